@@ -1,0 +1,92 @@
+using MirrorChain.Execution;
+using MirrorChain.Node;
+
+namespace MirrorChain.Rpc;
+
+/// <summary>
+/// What the JSON-RPC server needs from the node. All reads see the last committed block.
+/// Implemented by the node; the RPC layer only renders and parses.
+/// </summary>
+public interface IRpcBackend
+{
+    string ChainId { get; }
+
+    string Moniker { get; }
+
+    /// <summary>40-hex node id (derived from the node key).</summary>
+    string NodeId { get; }
+
+    /// <summary>20-byte validator address, and its 32-byte ed25519-style public key for status.</summary>
+    byte[] ValidatorAddress { get; }
+
+    byte[] ValidatorPubKey { get; }
+
+    string RpcListenAddress { get; }
+
+    /// <summary>Latest committed height (0 before the first block).</summary>
+    long LatestHeight { get; }
+
+    /// <summary>Earliest stored height (1 once a block exists, else 0).</summary>
+    long EarliestHeight { get; }
+
+    /// <summary>App hash after the latest committed block (the genesis app hash at height 0).</summary>
+    byte[] LatestAppHash { get; }
+
+    Block? GetBlock(long height);
+
+    BlockResults? GetBlockResults(long height);
+
+    /// <summary>Block hash → height, for block_by_hash.</summary>
+    long? GetHeightByBlockHash(byte[] hash);
+
+    /// <summary>Finds a committed tx by its hash.</summary>
+    IndexedTx? GetTx(byte[] hash);
+
+    /// <summary>Runs a CometBFT tx_search query (grammar: cond AND cond; cond = key op value).</summary>
+    TxSearchResult SearchTxs(string query, int page, int perPage, bool descending);
+
+    /// <summary>CheckTx and, when accepted, admits to the mempool.</summary>
+    CheckTxResult BroadcastTx(byte[] tx);
+
+    /// <summary>CheckTx, then waits (up to <paramref name="timeout"/>) for the tx to be committed.</summary>
+    Task<(CheckTxResult Check, IndexedTx? Committed)> BroadcastTxCommitAsync(byte[] tx, TimeSpan timeout, CancellationToken ct);
+
+    /// <summary>ABCI query; <paramref name="height"/> 0 = latest.</summary>
+    QueryResult Query(string path, byte[] data, long height, bool prove);
+
+    /// <summary>The genesis document as JSON text.</summary>
+    string GenesisJson { get; }
+
+    int UnconfirmedTxCount { get; }
+
+    long UnconfirmedTxBytes { get; }
+
+    IReadOnlyList<byte[]> UnconfirmedTxs(int limit);
+}
+
+/// <summary>A committed tx with its position and result.</summary>
+public sealed record IndexedTx(byte[] Hash, long Height, int Index, byte[] Tx, TxResult Result);
+
+public sealed record TxSearchResult(IReadOnlyList<IndexedTx> Txs, int TotalCount);
+
+/// <summary>CheckTx outcome: code 0 = admitted.</summary>
+public sealed record CheckTxResult(uint Code, string Codespace, string Log, byte[] Hash, long GasWanted = 0, long GasUsed = 0);
+
+/// <summary>ABCI ResponseQuery.</summary>
+public sealed record QueryResult
+{
+    public uint Code { get; init; }
+
+    public string Codespace { get; init; } = "";
+
+    public string Log { get; init; } = "";
+
+    public byte[] Key { get; init; } = [];
+
+    public byte[] Value { get; init; } = [];
+
+    public long Height { get; init; }
+
+    /// <summary>Proof ops when prove=true: (type, key, data) as CometBFT's ProofOp.</summary>
+    public IReadOnlyList<(string Type, byte[] Key, byte[] Data)>? ProofOps { get; init; }
+}
