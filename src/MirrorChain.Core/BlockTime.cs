@@ -51,7 +51,7 @@ public readonly record struct BlockTime(long Seconds, int Nanos) : IComparable<B
         ArgumentNullException.ThrowIfNull(text);
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         var z = text.Length - 1;
-        if (text[z] != 'Z')
+        if (z < 0 || text[z] != 'Z')
         {
             throw new FormatException($"time must be UTC with a 'Z' suffix: {text}");
         }

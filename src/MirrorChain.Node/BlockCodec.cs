@@ -1,0 +1,215 @@
+using MirrorChain.Core;
+using MirrorChain.Execution;
+
+namespace MirrorChain.Node;
+
+/// <summary>
+/// Deterministic binary encodings of blocks, headers and results, and the header hash.
+/// Layout: version byte, then fields in declaration order; strings and byte strings length-prefixed (7-bit varint).
+/// </summary>
+public static class BlockCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] EncodeHeader(BlockHeader h)
+    {
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        WriteHeader(w, h);
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    /// <summary>The block hash: SHA-256 of the header encoding.</summary>
+    public static byte[] HeaderHash(BlockHeader h) => Hashing.Sha256(EncodeHeader(h));
+
+    public static byte[] EncodeBlock(Block block)
+    {
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        WriteHeader(w, block.Header);
+        w.Write7BitEncodedInt(block.Txs.Count);
+        foreach (var tx in block.Txs)
+        {
+            WriteBytes(w, tx);
+        }
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    public static Block DecodeBlock(byte[] data)
+    {
+        using var r = new BinaryReader(new MemoryStream(data));
+        var header = ReadHeader(r);
+        var count = r.Read7BitEncodedInt();
+        var txs = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            txs[i] = ReadBytes(r);
+        }
+        return new Block(header, txs, HeaderHash(header));
+    }
+
+    public static byte[] EncodeResults(BlockResults results)
+    {
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write(Version);
+        w.Write(results.Height);
+        WriteBytes(w, results.AppHash);
+        w.Write7BitEncodedInt(results.TxResults.Count);
+        foreach (var r in results.TxResults)
+        {
+            WriteTxResult(w, r);
+        }
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    public static BlockResults DecodeResults(byte[] data)
+    {
+        using var r = new BinaryReader(new MemoryStream(data));
+        CheckVersion(r.ReadByte());
+        var height = r.ReadInt64();
+        var appHash = ReadBytes(r);
+        var count = r.Read7BitEncodedInt();
+        var list = new TxResult[count];
+        for (var i = 0; i < count; i++)
+        {
+            list[i] = ReadTxResult(r);
+        }
+        return new BlockResults(height, list, appHash);
+    }
+
+    /// <summary>
+    /// The hash that commits to a block's tx results (the next header's last_results_hash): RFC 6962 Merkle root
+    /// over each result's deterministic fields (code, data, gas wanted, gas used), as CometBFT does.
+    /// </summary>
+    public static byte[] ResultsHash(IReadOnlyList<TxResult> results)
+    {
+        var leaves = new List<byte[]>(results.Count);
+        foreach (var r in results)
+        {
+            using var ms = new MemoryStream();
+            using var w = new BinaryWriter(ms);
+            w.Write(r.Code);
+            WriteBytes(w, r.Data);
+            w.Write(r.GasWanted);
+            w.Write(r.GasUsed);
+            w.Flush();
+            leaves.Add(ms.ToArray());
+        }
+        return Hashing.MerkleRoot(leaves);
+    }
+
+    private static void WriteHeader(BinaryWriter w, BlockHeader h)
+    {
+        w.Write(Version);
+        WriteString(w, h.ChainId);
+        w.Write(h.Height);
+        w.Write(h.Time.Seconds);
+        w.Write(h.Time.Nanos);
+        WriteBytes(w, h.LastBlockHash);
+        WriteBytes(w, h.DataHash);
+        WriteBytes(w, h.AppHash);
+        WriteBytes(w, h.LastResultsHash);
+        WriteBytes(w, h.ProposerAddress);
+    }
+
+    private static BlockHeader ReadHeader(BinaryReader r)
+    {
+        CheckVersion(r.ReadByte());
+        return new BlockHeader
+        {
+            ChainId = ReadString(r),
+            Height = r.ReadInt64(),
+            Time = new BlockTime(r.ReadInt64(), r.ReadInt32()),
+            LastBlockHash = ReadBytes(r),
+            DataHash = ReadBytes(r),
+            AppHash = ReadBytes(r),
+            LastResultsHash = ReadBytes(r),
+            ProposerAddress = ReadBytes(r),
+        };
+    }
+
+    private static void WriteTxResult(BinaryWriter w, TxResult t)
+    {
+        w.Write(t.Code);
+        WriteString(w, t.Codespace);
+        WriteString(w, t.Log);
+        WriteString(w, t.Info);
+        WriteBytes(w, t.Data);
+        w.Write(t.GasWanted);
+        w.Write(t.GasUsed);
+        w.Write7BitEncodedInt(t.Events.Count);
+        foreach (var e in t.Events)
+        {
+            WriteString(w, e.Type);
+            w.Write7BitEncodedInt(e.Attributes.Count);
+            foreach (var a in e.Attributes)
+            {
+                WriteString(w, a.Key);
+                WriteString(w, a.Value);
+                w.Write(a.Index);
+            }
+        }
+    }
+
+    private static TxResult ReadTxResult(BinaryReader r)
+    {
+        var code = r.ReadUInt32();
+        var codespace = ReadString(r);
+        var log = ReadString(r);
+        var info = ReadString(r);
+        var data = ReadBytes(r);
+        var gasWanted = r.ReadInt64();
+        var gasUsed = r.ReadInt64();
+        var eventCount = r.Read7BitEncodedInt();
+        var events = new Event[eventCount];
+        for (var i = 0; i < eventCount; i++)
+        {
+            var type = ReadString(r);
+            var attrCount = r.Read7BitEncodedInt();
+            var attrs = new EventAttribute[attrCount];
+            for (var j = 0; j < attrCount; j++)
+            {
+                attrs[j] = new EventAttribute(ReadString(r), ReadString(r), r.ReadBoolean());
+            }
+            events[i] = new Event(type, attrs);
+        }
+        return new TxResult
+        {
+            Code = code, Codespace = codespace, Log = log, Info = info, Data = data,
+            GasWanted = gasWanted, GasUsed = gasUsed, Events = events,
+        };
+    }
+
+    private static void CheckVersion(byte v)
+    {
+        if (v != Version)
+        {
+            throw new InvalidDataException($"unsupported block encoding version {v}");
+        }
+    }
+
+    private static void WriteBytes(BinaryWriter w, byte[] b)
+    {
+        w.Write7BitEncodedInt(b.Length);
+        w.Write(b);
+    }
+
+    private static byte[] ReadBytes(BinaryReader r)
+    {
+        var n = r.Read7BitEncodedInt();
+        var b = r.ReadBytes(n);
+        if (b.Length != n)
+        {
+            throw new InvalidDataException("truncated block record");
+        }
+        return b;
+    }
+
+    private static void WriteString(BinaryWriter w, string s) => WriteBytes(w, System.Text.Encoding.UTF8.GetBytes(s));
+
+    private static string ReadString(BinaryReader r) => System.Text.Encoding.UTF8.GetString(ReadBytes(r));
+}

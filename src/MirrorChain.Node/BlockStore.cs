@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using MirrorChain.Storage;
+
+namespace MirrorChain.Node;
+
+/// <summary>
+/// Blocks, their results and the tx/event indexes, in the node's RocksDB. Writes only go into the caller's
+/// batch, so a block, its results, its indexes, the state changes and the new latest height land atomically.
+/// </summary>
+public sealed class BlockStore(IKeyValueStore db)
+{
+    public long LatestHeight
+    {
+        get
+        {
+            var b = db.Get(StoreKeys.LatestHeight);
+            return b is null ? 0 : StoreKeys.DecodeHeight(b);
+        }
+    }
+
+    public Block? GetBlock(long height)
+    {
+        var b = db.Get(StoreKeys.BlockKey(height));
+        return b is null ? null : BlockCodec.DecodeBlock(b);
+    }
+
+    public BlockResults? GetResults(long height)
+    {
+        var b = db.Get(StoreKeys.ResultsKey(height));
+        return b is null ? null : BlockCodec.DecodeResults(b);
+    }
+
+    public long? GetHeightByBlockHash(byte[] hash)
+    {
+        var b = db.Get(StoreKeys.BlockHashKey(hash));
+        return b is null ? null : StoreKeys.DecodeHeight(b);
+    }
+
+    public (long Height, int Index)? GetTxLocation(byte[] hash)
+    {
+        var b = db.Get(StoreKeys.TxKey(hash));
+        return b is null ? null : (BinaryPrimitives.ReadInt64BigEndian(b), BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(8)));
+    }
+
+    /// <summary>Locations (height, index) of txs having an indexed event attribute "type.key" = value, ascending.</summary>
+    public IEnumerable<(long Height, int Index)> FindByEvent(string compositeKey, string value)
+    {
+        var prefix = StoreKeys.EventPrefix(compositeKey, value);
+        foreach (var (k, _) in db.Range(prefix, StoreKeys.PrefixEnd(prefix)))
+        {
+            if (k.Length == prefix.Length + 12)
+            {
+                yield return (BinaryPrimitives.ReadInt64BigEndian(k.AsSpan(prefix.Length)),
+                    BinaryPrimitives.ReadInt32BigEndian(k.AsSpan(prefix.Length + 8)));
+            }
+        }
+    }
+
+    /// <summary>Adds a block, its results, its tx and event indexes and the new latest height to <paramref name="batch"/>.</summary>
+    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)
+    {
+        var height = block.Header.Height;
+        batch.Put(StoreKeys.BlockKey(height), BlockCodec.EncodeBlock(block));
+        batch.Put(StoreKeys.ResultsKey(height), BlockCodec.EncodeResults(results));
+        batch.Put(StoreKeys.BlockHashKey(block.Hash), StoreKeys.EncodeHeight(height));
+        for (var i = 0; i < txHashes.Count; i++)
+        {
+            var loc = new byte[12];
+            BinaryPrimitives.WriteInt64BigEndian(loc, height);
+            BinaryPrimitives.WriteInt32BigEndian(loc.AsSpan(8), i);
+            batch.Put(StoreKeys.TxKey(txHashes[i]), loc);
+            foreach (var e in results.TxResults[i].Events)
+            {
+                foreach (var a in e.Attributes)
+                {
+                    if (a.Index && a.Key.Length > 0)
+                    {
+                        batch.Put(StoreKeys.EventKey(e.Type + "." + a.Key, a.Value, height, i), []);
+                    }
+                }
+            }
+        }
+        batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(height));
+    }
+}

@@ -1,0 +1,281 @@
+using MirrorChain.Core;
+using MirrorChain.Execution;
+using MirrorChain.State;
+using MirrorChain.Storage;
+
+namespace MirrorChain.Node;
+
+/// <summary>
+/// The node: committed state and blocks in one RocksDB, a mempool with its pending (check) state, and the one
+/// path that changes state: <see cref="PrepareBlock"/> executes a block over a cache, <see cref="Commit"/> writes
+/// state nodes, block, results, indexes and the new height in one atomic batch.
+/// </summary>
+public sealed class ChainNode : IDisposable
+{
+    private readonly IKeyValueStore _db;
+    private readonly IChainApplication _app;
+    private readonly SemaphoreSlim _commitLock = new(1, 1); // not thread-affine: prepare and commit may run on different threads
+    private readonly Lock _checkLock = new();
+    private StateCache _checkState;
+    private long _latestHeight;
+    private byte[] _latestAppHash;
+    private Block? _latestBlock;
+    private bool _disposed;
+
+    private ChainNode(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions options)
+    {
+        _db = db;
+        _app = app;
+        Genesis = genesis;
+        Options = options;
+        State = new StateDb(db);
+        Blocks = new BlockStore(db);
+        Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes);
+        ProposerAddress = genesis.Validators[0].Address;
+        _latestHeight = Blocks.LatestHeight;
+        _latestBlock = _latestHeight > 0 ? Blocks.GetBlock(_latestHeight) : null;
+        _latestAppHash = State.LatestRoot;
+        _checkState = new StateCache(State.Committed);
+    }
+
+    public GenesisDoc Genesis { get; }
+
+    public NodeOptions Options { get; }
+
+    public StateDb State { get; }
+
+    public BlockStore Blocks { get; }
+
+    public Mempool Mempool { get; }
+
+    public byte[] ProposerAddress { get; }
+
+    public long LatestHeight => Volatile.Read(ref _latestHeight);
+
+    public byte[] LatestAppHash => Volatile.Read(ref _latestAppHash);
+
+    public Block? LatestBlock => Volatile.Read(ref _latestBlock);
+
+    /// <summary>Raised after each commit, outside the commit lock.</summary>
+    public event Action<Block, BlockResults>? BlockCommitted;
+
+    /// <summary>
+    /// Opens the node over <paramref name="db"/>. A fresh store gets the genesis state committed as version 0;
+    /// an existing one must have been created from the same genesis.
+    /// </summary>
+    public static ChainNode Open(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions? options = null)
+    {
+        var stored = db.Get(StoreKeys.GenesisHash);
+        if (stored is null)
+        {
+            InitChain(db, genesis, app);
+        }
+        else if (!stored.AsSpan().SequenceEqual(genesis.Hash))
+        {
+            throw new InvalidOperationException(
+                "this data directory was initialised from a different genesis file; use --reset or another --home");
+        }
+        return new ChainNode(db, genesis, app, options ?? new NodeOptions());
+    }
+
+    private static void InitChain(IKeyValueStore db, GenesisDoc genesis, IChainApplication app)
+    {
+        var state = new StateDb(db);
+        var cache = new StateCache(state.Committed);
+        app.InitChain(genesis, cache);
+        using var batch = db.CreateBatch();
+        var root = state.PrepareCommit(0, cache.Changes(), batch);
+        batch.Put(StoreKeys.ChainId, System.Text.Encoding.UTF8.GetBytes(genesis.ChainId));
+        batch.Put(StoreKeys.GenesisHash, genesis.Hash);
+        batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(0));
+        db.Write(batch, sync: true);
+        state.MarkCommitted(0, root);
+    }
+
+    /// <summary>The context queries and CheckTx see: the next height at the latest block's time.</summary>
+    public BlockContext NextContext()
+    {
+        var latest = LatestBlock;
+        return new BlockContext(Genesis.ChainId, LatestHeight + 1, latest?.Header.Time ?? Genesis.GenesisTime);
+    }
+
+    /// <summary>CheckTx and admission to the mempool.</summary>
+    public CheckTxOutcome SubmitTx(byte[] tx)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var hash = Hashing.TxHash(tx);
+        if (tx.Length > Genesis.MaxBlockBytes)
+        {
+            return Fail(SdkError.TxTooLarge, $"tx size {tx.Length} exceeds the max block bytes {Genesis.MaxBlockBytes}");
+        }
+        if (Mempool.Contains(hash))
+        {
+            return Fail(SdkError.TxInMempoolCache, "tx already exists in cache");
+        }
+        if (Blocks.GetTxLocation(hash) is not null)
+        {
+            return Fail(SdkError.TxInMempoolCache, "tx already committed");
+        }
+        if (Mempool.FullReason(tx.Length) is { } full)
+        {
+            return Fail(SdkError.MempoolIsFull, full);
+        }
+        lock (_checkLock)
+        {
+            var txCache = new StateCache(_checkState);
+            var outcome = _app.CheckTx(tx, txCache, NextContext());
+            if (outcome.Code != 0)
+            {
+                return outcome;
+            }
+            if (!Mempool.TryAdd(new MempoolTx(hash, tx, outcome.GasWanted)))
+            {
+                return Fail(SdkError.MempoolIsFull, "mempool is full");
+            }
+            txCache.WriteTo(_checkState);
+            return outcome;
+        }
+
+        static CheckTxOutcome Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
+    }
+
+    /// <summary>Executes the next block over a cache and stages its atomic write; nothing is visible until <see cref="Commit"/>.</summary>
+    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _commitLock.Wait();
+        try
+        {
+            var previous = LatestBlock;
+            var prevResults = previous is null ? null : Blocks.GetResults(previous.Header.Height);
+            if (previous is not null && time <= previous.Header.Time)
+            {
+                time = previous.Header.Time.AddNanoseconds(1_000_000); // block time strictly increases
+            }
+            var header = new BlockHeader
+            {
+                ChainId = Genesis.ChainId,
+                Height = LatestHeight + 1,
+                Time = time,
+                LastBlockHash = previous?.Hash ?? [],
+                DataHash = Hashing.MerkleRoot(txs),
+                AppHash = LatestAppHash,
+                LastResultsHash = prevResults is null ? [] : BlockCodec.ResultsHash(prevResults.TxResults),
+                ProposerAddress = ProposerAddress,
+            };
+            var block = new Block(header, txs, BlockCodec.HeaderHash(header));
+            return Execute(block);
+        }
+        catch
+        {
+            _commitLock.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Re-executes a stored block (replay): same path as production, header taken as given.</summary>
+    public PendingBlock PrepareStoredBlock(Block block)
+    {
+        _commitLock.Wait();
+        try
+        {
+            if (block.Header.Height != LatestHeight + 1)
+            {
+                throw new InvalidOperationException($"expected block {LatestHeight + 1}, got {block.Header.Height}");
+            }
+            return Execute(block);
+        }
+        catch
+        {
+            _commitLock.Release();
+            throw;
+        }
+    }
+
+    private PendingBlock Execute(Block block)
+    {
+        var ctx = new BlockContext(Genesis.ChainId, block.Header.Height, block.Header.Time);
+        var cache = new StateCache(State.Committed);
+        var sigs = _app.VerifySignatures(block.Txs, State.Committed, Genesis.ChainId);
+        var results = _app.ExecuteBlock(ctx, block.Txs, cache, sigs);
+        var batch = _db.CreateBatch();
+        var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
+        var blockResults = new BlockResults(block.Header.Height, results, appHash);
+        var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
+        BlockStore.Append(batch, block, blockResults, hashes);
+        return new PendingBlock(this, block, blockResults, batch, hashes);
+    }
+
+    /// <summary>Writes the staged block atomically, then updates the in-memory view and the mempool.</summary>
+    internal void Commit(PendingBlock pending)
+    {
+        try
+        {
+            _db.Write(pending.Batch, Options.SyncWrites);
+            State.MarkCommitted(pending.Block.Header.Height, pending.Results.AppHash);
+            Volatile.Write(ref _latestBlock, pending.Block);
+            Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
+            Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
+        }
+        finally
+        {
+            pending.Batch.Dispose();
+            _commitLock.Release();
+        }
+        RecheckMempool(pending.TxHashes);
+        BlockCommitted?.Invoke(pending.Block, pending.Results);
+    }
+
+    internal void Abandon(PendingBlock pending)
+    {
+        pending.Batch.Dispose();
+        _commitLock.Release();
+    }
+
+    /// <summary>Produces and commits the next block from the mempool's oldest txs.</summary>
+    public (Block Block, BlockResults Results) ProduceBlock(BlockTime time)
+    {
+        var txs = Mempool.Reap(Genesis.MaxBlockBytes, Genesis.MaxBlockGas).Select(t => t.Bytes).ToList();
+        using var pending = PrepareBlock(time, txs);
+        pending.Commit();
+        return (pending.Block, pending.Results);
+    }
+
+    private void RecheckMempool(IReadOnlyList<byte[]> committed)
+    {
+        lock (_checkLock)
+        {
+            _checkState = new StateCache(State.Committed);
+            var ctx = NextContext();
+            Mempool.Update(committed, tx =>
+            {
+                var txCache = new StateCache(_checkState);
+                if (_app.CheckTx(tx.Bytes, txCache, ctx).Code != 0)
+                {
+                    return false;
+                }
+                txCache.WriteTo(_checkState);
+                return true;
+            });
+        }
+    }
+
+    /// <summary>ABCI query over the committed state (a consistent snapshot).</summary>
+    public (AppQueryResult Result, long Height) Query(string path, byte[] data)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var view = State.OpenReadView();
+        return (_app.Query(path, data, view, NextContext()), view.Version);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _commitLock.Wait();
+        _disposed = true;
+        _commitLock.Release();
+    }
+}

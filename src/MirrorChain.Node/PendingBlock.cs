@@ -1,0 +1,46 @@
+using MirrorChain.Storage;
+
+namespace MirrorChain.Node;
+
+/// <summary>
+/// An executed block whose atomic batch is staged but not written. <see cref="Commit"/> writes it; disposing
+/// without committing drops it (the previous height stays the latest, as after a crash before the write).
+/// </summary>
+public sealed class PendingBlock : IDisposable
+{
+    private readonly ChainNode _node;
+    private bool _done;
+
+    internal PendingBlock(ChainNode node, Block block, BlockResults results, IWriteBatch batch, IReadOnlyList<byte[]> txHashes)
+    {
+        _node = node;
+        Block = block;
+        Results = results;
+        Batch = batch;
+        TxHashes = txHashes;
+    }
+
+    public Block Block { get; }
+
+    public BlockResults Results { get; }
+
+    internal IWriteBatch Batch { get; }
+
+    internal IReadOnlyList<byte[]> TxHashes { get; }
+
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        _done = true;
+        _node.Commit(this);
+    }
+
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            _done = true;
+            _node.Abandon(this);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+
+namespace MirrorChain.Node;
+
+/// <summary>
+/// Key schema of the node's own records in the shared RocksDB (state uses prefixes below 0x10):
+/// <code>
+/// 0x10 ‖ height(8 BE)             → block (header + txs)
+/// 0x11 ‖ height(8 BE)             → block results (tx results + app hash after the block)
+/// 0x12 ‖ tx hash(32)              → height(8 BE) ‖ index(4 BE)
+/// 0x13 ‖ block hash(32)           → height(8 BE)
+/// 0x14 ‖ "type.key" 0x00 value 0x00 ‖ height(8 BE) ‖ index(4 BE) → empty   (event index for tx_search)
+/// 0x1F ‖ name                     → metadata (latest height, chain id, genesis hash)
+/// </code>
+/// </summary>
+public static class StoreKeys
+{
+    public const byte Block = 0x10;
+    public const byte Results = 0x11;
+    public const byte TxByHash = 0x12;
+    public const byte HeightByBlockHash = 0x13;
+    public const byte EventIndex = 0x14;
+    public const byte Meta = 0x1F;
+
+    public static byte[] BlockKey(long height) => WithHeight(Block, height);
+
+    public static byte[] ResultsKey(long height) => WithHeight(Results, height);
+
+    public static byte[] TxKey(ReadOnlySpan<byte> hash) => [TxByHash, .. hash];
+
+    public static byte[] BlockHashKey(ReadOnlySpan<byte> hash) => [HeightByBlockHash, .. hash];
+
+    public static byte[] MetaKey(string name) => [Meta, .. System.Text.Encoding.ASCII.GetBytes(name)];
+
+    public static readonly byte[] LatestHeight = MetaKey("latest_height");
+    public static readonly byte[] ChainId = MetaKey("chain_id");
+    public static readonly byte[] GenesisHash = MetaKey("genesis_hash");
+
+    /// <summary>Prefix of all index entries for one attribute value: 0x14 ‖ compositeKey 0x00 value 0x00.</summary>
+    public static byte[] EventPrefix(string compositeKey, string value)
+    {
+        var k = System.Text.Encoding.UTF8.GetBytes(compositeKey);
+        var v = System.Text.Encoding.UTF8.GetBytes(value);
+        var key = new byte[1 + k.Length + 1 + v.Length + 1];
+        key[0] = EventIndex;
+        k.CopyTo(key, 1);
+        v.CopyTo(key, 2 + k.Length);
+        return key;
+    }
+
+    public static byte[] EventKey(string compositeKey, string value, long height, int index)
+    {
+        var prefix = EventPrefix(compositeKey, value);
+        var key = new byte[prefix.Length + 12];
+        prefix.CopyTo(key, 0);
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefix.Length), height);
+        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(prefix.Length + 8), index);
+        return key;
+    }
+
+    /// <summary>The exclusive upper bound of all keys starting with <paramref name="prefix"/> (null = none).</summary>
+    public static byte[]? PrefixEnd(byte[] prefix)
+    {
+        var end = (byte[])prefix.Clone();
+        for (var i = end.Length - 1; i >= 0; i--)
+        {
+            if (end[i] != 0xFF)
+            {
+                end[i]++;
+                return end[..(i + 1)];
+            }
+        }
+        return null;
+    }
+
+    public static byte[] EncodeHeight(long height)
+    {
+        var b = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(b, height);
+        return b;
+    }
+
+    public static long DecodeHeight(ReadOnlySpan<byte> b) => BinaryPrimitives.ReadInt64BigEndian(b);
+
+    private static byte[] WithHeight(byte prefix, long height)
+    {
+        var key = new byte[9];
+        key[0] = prefix;
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(1), height);
+        return key;
+    }
+}

@@ -1,0 +1,156 @@
+using MirrorChain.Storage;
+
+namespace MirrorChain.State;
+
+/// <summary>
+/// Versioned application state in a shared key-value store (layout in <see cref="StateKeys"/>): the flat latest
+/// values, the content-addressed tree nodes and one root per version. The root after each block is the app hash.
+/// <para>
+/// Commit is two-phase so state and block data land in one atomic write: <see cref="PrepareCommit"/> puts
+/// everything into the caller's batch and returns the new root without writing; the caller adds its own data,
+/// writes the batch, then calls <see cref="MarkCommitted"/>. If the batch is never written, nothing changed.
+/// </para>
+/// <para>
+/// Thread-safety: one committer; any number of concurrent readers. <see cref="Committed"/> reads the store
+/// directly (between the caller's write and <see cref="MarkCommitted"/> it may already show the new values);
+/// use <see cref="OpenReadView"/> for reads that must all see one version.
+/// </para>
+/// </summary>
+public sealed class StateDb
+{
+    private static readonly byte[] RootsStart = [StateKeys.Root];
+    private static readonly byte[] RootsEnd = [StateKeys.Root + 1];
+
+    private readonly IKeyValueStore _store;
+    private readonly Lock _commitLock = new();
+    private CommitPoint _latest;
+    private Prepared? _prepared;
+
+    /// <summary>Opens the state in <paramref name="store"/>, loading the latest version from its root entries.</summary>
+    public StateDb(IKeyValueStore store, int nodeCacheCapacity = MerkleTree.DefaultCacheCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        Tree = new MerkleTree(new StoreNodeReader(store), nodeCacheCapacity);
+        Committed = new FlatStateReader(store);
+        _latest = ReadLatest(store);
+    }
+
+    public MerkleTree Tree { get; }
+
+    /// <summary>The last committed version; -1 before the first commit (version 0 is the genesis state).</summary>
+    public long LatestVersion => Volatile.Read(ref _latest).Version;
+
+    /// <summary>The root of <see cref="LatestVersion"/>; 32 zero bytes before the first commit.</summary>
+    public byte[] LatestRoot => (byte[])Volatile.Read(ref _latest).Root.Clone();
+
+    /// <summary>The latest committed values, read from the flat entries.</summary>
+    public IStateReader Committed { get; }
+
+    /// <summary>A snapshot-bound view of the latest committed state, with its version and root.</summary>
+    public StateReadView OpenReadView()
+    {
+        var snapshot = _store.GetSnapshot();
+        try
+        {
+            var point = ReadLatest(snapshot);
+            return new StateReadView(snapshot, point.Version, point.Root);
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Computes version <paramref name="version"/> (the next one: <see cref="LatestVersion"/> + 1, or any
+    /// version ≥ 0 for the first commit) from <paramref name="sortedChanges"/> (key → value, null = delete; keys
+    /// unique) and puts the flat values, new tree nodes and the version's root into <paramref name="batch"/>.
+    /// Returns the new root. Nothing is written; call <see cref="MarkCommitted"/> after writing the batch.
+    /// </summary>
+    public byte[] PrepareCommit(long version, IReadOnlyList<KeyValuePair<byte[], byte[]?>> sortedChanges, IWriteBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(sortedChanges);
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_commitLock)
+        {
+            var latest = _latest;
+            var expected = latest.Version < 0 ? Math.Max(0, version) : latest.Version + 1;
+            if (version != expected)
+            {
+                throw new ArgumentOutOfRangeException(nameof(version), version,
+                    $"the next state version is {(latest.Version < 0 ? "any version ≥ 0" : expected)} (latest is {latest.Version})");
+            }
+            var update = Tree.Apply(latest.Root, sortedChanges);
+            foreach (var (key, value) in sortedChanges)
+            {
+                if (value is null)
+                {
+                    batch.Delete(StateKeys.FlatKey(key));
+                }
+                else
+                {
+                    batch.Put(StateKeys.FlatKey(key), value);
+                }
+            }
+            foreach (var (hash, node) in update.NewNodes)
+            {
+                batch.Put(StateKeys.NodeKey(hash), node);
+            }
+            batch.Put(StateKeys.RootKey(version), update.Root);
+            _prepared = new Prepared(version, update);
+            return (byte[])update.Root.Clone();
+        }
+    }
+
+    /// <summary>Records that the batch from the matching <see cref="PrepareCommit"/> was written.</summary>
+    public void MarkCommitted(long version, byte[] root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        lock (_commitLock)
+        {
+            if (_prepared is not { } prepared || prepared.Version != version || !prepared.Update.Root.AsSpan().SequenceEqual(root))
+            {
+                throw new InvalidOperationException($"state version {version} with this root was not prepared");
+            }
+            Tree.Remember(prepared.Update);
+            Volatile.Write(ref _latest, new CommitPoint(version, (byte[])root.Clone()));
+            _prepared = null;
+        }
+    }
+
+    /// <summary>The root of a committed version, or null if that version was never committed.</summary>
+    public byte[]? RootAt(long version) => version < 0 ? null : _store.Get(StateKeys.RootKey(version));
+
+    /// <summary>The value of <paramref name="key"/> as of <paramref name="version"/>, read from the tree.</summary>
+    public byte[]? GetAt(long version, byte[] key) => Tree.Get(RequireRoot(version), key);
+
+    /// <summary>The value (null if absent) and its (non-)membership proof as of <paramref name="version"/>.</summary>
+    public (byte[]? Value, MerkleProof Proof) Prove(long version, byte[] key)
+    {
+        var proof = Tree.Prove(RequireRoot(version), key, out var value);
+        return (value, proof);
+    }
+
+    private byte[] RequireRoot(long version) =>
+        RootAt(version) ?? throw new ArgumentOutOfRangeException(nameof(version), version,
+            $"state version {version} is not committed (latest is {LatestVersion})");
+
+    private static CommitPoint ReadLatest(IKeyValueReader reader)
+    {
+        foreach (var (key, root) in reader.Range(RootsStart, RootsEnd, reverse: true))
+        {
+            if (root.Length != 32)
+            {
+                throw new InvalidDataException($"state root entry {Convert.ToHexStringLower(key)} is {root.Length} bytes, not 32");
+            }
+            return new CommitPoint(StateKeys.VersionOfRootKey(key), root);
+        }
+        return new CommitPoint(-1, MerkleTree.EmptyRoot);
+    }
+
+    private sealed record CommitPoint(long Version, byte[] Root);
+
+    private sealed record Prepared(long Version, MerkleUpdate Update);
+}

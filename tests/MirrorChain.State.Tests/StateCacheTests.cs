@@ -1,0 +1,127 @@
+using MirrorChain.Storage;
+using static MirrorChain.State.Tests.TestData;
+
+namespace MirrorChain.State.Tests;
+
+public sealed class StateCacheTests
+{
+    private static StateCache Parent(params (string Key, string Value)[] entries)
+    {
+        var store = new MemoryKeyValueStore();
+        var state = new StateDb(store);
+        using var batch = store.CreateBatch();
+        var root = state.PrepareCommit(0, [.. entries.Select(e => new KeyValuePair<byte[], byte[]?>(B(e.Key), B(e.Value)))], batch);
+        store.Write(batch);
+        state.MarkCommitted(0, root);
+        return new StateCache(state.Committed);
+    }
+
+    private static string Dump(IStateReader reader, byte[] start, byte[]? end, bool reverse = false) =>
+        string.Join(",", reader.Range(start, end, reverse).Select(e => $"{S(e.Key)}={S(e.Value)}"));
+
+    [Fact]
+    public void Reads_fall_through_to_the_parent()
+    {
+        var parent = Parent(("a", "1"), ("b", "2"));
+        var cache = new StateCache(parent);
+        Assert.Equal("1", S(cache.Get(B("a"))));
+        Assert.Null(cache.Get(B("z")));
+        cache.Set(B("a"), B("9"));
+        Assert.Equal("9", S(cache.Get(B("a"))));
+        Assert.Equal("1", S(parent.Get(B("a"))));
+        Assert.Equal(1, cache.WriteCount);
+    }
+
+    [Fact]
+    public void Deletes_hide_parent_entries()
+    {
+        var cache = new StateCache(Parent(("a", "1"), ("b", "2"), ("c", "3")));
+        cache.Delete(B("b"));
+        Assert.Null(cache.Get(B("b")));
+        Assert.Equal("a=1,c=3", Dump(cache, [], null));
+        Assert.Equal("c=3,a=1", Dump(cache, [], null, reverse: true));
+        cache.Set(B("b"), B("back"));
+        Assert.Equal("a=1,b=back,c=3", Dump(cache, [], null));
+    }
+
+    [Fact]
+    public void Range_merges_parent_and_overlay_in_both_directions()
+    {
+        var cache = new StateCache(Parent(("a", "1"), ("c", "3"), ("e", "5"), ("g", "7")));
+        cache.Set(B("b"), B("2"));
+        cache.Set(B("c"), B("33"));
+        cache.Delete(B("e"));
+        cache.Set(B("h"), B("8"));
+        cache.Delete(B("x"));
+
+        Assert.Equal("a=1,b=2,c=33,g=7,h=8", Dump(cache, [], null));
+        Assert.Equal("h=8,g=7,c=33,b=2,a=1", Dump(cache, [], null, reverse: true));
+        Assert.Equal("b=2,c=33", Dump(cache, B("b"), B("e")));
+        Assert.Equal("c=33,b=2", Dump(cache, B("b"), B("e"), reverse: true));
+        Assert.Equal("g=7", Dump(cache, B("d"), B("h")));
+        Assert.Equal("h=8,g=7", Dump(cache, B("d"), null, reverse: true));
+        Assert.Equal("", Dump(cache, B("e"), B("f")));
+        Assert.Equal("", Dump(cache, B("i"), null, reverse: true));
+    }
+
+    [Fact]
+    public void Nested_caches_layer_and_flush_into_each_other()
+    {
+        var block = new StateCache(Parent(("a", "1"), ("b", "2")));
+        var tx = new StateCache(block);
+        tx.Set(B("c"), B("3"));
+        tx.Delete(B("a"));
+        Assert.Equal("b=2,c=3", Dump(tx, [], null));
+        Assert.Equal("a=1,b=2", Dump(block, [], null));
+
+        tx.WriteTo(block);
+        Assert.Equal(0, tx.WriteCount);
+        Assert.Equal("b=2,c=3", Dump(block, [], null));
+        Assert.Equal("a=<null>,c=3", string.Join(",", block.Changes().Select(c => $"{S(c.Key)}={S(c.Value)}")));
+
+        var dropped = new StateCache(block);
+        dropped.Set(B("b"), B("reverted"));
+        Assert.Equal("2", S(block.Get(B("b"))));
+    }
+
+    [Fact]
+    public void WriteTo_flushes_in_key_order_then_clears()
+    {
+        var cache = new StateCache(Parent());
+        cache.Set(B("m"), B("1"));
+        cache.Delete(B("c"));
+        cache.Set(B("a"), B("2"));
+        cache.Set(B("z"), B("3"));
+        cache.Set(B("m"), B("4"));
+        var target = new RecordingWriter();
+        cache.WriteTo(target);
+        Assert.Equal(["set a=2", "delete c", "set m=4", "set z=3"], target.Log);
+        Assert.Equal(0, cache.WriteCount);
+        Assert.Empty(cache.Changes());
+    }
+
+    [Fact]
+    public void Stored_arrays_are_copies()
+    {
+        var cache = new StateCache(Parent());
+        var key = B("k");
+        var value = B("v");
+        cache.Set(key, value);
+        key[0] = (byte)'X';
+        value[0] = (byte)'X';
+        Assert.Equal("v", S(cache.Get(B("k"))));
+    }
+
+    private sealed class RecordingWriter : IStateWriter
+    {
+        public List<string> Log { get; } = [];
+
+        public byte[]? Get(byte[] key) => null;
+
+        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => [];
+
+        public void Set(byte[] key, byte[] value) => Log.Add($"set {S(key)}={S(value)}");
+
+        public void Delete(byte[] key) => Log.Add($"delete {S(key)}");
+    }
+}
