@@ -120,10 +120,13 @@ public sealed class ChainNode : IDisposable
         {
             return Fail(SdkError.MempoolIsFull, full);
         }
+        // The signature check is the expensive part and pure: run it outside the lock, so concurrent
+        // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
+        var signatureOk = _app.VerifySignatures([tx], State.Committed, Genesis.ChainId)[0];
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
-            var outcome = _app.CheckTx(tx, txCache, NextContext());
+            var outcome = _app.CheckTx(tx, txCache, NextContext(), signatureOk);
             if (outcome.Code != 0)
             {
                 return outcome;
@@ -158,7 +161,7 @@ public sealed class ChainNode : IDisposable
                 Height = LatestHeight + 1,
                 Time = time,
                 LastBlockHash = previous?.Hash ?? [],
-                DataHash = Hashing.MerkleRoot(txs),
+                DataHash = DataHash(txs),
                 AppHash = LatestAppHash,
                 LastResultsHash = prevResults is null ? [] : BlockCodec.ResultsHash(prevResults.TxResults),
                 ProposerAddress = ProposerAddress,
@@ -172,6 +175,9 @@ public sealed class ChainNode : IDisposable
             throw;
         }
     }
+
+    /// <summary>CometBFT's data hash: the RFC 6962 Merkle root over the SHA-256 hashes of the txs.</summary>
+    public static byte[] DataHash(IReadOnlyList<byte[]> txs) => Hashing.MerkleRoot(txs.Select(t => Hashing.TxHash(t)).ToList());
 
     /// <summary>Re-executes a stored block (replay): same path as production, header taken as given.</summary>
     public PendingBlock PrepareStoredBlock(Block block)
@@ -250,7 +256,7 @@ public sealed class ChainNode : IDisposable
             Mempool.Update(committed, tx =>
             {
                 var txCache = new StateCache(_checkState);
-                if (_app.CheckTx(tx.Bytes, txCache, ctx).Code != 0)
+                if (_app.CheckTx(tx.Bytes, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
                 {
                     return false;
                 }

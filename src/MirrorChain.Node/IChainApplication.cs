@@ -18,8 +18,11 @@ public interface IChainApplication
     /// <summary>Runs a block's txs in order over <paramref name="state"/>; one result per tx.</summary>
     IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk);
 
-    /// <summary>Validates a tx against the pending state (applying its ante effects there when it passes).</summary>
-    CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx);
+    /// <summary>
+    /// Validates a tx against the pending state (applying its ante effects there when it passes).
+    /// <paramref name="signatureOk"/> true (from <see cref="VerifySignatures"/>) skips the signature check.
+    /// </summary>
+    CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk);
 
     /// <summary>Answers an ABCI query path (e.g. /cosmos.bank.v1beta1.Query/Balance) over committed state.</summary>
     AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx);

@@ -42,8 +42,20 @@ public interface IRpcBackend
     /// <summary>Finds a committed tx by its hash.</summary>
     IndexedTx? GetTx(byte[] hash);
 
-    /// <summary>Runs a CometBFT tx_search query (grammar: cond AND cond; cond = key op value).</summary>
+    /// <summary>
+    /// Runs a CometBFT tx_search query (grammar: cond AND cond; cond = key op value). The RPC layer has already
+    /// validated <paramref name="query"/> with <see cref="TxQuery.Parse"/> (reuse it, and <see cref="TxQuery.Search"/>,
+    /// to evaluate). <paramref name="page"/> is 1-based and may lie past the last page: then return no txs but the
+    /// true <see cref="TxSearchResult.TotalCount"/> (the RPC layer reports the page-range error).
+    /// </summary>
     TxSearchResult SearchTxs(string query, int page, int perPage, bool descending);
+
+    /// <summary>
+    /// The same search with the query already parsed. The RPC layer calls this overload; the default forwards the
+    /// original text to <see cref="SearchTxs(string, int, int, bool)"/>. Override it to skip the second parse.
+    /// </summary>
+    TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
+        SearchTxs(query.Text, page, perPage, descending);
 
     /// <summary>CheckTx and, when accepted, admits to the mempool.</summary>
     CheckTxResult BroadcastTx(byte[] tx);
@@ -62,6 +74,26 @@ public interface IRpcBackend
     long UnconfirmedTxBytes { get; }
 
     IReadOnlyList<byte[]> UnconfirmedTxs(int limit);
+
+    // Members below have defaults; override them when the node knows better.
+
+    /// <summary>abci_info <c>data</c>: the application's name.</summary>
+    /// <summary>Amino type name of <see cref="ValidatorPubKey"/> in status (CometBFT supports ed25519 and secp256k1 validator keys).</summary>
+    string ValidatorPubKeyType => "tendermint/PubKeyEd25519";
+
+    string AppName => "mirrorchain";
+
+    /// <summary>abci_info <c>version</c>: the application's software version.</summary>
+    string AppVersion => "0.1.0";
+
+    /// <summary>The ABCI app protocol version: abci_info <c>app_version</c>, status <c>protocol_version.app</c>, header <c>version.app</c>.</summary>
+    ulong AppProtocolVersion => 1;
+
+    /// <summary>status <c>validator_info.voting_power</c>.</summary>
+    long ValidatorVotingPower => 10;
+
+    /// <summary>status <c>node_info.listen_addr</c> (the P2P address CometBFT would listen on).</summary>
+    string P2PListenAddress => "tcp://0.0.0.0:26656";
 }
 
 /// <summary>A committed tx with its position and result.</summary>

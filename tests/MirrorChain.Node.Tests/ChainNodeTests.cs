@@ -50,7 +50,7 @@ public sealed class ChainNodeTests : IDisposable
         Assert.Equal(r1.AppHash, b2.Header.AppHash);
         Assert.Equal(r1.AppHash, r2.AppHash);                         // empty block, same state
         Assert.Equal(BlockCodec.ResultsHash(r1.TxResults), b2.Header.LastResultsHash);
-        Assert.Equal(Hashing.MerkleRoot([Tx("a=1")]), b1.Header.DataHash);
+        Assert.Equal(Hashing.MerkleRoot([Hashing.TxHash(Tx("a=1"))]), b1.Header.DataHash);
         Assert.Equal(2, node.LatestHeight);
         Assert.Equal(b2.Hash, node.Blocks.GetBlock(2)!.Hash);
         Assert.Equal((1L, 0), node.Blocks.GetTxLocation(Hashing.TxHash(Tx("a=1"))));

@@ -57,7 +57,7 @@ internal sealed class KvTestApplication : IChainApplication
         return results;
     }
 
-    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx) =>
+    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
         Encoding.UTF8.GetString(tx).StartsWith("bad", StringComparison.Ordinal)
             ? new CheckTxOutcome(7, "test", "bad tx", 0, 0)
             : CheckTxOutcome.Ok(100, 10);

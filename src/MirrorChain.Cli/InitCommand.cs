@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MirrorChain.Core;
+using MirrorChain.Crypto;
+using MirrorChain.Node;
+
+namespace MirrorChain.Cli;
+
+/// <summary>
+/// mirrorchain init: writes a node home — genesis (the built-in devnet genesis unless --genesis is given),
+/// node settings, a node key, and the devnet test accounts in the test keyring.
+/// </summary>
+public static class InitCommand
+{
+    public static int Run(HomeLayout home, string? genesisPath, bool overwrite, bool importTestKeys, TextWriter output)
+    {
+        if (home.IsInitialized && !overwrite)
+        {
+            output.WriteLine($"error: {home.Genesis} already exists (use --overwrite to replace the config, or tools/devnet --reset to start over)");
+            return 2;
+        }
+        if (overwrite && Directory.Exists(home.Data) && Directory.EnumerateFileSystemEntries(home.Data).Any())
+        {
+            output.WriteLine($"error: {home.Data} holds chain data; --overwrite would make it disagree with the new genesis. Delete the home (tools/devnet --reset) instead.");
+            return 2;
+        }
+        var genesisJson = genesisPath is null ? EmbeddedFiles.Read("devnet.json") : File.ReadAllText(genesisPath);
+        var genesis = GenesisDoc.Parse(genesisJson); // validates before anything is written
+        Directory.CreateDirectory(home.Config);
+        File.WriteAllText(home.Genesis, genesisJson);
+        new NodeConfigFile().Save(home.NodeConfig);
+        if (!File.Exists(home.NodeKey))
+        {
+            var id = Hex.Lower(RandomNumberGenerator.GetBytes(20));
+            File.WriteAllText(home.NodeKey, JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id }) + "\n");
+        }
+        var imported = 0;
+        if (importTestKeys)
+        {
+            var keyring = new Keyring(home.Keyring);
+            foreach (var account in DevnetAccounts.Load())
+            {
+                if (!keyring.TryGet(account.Name, out _))
+                {
+                    keyring.Add(account.Name, account.Mnemonic);
+                    imported++;
+                }
+            }
+        }
+        output.WriteLine($"initialised {home.Root}");
+        output.WriteLine($"  chain id   {genesis.ChainId}");
+        output.WriteLine($"  genesis    {home.Genesis}");
+        output.WriteLine($"  keyring    {imported} devnet test keys imported (mirrorchain keys list --home {home.Root})");
+        return 0;
+    }
+}
+
+/// <summary>The public LocalTerra test accounts shipped in genesis/devnet-accounts.json.</summary>
+public sealed record DevnetAccount(string Name, string Address, string Mnemonic);
+
+public static class DevnetAccounts
+{
+    public static IReadOnlyList<DevnetAccount> Load()
+    {
+        using var doc = JsonDocument.Parse(EmbeddedFiles.Read("devnet-accounts.json"));
+        return doc.RootElement.GetProperty("accounts").EnumerateArray()
+            .Select(a => new DevnetAccount(a.GetProperty("name").GetString()!, a.GetProperty("address").GetString()!, a.GetProperty("mnemonic").GetString()!))
+            .ToList();
+    }
+}
+
+/// <summary>Files of genesis/ compiled into the CLI, so init works from any directory.</summary>
+public static class EmbeddedFiles
+{
+    public static string Read(string name)
+    {
+        using var stream = typeof(EmbeddedFiles).Assembly.GetManifestResourceStream(name)
+            ?? throw new FileNotFoundException($"embedded resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

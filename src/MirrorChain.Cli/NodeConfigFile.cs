@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MirrorChain.Cli;
+
+/// <summary>config/node.json: settings a flag may override at start.</summary>
+public sealed record NodeConfigFile
+{
+    [JsonPropertyName("moniker")]
+    public string Moniker { get; init; } = "mirrorchain-devnet";
+
+    [JsonPropertyName("rpc_laddr")]
+    public string RpcListen { get; init; } = "127.0.0.1:26657";
+
+    [JsonPropertyName("block_time")]
+    public string BlockTime { get; init; } = "1s";
+
+    [JsonPropertyName("mempool_max_txs")]
+    public int MempoolMaxTxs { get; init; } = 5000;
+
+    [JsonPropertyName("mempool_max_bytes")]
+    public long MempoolMaxBytes { get; init; } = 64L * 1024 * 1024;
+
+    [JsonPropertyName("max_request_bytes")]
+    public long MaxRequestBytes { get; init; } = 2L * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static NodeConfigFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new NodeConfigFile();
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<NodeConfigFile>(File.ReadAllText(path), Options) ?? new NodeConfigFile();
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid: {e.Message}", e);
+        }
+    }
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
+}

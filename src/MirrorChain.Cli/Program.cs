@@ -1,0 +1,162 @@
+using System.CommandLine;
+using MirrorChain.Cli;
+using MirrorChain.Crypto;
+
+var home = new Option<string?>("--home") { Description = $"node home directory (default {HomeLayout.DefaultRoot})", Recursive = true };
+var node = new Option<string?>("--node") { Description = "JSON-RPC endpoint of the node (default: the home's rpc_laddr, else 127.0.0.1:26657)", Recursive = true };
+
+var root = new RootCommand("mirrorchain — a deterministic node that runs Mirror Protocol natively") { home, node };
+
+// init
+var genesisFile = new Option<string?>("--genesis") { Description = "genesis file to use instead of the built-in devnet genesis" };
+var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing config (not chain data)" };
+var noTestKeys = new Option<bool>("--no-test-keys") { Description = "do not import the devnet test accounts into the keyring" };
+var init = new Command("init", "initialise a node home: genesis, node config, node key, devnet test keys") { genesisFile, overwrite, noTestKeys };
+init.SetAction(pr => Run(() => InitCommand.Run(Home(pr), pr.GetValue(genesisFile), pr.GetValue(overwrite), !pr.GetValue(noTestKeys), Console.Out)));
+root.Subcommands.Add(init);
+
+// start
+var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address host:port (default from config/node.json: 127.0.0.1:26657)" };
+var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime };
+start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct)));
+root.Subcommands.Add(start);
+
+// replay
+var replay = new Command("replay", "re-execute every stored block from genesis into a fresh state and check every app hash");
+replay.SetAction((pr, ct) => Task.FromResult(Run(() => ReplayCommand.Run(Home(pr), Console.Out, ct))));
+root.Subcommands.Add(replay);
+
+// keys
+var keys = new Command("keys", "manage the home's test keyring (unencrypted; for devnets)");
+var keyName = new Argument<string>("name") { Description = "key name" };
+var recover = new Option<bool>("--recover") { Description = "read a BIP-39 mnemonic from standard input instead of generating one" };
+var keysAdd = new Command("add", "create a key (or recover one with --recover)") { keyName, recover };
+keysAdd.SetAction(pr => Run(() => KeysCommands.Add(Home(pr), pr.GetValue(keyName)!, pr.GetValue(recover), Console.In, Console.Out)));
+var keysList = new Command("list", "list keys");
+keysList.SetAction(pr => Run(() => KeysCommands.List(Home(pr), Console.Out)));
+var showName = new Argument<string>("name") { Description = "key name or address" };
+var addressOnly = new Option<bool>("--address", "-a") { Description = "print only the address" };
+var keysShow = new Command("show", "show a key's address and public key") { showName, addressOnly };
+keysShow.SetAction(pr => Run(() => KeysCommands.Show(Home(pr), pr.GetValue(showName)!, pr.GetValue(addressOnly), Console.Out)));
+var deleteName = new Argument<string>("name") { Description = "key name or address" };
+var keysDelete = new Command("delete", "delete a key") { deleteName };
+keysDelete.SetAction(pr => Run(() => KeysCommands.Delete(Home(pr), pr.GetValue(deleteName)!, Console.Out)));
+keys.Subcommands.Add(keysAdd);
+keys.Subcommands.Add(keysList);
+keys.Subcommands.Add(keysShow);
+keys.Subcommands.Add(keysDelete);
+root.Subcommands.Add(keys);
+
+// tx
+var chainId = new Option<string?>("--chain-id") { Description = "chain id (default: asked from the node)" };
+var gas = new Option<string>("--gas") { Description = "gas limit, or \"auto\" to simulate", DefaultValueFactory = _ => "auto" };
+var gasAdjustment = new Option<string>("--gas-adjustment") { Description = "multiplier for simulated gas", DefaultValueFactory = _ => "1.4" };
+var gasPrices = new Option<string>("--gas-prices") { Description = "gas price for the fee", DefaultValueFactory = _ => "0.015uluna" };
+var fees = new Option<string?>("--fees") { Description = "explicit fee such as 3000uluna (overrides --gas-prices)" };
+var memo = new Option<string>("--memo") { Description = "tx memo", DefaultValueFactory = _ => "" };
+var mode = new Option<string>("--broadcast-mode") { Description = "sync (return after CheckTx) or commit (wait for the block)", DefaultValueFactory = _ => "commit" };
+mode.AcceptOnlyFromAmong("sync", "commit");
+Option[] txOptions = [chainId, gas, gasAdjustment, gasPrices, fees, memo, mode];
+var tx = new Command("tx", "sign and broadcast transactions with a keyring key");
+var bank = new Command("bank", "bank transactions");
+var sendFrom = new Argument<string>("from") { Description = "key name or address in the keyring" };
+var sendTo = new Argument<string>("to") { Description = "recipient terra1… address" };
+var sendAmount = new Argument<string>("amount") { Description = "coins such as 1000000uluna or 5uluna,7uusd" };
+var send = new Command("send", "send coins") { sendFrom, sendTo, sendAmount };
+var wasm = new Command("wasm", "contract transactions");
+var execFrom = new Option<string>("--from") { Description = "key name or address in the keyring", Required = true };
+var execContract = new Argument<string>("contract") { Description = "contract terra1… address" };
+var execMsg = new Argument<string>("msg") { Description = "execute message JSON, e.g. '{\"transfer\":{…}}'" };
+var execAmount = new Option<string?>("--amount") { Description = "funds sent with the message, e.g. 1000uusd" };
+var execute = new Command("execute", "execute a contract message") { execContract, execMsg, execFrom, execAmount };
+foreach (var o in txOptions)
+{
+    send.Options.Add(o);
+    execute.Options.Add(o);
+}
+TxFlags Flags(ParseResult pr) => new()
+{
+    Node = NodeEndpoint(pr),
+    ChainId = pr.GetValue(chainId),
+    Gas = pr.GetValue(gas)!,
+    GasAdjustment = pr.GetValue(gasAdjustment)!,
+    GasPrices = pr.GetValue(gasPrices)!,
+    Fees = pr.GetValue(fees),
+    Memo = pr.GetValue(memo)!,
+    BroadcastMode = pr.GetValue(mode)!,
+};
+send.SetAction((pr, ct) => RunAsync(() => TxCommands.BankSendAsync(Home(pr), pr.GetValue(sendFrom)!, pr.GetValue(sendTo)!, pr.GetValue(sendAmount)!, Flags(pr), Console.Out, ct)));
+execute.SetAction((pr, ct) => RunAsync(() => TxCommands.WasmExecuteAsync(Home(pr), pr.GetValue(execFrom)!, pr.GetValue(execContract)!, pr.GetValue(execMsg)!, pr.GetValue(execAmount), Flags(pr), Console.Out, ct)));
+bank.Subcommands.Add(send);
+wasm.Subcommands.Add(execute);
+tx.Subcommands.Add(bank);
+tx.Subcommands.Add(wasm);
+root.Subcommands.Add(tx);
+
+// query
+var query = new Command("query", "query a running node") { };
+query.Aliases.Add("q");
+var qAddress = new Argument<string>("address") { Description = "terra1… address" };
+var qAccount = new Command("account", "account number and sequence") { qAddress };
+qAccount.SetAction((pr, ct) => RunAsync(() => QueryCommands.AccountAsync(NodeEndpoint(pr), pr.GetValue(qAddress)!, Console.Out, ct)));
+var qBalAddress = new Argument<string>("address") { Description = "terra1… address" };
+var qDenom = new Option<string?>("--denom") { Description = "only this denom" };
+var qBalance = new Command("balance", "balances of an address") { qBalAddress, qDenom };
+qBalance.Aliases.Add("balances");
+qBalance.SetAction((pr, ct) => RunAsync(() => QueryCommands.BalanceAsync(NodeEndpoint(pr), pr.GetValue(qBalAddress)!, pr.GetValue(qDenom), Console.Out, ct)));
+var qHash = new Argument<string>("hash") { Description = "tx hash (hex)" };
+var qTx = new Command("tx", "a committed tx and its result") { qHash };
+qTx.SetAction((pr, ct) => RunAsync(() => QueryCommands.TxAsync(NodeEndpoint(pr), pr.GetValue(qHash)!, Console.Out, ct)));
+var qHeight = new Argument<long?>("height") { Description = "block height (default: latest)", Arity = ArgumentArity.ZeroOrOne };
+var qBlock = new Command("block", "a block (header and txs)") { qHeight };
+qBlock.SetAction((pr, ct) => RunAsync(() => QueryCommands.BlockAsync(NodeEndpoint(pr), pr.GetValue(qHeight), Console.Out, ct)));
+query.Subcommands.Add(qAccount);
+query.Subcommands.Add(qBalance);
+query.Subcommands.Add(qTx);
+query.Subcommands.Add(qBlock);
+root.Subcommands.Add(query);
+
+return await root.Parse(args).InvokeAsync();
+
+HomeLayout Home(ParseResult pr) => HomeLayout.From(pr.GetValue(home));
+
+string NodeEndpoint(ParseResult pr)
+{
+    if (pr.GetValue(node) is { } explicitNode)
+    {
+        return explicitNode;
+    }
+    var layout = Home(pr);
+    return NodeConfigFile.Load(layout.NodeConfig).RpcListen;
+}
+
+static int Run(Func<int> action)
+{
+    try
+    {
+        return action();
+    }
+    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+}
+
+static async Task<int> RunAsync(Func<Task<int>> action)
+{
+    try
+    {
+        return await action().ConfigureAwait(false);
+    }
+    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        return 130;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MirrorChain.Core;
+using MirrorChain.Node;
+using MirrorChain.Rpc;
+using MirrorChain.Storage;
+
+namespace MirrorChain.Cli;
+
+/// <summary>
+/// mirrorchain start: opens the home's chain data, serves JSON-RPC and produces a block every block time until
+/// SIGINT/SIGTERM, then finishes the block in progress, stops the RPC and closes the database cleanly.
+/// </summary>
+public static class StartCommand
+{
+    public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct)
+    {
+        if (!home.IsInitialized)
+        {
+            output.WriteLine($"error: {home.Root} is not initialised (run: mirrorchain init --home {home.Root})");
+            return 2;
+        }
+        var config = NodeConfigFile.Load(home.NodeConfig);
+        var rpcAddress = rpcOverride ?? config.RpcListen;
+        var blockTime = DurationParser.Parse(blockTimeOverride ?? config.BlockTime);
+        var endpoint = RpcServerOptions.ParseEndpoint(rpcAddress);
+        var genesis = GenesisDoc.Load(home.Genesis);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+
+        RocksDbStore db;
+        try
+        {
+            db = RocksDbStore.Open(home.Data);
+        }
+        catch (StoreLockedException e)
+        {
+            output.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        using (db)
+        {
+            var options = new NodeOptions
+            {
+                Moniker = config.Moniker,
+                BlockTime = blockTime,
+                MempoolMaxTxs = config.MempoolMaxTxs,
+                MempoolMaxBytes = config.MempoolMaxBytes,
+            };
+            using var node = ChainNode.Open(db, genesis, AppFactory.Create(home), options);
+            using var backend = new NodeRpcBackend(node, config.Moniker, ReadNodeId(home), $"tcp://{endpoint}");
+            await using var rpc = new RpcServer(backend, new RpcServerOptions { Endpoint = endpoint, MaxRequestBodyBytes = config.MaxRequestBytes });
+            try
+            {
+                await rpc.StartAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                output.WriteLine($"error: cannot listen on {endpoint}: {e.Message} (another node running? use --rpc 127.0.0.1:PORT)");
+                return 1;
+            }
+            output.WriteLine($"mirrorchain node {genesis.ChainId} at height {node.LatestHeight}, app hash {Hex.Upper(node.LatestAppHash)}");
+            output.WriteLine($"  home        {home.Root}");
+            output.WriteLine($"  rpc         http://{rpc.BoundEndpoint}");
+            output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
+            output.Flush();
+
+            var producer = new BlockProducer(node, TimeProvider.System, line => { output.WriteLine(line); output.Flush(); });
+            await producer.RunAsync(stop.Token).ConfigureAwait(false);
+
+            output.WriteLine($"stopping at height {node.LatestHeight} (app hash {Hex.Upper(node.LatestAppHash)})");
+            await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        output.WriteLine("stopped cleanly");
+        return 0;
+    }
+
+    private static string ReadNodeId(HomeLayout home)
+    {
+        if (File.Exists(home.NodeKey))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(home.NodeKey));
+            if (doc.RootElement.TryGetProperty("id", out var id) && id.GetString() is { Length: 40 } s)
+            {
+                return s;
+            }
+        }
+        return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root))[..20]);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using MirrorChain.Core;
+using MirrorChain.State;
+
+namespace MirrorChain.Execution;
+
+/// <summary>
+/// The bank module: balances per (address, denom) and total supply per denom. Zero balances are not stored.
+/// All methods go through the state they are given (a gas-metered view during txs).
+/// </summary>
+public static partial class Bank
+{
+    public static UInt128 GetBalance(IStateReader state, Address address, string denom) =>
+        StoredAmount.Decode(state.Get(StateKeys.Balance(address, denom)));
+
+    /// <summary>All non-zero balances of an address, sorted by denom (byte order).</summary>
+    public static IReadOnlyList<Coin> GetAllBalances(IStateReader state, Address address)
+    {
+        var prefix = StateKeys.BalancesPrefix(address);
+        var result = new List<Coin>();
+        foreach (var (key, value) in state.Range(prefix, StateKeys.PrefixEnd(prefix)))
+        {
+            result.Add(new Coin(Encoding.UTF8.GetString(key.AsSpan(prefix.Length)), StoredAmount.Decode(value)));
+        }
+        return result;
+    }
+
+    public static UInt128 GetSupply(IStateReader state, string denom) => StoredAmount.Decode(state.Get(StateKeys.Supply(denom)));
+
+    private static void SetBalance(IStateWriter state, Address address, string denom, UInt128 amount)
+    {
+        var key = StateKeys.Balance(address, denom);
+        if (amount == UInt128.Zero)
+        {
+            state.Delete(key);
+        }
+        else
+        {
+            state.Set(key, StoredAmount.Encode(amount));
+        }
+    }
+
+    /// <summary>
+    /// Moves <paramref name="amount"/> (valid, sorted) from one address to another, creating the recipient's
+    /// account when it has none. Debits first, coin by coin; a short balance is code 5
+    /// "spendable balance 10uluna is smaller than 20uluna" (the balance prints empty when zero, as the SDK's).
+    /// Returns the SDK 0.50 events: coin_spent, coin_received, transfer, message{sender}.
+    /// </summary>
+    public static IReadOnlyList<Event> Send(IStateWriter state, Address from, Address to, IReadOnlyList<Coin> amount)
+    {
+        foreach (var coin in amount)
+        {
+            var balance = GetBalance(state, from, coin.Denom);
+            if (balance < coin.Amount)
+            {
+                var spendable = balance == UInt128.Zero ? "" : new Coin(coin.Denom, balance).ToString();
+                throw SdkError.InsufficientFunds.Wrap($"spendable balance {spendable} is smaller than {coin}");
+            }
+            SetBalance(state, from, coin.Denom, balance - coin.Amount);
+        }
+        foreach (var coin in amount)
+        {
+            var balance = GetBalance(state, to, coin.Denom);
+            SetBalance(state, to, coin.Denom, checked(balance + coin.Amount));
+        }
+        Accounts.EnsureExists(state, to);
+        return
+        [
+            BankEvents.CoinSpent(from, amount),
+            BankEvents.CoinReceived(to, amount),
+            BankEvents.Transfer(to, from, amount),
+            BankEvents.MessageSender(from),
+        ];
+    }
+
+    /// <summary>Creates coins (genesis): credits the address, creating its account if needed, and raises supply.</summary>
+    public static void Mint(IStateWriter state, Address to, IReadOnlyList<Coin> amount)
+    {
+        Accounts.GetOrCreate(state, to);
+        foreach (var coin in amount)
+        {
+            SetBalance(state, to, coin.Denom, checked(GetBalance(state, to, coin.Denom) + coin.Amount));
+            state.Set(StateKeys.Supply(coin.Denom), StoredAmount.Encode(checked(GetSupply(state, coin.Denom) + coin.Amount)));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Google.Protobuf.WellKnownTypes;
+
+namespace MirrorChain.Execution;
+
+/// <summary>One executed message: its response (an Any for TxMsgData.msg_responses) and its events.</summary>
+public sealed record MessageOutcome(Any Response, IReadOnlyList<Event> Events);

@@ -1,0 +1,75 @@
+using MirrorChain.Core;
+using MirrorChain.Crypto;
+using MirrorChain.State;
+using MirrorChain.Tx;
+using MirrorChain.Tx.Proto.Cosmos.Tx.Signing.V1Beta1;
+
+namespace MirrorChain.Execution;
+
+/// <summary>
+/// SIGN_MODE_DIRECT signature verification, and the parallel pre-verification of a block's signatures.
+/// </summary>
+public static class SignatureCheck
+{
+    /// <summary>secp256k1 over SHA-256(SignDoc(body, auth_info, chain id, account number)); low-S only.</summary>
+    public static bool Verify(DecodedTx tx, byte[] pubKey33, string chainId, ulong accountNumber)
+    {
+        if (tx.SignMode != SignMode.Direct)
+        {
+            return false;
+        }
+        var hash = Hashing.Sha256(SignDocBuilder.SignBytes(tx, chainId, accountNumber));
+        return Secp256k1.Verify(pubKey33, hash, tx.Signature);
+    }
+
+    /// <summary>
+    /// The key a tx is verified with: the account's stored key, else the tx's own key when it derives to the
+    /// signer's address; null when there is none (the ante then fails with code 8).
+    /// </summary>
+    public static byte[]? VerificationKey(DecodedTx tx, Account account)
+    {
+        if (account.PubKey is not null)
+        {
+            return account.PubKey;
+        }
+        return tx.PubKey is not null && AddressDerivation.AccountAddress(tx.PubKey) == tx.Signer ? tx.PubKey : null;
+    }
+
+    /// <summary>
+    /// Checks every tx's signature in parallel. Pure: a sequential pass decodes each tx and looks up its signer's
+    /// account number and key in <paramref name="state"/> (the state the block starts from); the crypto then runs
+    /// on all cores and each answer lands at its tx's index. true = valid for that account number and key; false =
+    /// invalid OR not decidable up front (undecodable tx, account created within the block, …). The block
+    /// executor trusts true (account numbers and stored keys never change once set) and re-checks false itself,
+    /// so the answers only save time and can never change a result.
+    /// </summary>
+    public static bool[] PreVerify(IReadOnlyList<byte[]> txs, IStateReader state, string chainId)
+    {
+        var options = ChainParams.Load(state).DecodeOptions();
+        var jobs = new (DecodedTx Tx, byte[] Key, ulong Number)?[txs.Count];
+        for (var i = 0; i < txs.Count; i++)
+        {
+            try
+            {
+                var tx = TxDecoder.Decode(txs[i], options);
+                if (Accounts.Get(state, tx.Signer) is { } account && VerificationKey(tx, account) is { } key)
+                {
+                    jobs[i] = (tx, key, account.AccountNumber);
+                }
+            }
+            catch (SdkException)
+            {
+                // undecodable: the executor reports the decode error itself
+            }
+        }
+        var results = new bool[txs.Count];
+        Parallel.For(0, txs.Count, i =>
+        {
+            if (jobs[i] is { } job)
+            {
+                results[i] = Verify(job.Tx, job.Key, chainId, job.Number);
+            }
+        });
+        return results;
+    }
+}

@@ -1,0 +1,162 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using MirrorChain.Core;
+using MirrorChain.State;
+using MirrorChain.Tx;
+using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
+
+namespace MirrorChain.Execution;
+
+/// <summary>
+/// Runs one tx: decode → ante on a tx cache → messages on a nested cache. The three entry points differ only in
+/// mode: <see cref="Deliver"/> (block execution), <see cref="CheckTx"/> (ante only, into the mempool's pending
+/// state) and <see cref="Simulate"/> (everything on a throw-away copy, unlimited gas, no signature/min-fee checks).
+/// Gas is charged identically in all three, so simulating a tx's exact bytes reports the gas delivering it uses.
+/// </summary>
+public sealed class TxExecutor
+{
+    public TxExecutor(IContractRuntime? contracts = null, GasConfig? gasConfig = null)
+    {
+        GasConfig = gasConfig ?? GasConfig.Default;
+        Router = new Router(contracts ?? EmptyContractRuntime.Instance);
+        Ante = new AnteHandler(GasConfig);
+    }
+
+    public GasConfig GasConfig { get; }
+
+    public Router Router { get; }
+
+    public AnteHandler Ante { get; }
+
+    /// <summary>
+    /// Executes a tx of a block into <paramref name="blockState"/>. Decode or ante failure: no state change (gas
+    /// 0/0 for decode errors). Message failure: fee and sequence stay, message writes are dropped, result carries
+    /// the module's code and "failed to execute message; message index: i: …" (out of gas: the meter's log).
+    /// </summary>
+    public TxResult Deliver(BlockContext block, byte[] txBytes, StateCache blockState, int txIndex = 0,
+        bool signaturePreverified = false, ChainParams? chainParams = null)
+    {
+        var outcome = Run(ExecutionMode.Deliver, txBytes, blockState, block, chainParams ?? ChainParams.Load(blockState),
+            txIndex, signaturePreverified);
+        return new TxResult
+        {
+            Code = outcome.Error?.Error.Code ?? 0,
+            Codespace = outcome.Error?.Error.Codespace ?? "",
+            Log = outcome.Error?.Log ?? "",
+            Data = outcome.Error is null ? TxMsgData(outcome.MsgResponses) : [],
+            GasWanted = (long)outcome.GasWanted,
+            GasUsed = ToLong(outcome.GasUsed),
+            Events = outcome.Events,
+        };
+    }
+
+    /// <summary>
+    /// Mempool admission: decode and ante against <paramref name="pendingState"/> (which keeps the fee and sequence
+    /// bump on success, so the same account can queue its next tx). Messages are not run.
+    /// </summary>
+    public CheckTxResponse CheckTx(byte[] txBytes, StateCache pendingState, BlockContext block, bool signaturePreverified = false)
+    {
+        var outcome = Run(ExecutionMode.CheckTx, txBytes, pendingState, block, ChainParams.Load(pendingState), 0, signaturePreverified);
+        return new CheckTxResponse(outcome.Error?.Error.Code ?? 0, outcome.Error?.Error.Codespace ?? "", outcome.Error?.Log ?? "",
+            (long)outcome.GasWanted, ToLong(outcome.GasUsed));
+    }
+
+    /// <summary>
+    /// Runs the whole tx on a throw-away copy of <paramref name="state"/> with unlimited gas; gas 0 is accepted,
+    /// signatures and minimum fees are not checked, the sequence is. <paramref name="state"/> is never written.
+    /// </summary>
+    public SimulationResult Simulate(byte[] txBytes, IStateReader state, BlockContext block)
+    {
+        var scratch = new StateCache(state);
+        var outcome = Run(ExecutionMode.Simulate, txBytes, scratch, block, ChainParams.Load(state), 0, false);
+        return new SimulationResult
+        {
+            Code = outcome.Error?.Error.Code ?? 0,
+            Codespace = outcome.Error?.Error.Codespace ?? "",
+            Log = outcome.Error?.Log ?? "",
+            GasWanted = outcome.GasWanted,
+            GasUsed = outcome.GasUsed,
+            Data = outcome.Error is null ? TxMsgData(outcome.MsgResponses) : [],
+            Events = outcome.Error is null ? outcome.Events : [],
+            MsgResponses = outcome.Error is null ? outcome.MsgResponses : [],
+        };
+    }
+
+    private sealed record Outcome(SdkException? Error, ulong GasWanted, ulong GasUsed, IReadOnlyList<Event> Events, IReadOnlyList<Any> MsgResponses);
+
+    private Outcome Run(ExecutionMode mode, byte[] txBytes, StateCache parent, BlockContext block, ChainParams chainParams,
+        int txIndex, bool signaturePreverified)
+    {
+        DecodedTx tx;
+        try
+        {
+            tx = TxDecoder.Decode(txBytes, chainParams.DecodeOptions(simulate: mode == ExecutionMode.Simulate));
+        }
+        catch (SdkException e)
+        {
+            return new Outcome(e, 0, 0, [], []);
+        }
+
+        var meter = mode == ExecutionMode.Simulate ? GasMeter.Infinite() : new GasMeter(tx.GasLimit);
+        var txCache = new StateCache(parent);
+        IReadOnlyList<Event> anteEvents;
+        try
+        {
+            anteEvents = Ante.Run(tx, new GasMeteredState(txCache, meter, GasConfig), block, chainParams, mode, signaturePreverified);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Outcome(AsSdk(e), tx.GasLimit, meter.Consumed, [], []);
+        }
+        if (mode == ExecutionMode.CheckTx)
+        {
+            txCache.WriteTo(parent);
+            return new Outcome(null, tx.GasLimit, meter.Consumed, anteEvents, []);
+        }
+
+        var ctx = new ExecutionContext(block, new StateCache(txCache), meter, GasConfig, mode, tx.Hash, txIndex);
+        var events = new List<Event>(anteEvents);
+        var responses = new List<Any>(tx.Messages.Count);
+        try
+        {
+            for (var i = 0; i < tx.Messages.Count; i++)
+            {
+                var message = tx.Messages[i];
+                var outcome = RunMessage(ctx, message, i);
+                events.AddRange(TxEvents.WithMessageIndex([TxEvents.Message(message.TypeUrl, message.Signer), .. outcome.Events], i));
+                responses.Add(outcome.Response);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            txCache.WriteTo(parent); // the ante's fee and sequence stay; the message cache is dropped
+            return new Outcome(AsSdk(e), tx.GasLimit, meter.Consumed, anteEvents, []);
+        }
+        ctx.Commit();
+        txCache.WriteTo(parent);
+        return new Outcome(null, tx.GasLimit, meter.Consumed, events, responses);
+    }
+
+    private MessageOutcome RunMessage(ExecutionContext ctx, ITxMessage message, int index)
+    {
+        try
+        {
+            return Router.Dispatch(ctx, message);
+        }
+        catch (SdkException e) when (e.Error != SdkError.OutOfGas)
+        {
+            throw new SdkException(e.Error, $"failed to execute message; message index: {index}: {e.Log}");
+        }
+    }
+
+    private static SdkException AsSdk(Exception e) => e as SdkException ?? ExecutionErrors.FromUnexpected(e);
+
+    private static byte[] TxMsgData(IReadOnlyList<Any> responses)
+    {
+        var data = new TxMsgData();
+        data.MsgResponses.AddRange(responses);
+        return data.ToByteArray();
+    }
+
+    private static long ToLong(ulong gas) => gas > long.MaxValue ? long.MaxValue : (long)gas;
+}

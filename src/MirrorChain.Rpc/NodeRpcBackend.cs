@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using MirrorChain.Core;
+using MirrorChain.Node;
+
+namespace MirrorChain.Rpc;
+
+/// <summary>
+/// Serves the JSON-RPC from a <see cref="ChainNode"/>: reads from its block store and committed state, CheckTx and
+/// mempool admission through <see cref="ChainNode.SubmitTx"/>, and broadcast_tx_commit waits on block commits.
+/// </summary>
+public sealed class NodeRpcBackend : IRpcBackend, IDisposable
+{
+    /// <summary>abci_query path for raw state reads with Merkle proofs: data = the state key.</summary>
+    public const string StoreKeyPath = "/store/state/key";
+
+    /// <summary>Most blocks a tx_search scans when no index narrows it down.</summary>
+    public const int MaxScanBlocks = 100_000;
+
+    private readonly ChainNode _node;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<IndexedTx>> _commitWaiters = new(StringComparer.Ordinal);
+
+    public NodeRpcBackend(ChainNode node, string moniker, string nodeId, string rpcListenAddress)
+    {
+        _node = node;
+        Moniker = moniker;
+        NodeId = nodeId;
+        RpcListenAddress = rpcListenAddress;
+        _node.BlockCommitted += OnBlockCommitted;
+    }
+
+    public string ChainId => _node.Genesis.ChainId;
+
+    public string Moniker { get; }
+
+    public string NodeId { get; }
+
+    public byte[] ValidatorAddress => _node.Genesis.Validators[0].Address;
+
+    public byte[] ValidatorPubKey => _node.Genesis.Validators[0].PubKey;
+
+    public string ValidatorPubKeyType => _node.Genesis.Validators[0].PubKeyType;
+
+    public long ValidatorVotingPower => _node.Genesis.Validators[0].Power;
+
+    public string RpcListenAddress { get; }
+
+    public long LatestHeight => _node.LatestHeight;
+
+    public long EarliestHeight => _node.LatestHeight > 0 ? 1 : 0;
+
+    public byte[] LatestAppHash => _node.LatestAppHash;
+
+    public string GenesisJson => _node.Genesis.RawJson;
+
+    public int UnconfirmedTxCount => _node.Mempool.Count;
+
+    public long UnconfirmedTxBytes => _node.Mempool.Bytes;
+
+    public IReadOnlyList<byte[]> UnconfirmedTxs(int limit) => _node.Mempool.Snapshot(limit).Select(t => t.Bytes).ToList();
+
+    public Block? GetBlock(long height) => height >= 1 && height <= _node.LatestHeight ? _node.Blocks.GetBlock(height) : null;
+
+    public BlockResults? GetBlockResults(long height) => height >= 1 && height <= _node.LatestHeight ? _node.Blocks.GetResults(height) : null;
+
+    public long? GetHeightByBlockHash(byte[] hash) => _node.Blocks.GetHeightByBlockHash(hash);
+
+    public IndexedTx? GetTx(byte[] hash) => _node.Blocks.GetTxLocation(hash) is { } loc ? Load(loc.Height, loc.Index) : null;
+
+    public TxSearchResult SearchTxs(string query, int page, int perPage, bool descending) =>
+        SearchTxs(TxQuery.Parse(query), page, perPage, descending);
+
+    /// <summary>
+    /// Candidates come from the narrowest source available — the tx hash, an indexed attribute equality, or the
+    /// blocks of the query's height range — and the query's own matcher decides.
+    /// </summary>
+    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
+        query.Search(Candidates(query), page, perPage, descending);
+
+    private IEnumerable<IndexedTx> Candidates(TxQuery query)
+    {
+        if (query.TxHash is { } hash)
+        {
+            return GetTx(hash) is { } tx ? [tx] : [];
+        }
+        var indexed = query.Conditions.FirstOrDefault(c =>
+            c.Operator == TxQueryOperator.Equal && c.Value is { Kind: TxQueryValueKind.String }
+            && c.Tag != TxQuery.HashTag && c.Tag != TxQuery.HeightTag);
+        if (indexed is not null)
+        {
+            return _node.Blocks.FindByEvent(indexed.Tag, indexed.Value!.Text)
+                .Distinct()
+                .Select(loc => Load(loc.Height, loc.Index))
+                .OfType<IndexedTx>();
+        }
+        var latest = _node.LatestHeight;
+        var max = Math.Min(latest, query.MaxHeight <= 0 ? latest : query.MaxHeight);
+        var min = Math.Max(Math.Max(1, query.MinHeight), max - MaxScanBlocks + 1);
+        return ScanBlocks(min, max);
+    }
+
+    private IEnumerable<IndexedTx> ScanBlocks(long min, long max)
+    {
+        for (var h = min; h <= max; h++)
+        {
+            var block = _node.Blocks.GetBlock(h);
+            var results = _node.Blocks.GetResults(h);
+            if (block is null || results is null)
+            {
+                continue;
+            }
+            for (var i = 0; i < block.Txs.Count; i++)
+            {
+                yield return new IndexedTx(Hashing.TxHash(block.Txs[i]), h, i, block.Txs[i], results.TxResults[i]);
+            }
+        }
+    }
+
+    private IndexedTx? Load(long height, int index)
+    {
+        var block = _node.Blocks.GetBlock(height);
+        var results = _node.Blocks.GetResults(height);
+        if (block is null || results is null || index >= block.Txs.Count)
+        {
+            return null;
+        }
+        return new IndexedTx(Hashing.TxHash(block.Txs[index]), height, index, block.Txs[index], results.TxResults[index]);
+    }
+
+    public CheckTxResult BroadcastTx(byte[] tx)
+    {
+        var outcome = _node.SubmitTx(tx);
+        return new CheckTxResult(outcome.Code, outcome.Codespace, outcome.Log, Hashing.TxHash(tx), outcome.GasWanted, outcome.GasUsed);
+    }
+
+    public async Task<(CheckTxResult Check, IndexedTx? Committed)> BroadcastTxCommitAsync(byte[] tx, TimeSpan timeout, CancellationToken ct)
+    {
+        var key = Hex.Upper(Hashing.TxHash(tx));
+        var waiter = new TaskCompletionSource<IndexedTx>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _commitWaiters[key] = waiter; // registered before CheckTx so a fast block cannot be missed
+        try
+        {
+            var check = BroadcastTx(tx);
+            if (check.Code != 0)
+            {
+                return (check, null);
+            }
+            try
+            {
+                var committed = await waiter.Task.WaitAsync(timeout, ct).ConfigureAwait(false);
+                return (check, committed);
+            }
+            catch (TimeoutException)
+            {
+                return (check, null);
+            }
+        }
+        finally
+        {
+            _commitWaiters.TryRemove(new KeyValuePair<string, TaskCompletionSource<IndexedTx>>(key, waiter));
+        }
+    }
+
+    private void OnBlockCommitted(Block block, BlockResults results)
+    {
+        if (_commitWaiters.IsEmpty)
+        {
+            return;
+        }
+        for (var i = 0; i < block.Txs.Count; i++)
+        {
+            var hash = Hashing.TxHash(block.Txs[i]);
+            if (_commitWaiters.TryGetValue(Hex.Upper(hash), out var waiter))
+            {
+                waiter.TrySetResult(new IndexedTx(hash, block.Header.Height, i, block.Txs[i], results.TxResults[i]));
+            }
+        }
+    }
+
+    public QueryResult Query(string path, byte[] data, long height, bool prove)
+    {
+        var latest = _node.LatestHeight;
+        if (height < 0 || height > latest)
+        {
+            return Error(SdkError.InvalidRequest, $"cannot query with height {height}; the latest height is {latest}", height);
+        }
+        if (path == StoreKeyPath)
+        {
+            var version = height == 0 ? latest : height;
+            var (value, proof) = _node.State.Prove(version, data);
+            return new QueryResult
+            {
+                Key = data,
+                Value = value ?? [],
+                Height = version,
+                ProofOps = prove ? [(MirrorChain.State.MerkleProof.OpType, data, proof.ToBytes())] : null,
+            };
+        }
+        if (height != 0 && height != latest)
+        {
+            return Error(SdkError.InvalidRequest, $"historical queries are served for {StoreKeyPath} only; query height 0 for the latest state", height);
+        }
+        var (result, at) = _node.Query(path, data);
+        return new QueryResult { Code = result.Code, Codespace = result.Codespace, Log = result.Log, Value = result.Value, Height = at };
+    }
+
+    private static QueryResult Error(SdkError e, string context, long height) =>
+        new() { Code = e.Code, Codespace = e.Codespace, Log = $"{context}: {e.Description}", Height = height };
+
+    public void Dispose() => _node.BlockCommitted -= OnBlockCommitted;
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MirrorChain.Rpc;
+
+/// <summary>
+/// The CometBFT-compatible JSON-RPC server on Kestrel: <c>POST /</c> (JSON-RPC 2.0, single or batch),
+/// <c>GET /&lt;method&gt;?arg=value</c> (URI form) and <c>GET /</c> (the list of methods). Stateless apart from the
+/// backend, so requests run concurrently; the backend must be thread-safe.
+/// </summary>
+public sealed class RpcServer : IAsyncDisposable
+{
+    private readonly RpcServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly JsonRpcProcessor _processor;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private WebApplication? _app;
+
+    public RpcServer(IRpcBackend backend, RpcServerOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        _options = options ?? new RpcServerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRequestBodyBytes, 1L, nameof(options));
+        ArgumentNullException.ThrowIfNull(_options.Endpoint, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.BroadcastTxCommitTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.ShutdownTimeout, TimeSpan.Zero, nameof(options));
+        _logger = logger ?? NullLogger.Instance;
+        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger);
+    }
+
+    /// <summary>The address actually listened on (with the real port when <see cref="RpcServerOptions.Endpoint"/> had port 0); null when stopped.</summary>
+    public IPEndPoint? BoundEndpoint { get; private set; }
+
+    /// <summary><c>http://host:port/</c> of <see cref="BoundEndpoint"/>; null when stopped.</summary>
+    public Uri? BaseAddress => BoundEndpoint is { } ep ? new Uri($"http://{ep}/") : null;
+
+    /// <summary>The methods served, sorted by name.</summary>
+    public IReadOnlyList<string> MethodNames => _processor.Methods.All.Select(m => m.Name).ToList();
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_app is not null)
+            {
+                throw new InvalidOperationException("the RPC server is already running");
+            }
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                k.Limits.MaxRequestBodySize = _options.MaxRequestBodyBytes;
+                k.Listen(_options.Endpoint);
+            });
+            var app = builder.Build();
+            app.Run(HandleAsync);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            _app = app;
+            BoundEndpoint = ResolveBoundEndpoint(app) ?? _options.Endpoint;
+            _logger.LogInformation("RPC listening on http://{Endpoint}", BoundEndpoint);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_app is not { } app)
+            {
+                return;
+            }
+            _app = null;
+            BoundEndpoint = null;
+            try
+            {
+                await app.StopAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _lifecycle.Dispose();
+    }
+
+    private static IPEndPoint? ResolveBoundEndpoint(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault();
+        if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var host = uri.Host.Trim('[', ']');
+        return IPAddress.TryParse(host, out var ip) ? new IPEndPoint(ip, uri.Port) : null;
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var ct = ctx.RequestAborted;
+        try
+        {
+            var path = ctx.Request.Path.Value ?? "";
+            if (path is "" or "/")
+            {
+                await HandleRootAsync(ctx, ct).ConfigureAwait(false);
+                return;
+            }
+            var name = path[1..];
+            if (name.Contains('/', StringComparison.Ordinal) || !_processor.Methods.TryGet(name, out var method))
+            {
+                await WriteAsync(ctx, new RpcAnswer(404, "text/plain; charset=utf-8", "404 page not found\n"u8.ToArray()), ct).ConfigureAwait(false);
+                return;
+            }
+            var query = ctx.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.FirstOrDefault() ?? "", StringComparer.Ordinal);
+            await WriteAsync(ctx, await _processor.ProcessUriAsync(method, query, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the client went away
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "RPC request {Method} {Path} failed", ctx.Request.Method, ctx.Request.Path);
+            if (!ctx.Response.HasStarted)
+            {
+                var body = RpcEnvelope.Error(null, RpcErrorCodes.InternalError, e.Message);
+                await WriteAsync(ctx, RpcAnswer.Json(500, body), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleRootAsync(HttpContext ctx, CancellationToken ct)
+    {
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(ctx.Request, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or RequestTooLargeException)
+        {
+            var data = e is RequestTooLargeException || (e is BadHttpRequestException b && b.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                ? "error reading request body: http: request body too large"
+                : "error reading request body: " + e.Message;
+            await WriteAsync(ctx, RpcAnswer.Json(400, RpcEnvelope.Error(null, RpcErrorCodes.InvalidRequest, data)), ct).ConfigureAwait(false);
+            return;
+        }
+        if (body.Length == 0)
+        {
+            var page = EndpointIndexPage.Render(_processor.Methods, ctx.Request.Host.Value ?? "");
+            await WriteAsync(ctx, new RpcAnswer(200, "text/html", page), ct).ConfigureAwait(false);
+            return;
+        }
+        await WriteAsync(ctx, await _processor.ProcessBodyAsync(body, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        var limit = _options.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            throw new RequestTooLargeException();
+        }
+        using var ms = new MemoryStream(request.ContentLength is { } n ? (int)n : 0);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            if (ms.Length + read > limit)
+            {
+                throw new RequestTooLargeException();
+            }
+            ms.Write(buffer, 0, read);
+        }
+        return ms.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext ctx, RpcAnswer answer, CancellationToken ct)
+    {
+        ctx.Response.StatusCode = answer.StatusCode;
+        ctx.Response.ContentType = answer.ContentType;
+        ctx.Response.ContentLength = answer.Body.Length;
+        if (answer.Body.Length > 0)
+        {
+            await ctx.Response.Body.WriteAsync(answer.Body, ct).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class RequestTooLargeException : Exception
+    {
+        public RequestTooLargeException()
+            : base("request body too large")
+        {
+        }
+    }
+}

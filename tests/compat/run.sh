@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Client-compatibility suite (called by tools/test): starts a fresh devnet on a free loopback port, runs the
+# cosmjs scripts against it, stops it with SIGTERM and restarts it (must resume at the next height), then
+# replays the stored blocks (must reproduce every app hash). Prints PASS/FAIL lines.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib/common.sh"
+compat="$MC_ROOT/tests/compat"
+mkdir -p "$MC_BUILD"
+mc_ensure_deps
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  mc_apt_install nodejs npm
+fi
+mc_build_cli || exit 1
+
+home="$(mktemp -d "${TMPDIR:-/tmp}/mirrorchain-compat.XXXXXX")"
+node_pid=""
+cleanup() {
+  [ -n "$node_pid" ] && kill -TERM "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
+  rm -rf -- "$home"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
+rpc="http://127.0.0.1:$port"
+
+# rpc_call METHOD -> prints the JSON result (uses node's fetch; no curl needed)
+rpc_height() {
+  node -e "fetch('$rpc/status').then(r=>r.json()).then(j=>console.log(j.result.sync_info.latest_block_height)).catch(()=>{console.log('');process.exit(1)})"
+}
+start_node() {
+  dotnet "$MC_CLI_DLL" start --home "$home" --rpc "127.0.0.1:$port" --block-time 200ms >>"$home/node.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 1 150); do
+    h="$(rpc_height 2>/dev/null)"
+    if [ -n "$h" ] && [ "$h" -ge 1 ] 2>/dev/null; then return 0; fi
+    kill -0 "$node_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "node did not come up; its log:"; tail -50 "$home/node.log"
+  return 1
+}
+stop_node() {
+  kill -TERM "$node_pid" 2>/dev/null
+  wait "$node_pid"
+  local rc=$?
+  node_pid=""
+  return $rc
+}
+
+dotnet "$MC_CLI_DLL" init --home "$home" >"$home.init.log" 2>&1 || { cat "$home.init.log"; echo "FAIL mirrorchain init"; exit 1; }
+rm -f "$home.init.log"
+start_node && echo "PASS devnet starts and serves status on $rpc" || { echo "FAIL devnet start"; exit 1; }
+
+if [ ! -d "$compat/node_modules" ] || [ "$compat/package-lock.json" -nt "$compat/node_modules" ]; then
+  (cd "$compat" && npm ci --no-audit --no-fund --loglevel=error) || { echo "FAIL npm ci in tests/compat"; exit 1; }
+  touch "$compat/node_modules"
+fi
+
+for script in "$compat"/*.mjs; do
+  name="$(basename "$script")"
+  if MIRRORCHAIN_RPC="$rpc" timeout 180 node "$script"; then
+    echo "PASS cosmjs $name"
+  else
+    echo "FAIL cosmjs $name"
+  fi
+done
+
+before="$(rpc_height)"
+if stop_node; then echo "PASS SIGTERM stops the node cleanly at height $before"; else echo "FAIL node exit code after SIGTERM"; fi
+if start_node; then
+  after="$(rpc_height)"
+  if [ "$after" -gt "$before" ]; then echo "PASS restart resumes: height $before -> $after"; else echo "FAIL restart height $after not above $before"; fi
+else
+  echo "FAIL restart"
+fi
+stop_node >/dev/null 2>&1
+
+if dotnet "$MC_CLI_DLL" replay --home "$home"; then
+  echo "PASS replay reproduces every app hash"
+else
+  echo "FAIL replay"
+fi
