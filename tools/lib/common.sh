@@ -65,7 +65,7 @@ mc_build_cli() {
   if [ "$stale" -eq 1 ]; then
     mc_log "building the mirrorchain CLI (Release)"
     dotnet build "$MC_ROOT/src/MirrorChain.Cli/MirrorChain.Cli.csproj" -c Release -o "$MC_BUILD/cli" -nologo -v quiet \
-      -p:UseAppHost=false >"$MC_BUILD.log" 2>&1 || { cat "$MC_BUILD.log" >&2; mc_die "build failed"; }
+      -p:UseAppHost=false >"$MC_BUILD/cli-build.log" 2>&1 || { cat "$MC_BUILD/cli-build.log" >&2; mc_die "build failed"; }
     touch "$MC_CLI_DLL"
   fi
 }
