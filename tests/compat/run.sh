@@ -7,9 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib/common.sh"
 compat="$MC_ROOT/tests/compat"
 mkdir -p "$MC_BUILD"
 mc_ensure_deps
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  mc_apt_install nodejs npm
-fi
+mc_npm_ci
 mc_build_cli || exit 1
 
 home="$(mktemp -d "${TMPDIR:-/tmp}/mirrorchain-compat.XXXXXX")"
@@ -58,11 +56,6 @@ stop_node() {
 dotnet "$MC_CLI_DLL" init --home "$home" >"$home.init.log" 2>&1 || { cat "$home.init.log"; echo "FAIL mirrorchain init"; exit 1; }
 rm -f "$home.init.log"
 start_node && echo "PASS devnet starts and serves status on $rpc" || { echo "FAIL devnet start"; exit 1; }
-
-if [ ! -d "$compat/node_modules" ] || [ "$compat/package-lock.json" -nt "$compat/node_modules" ]; then
-  (cd "$compat" && npm ci --no-audit --no-fund --loglevel=error) || { echo "FAIL npm ci in tests/compat"; exit 1; }
-  touch "$compat/node_modules"
-fi
 
 for script in "$compat"/*.mjs; do
   name="$(basename "$script")"

@@ -71,3 +71,16 @@ mc_build_cli() {
 }
 
 mc_cli() { dotnet "$MC_CLI_DLL" "$@"; }
+
+# Installs Node.js/npm when missing and the pinned cosmjs packages of tests/compat (npm ci, cached by lock file).
+mc_npm_ci() {
+  local compat="$MC_ROOT/tests/compat"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    mc_apt_install nodejs npm
+  fi
+  if [ ! -d "$compat/node_modules" ] || [ "$compat/package-lock.json" -nt "$compat/node_modules" ]; then
+    mc_log "installing the pinned cosmjs packages (npm ci in tests/compat)"
+    (cd "$compat" && npm ci --no-audit --no-fund --loglevel=error) || mc_die "npm ci in tests/compat failed"
+    touch "$compat/node_modules"
+  fi
+}
