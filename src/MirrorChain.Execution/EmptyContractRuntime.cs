@@ -14,7 +14,7 @@ public sealed class EmptyContractRuntime : IContractRuntime
     public ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds) =>
         throw NoSuchContract(contract);
 
-    public byte[] QuerySmart(IStateReader state, Address contract, byte[] queryJson) => throw NoSuchContract(contract);
+    public byte[] QuerySmart(IStateReader state, BlockContext block, Address contract, byte[] queryJson) => throw NoSuchContract(contract);
 
     public ContractInfo? ContractInfo(IStateReader state, Address contract) => null;
 }

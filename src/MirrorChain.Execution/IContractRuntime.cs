@@ -18,7 +18,7 @@ public interface IContractRuntime
     ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds);
 
     /// <summary>A smart query: UTF-8 JSON in, UTF-8 JSON out (read-only, unmetered).</summary>
-    byte[] QuerySmart(IStateReader state, Address contract, byte[] queryJson);
+    byte[] QuerySmart(IStateReader state, BlockContext block, Address contract, byte[] queryJson);
 
     /// <summary>The contract's info, or null when no contract lives at <paramref name="contract"/>.</summary>
     ContractInfo? ContractInfo(IStateReader state, Address contract);

@@ -40,7 +40,7 @@ public sealed class QueryRouter(TxExecutor executor)
                 AllBalancesPath => Bank.QueryAllBalances(state, Parse(QueryAllBalancesRequest.Parser, data)).ToByteArray(),
                 SupplyOfPath => Bank.QuerySupplyOf(state, Parse(QuerySupplyOfRequest.Parser, data)).ToByteArray(),
                 SimulatePath => Simulate(Parse(SimulateRequest.Parser, data), state, block).ToByteArray(),
-                SmartContractStatePath => SmartQuery(Parse(QuerySmartContractStateRequest.Parser, data), state).ToByteArray(),
+                SmartContractStatePath => SmartQuery(Parse(QuerySmartContractStateRequest.Parser, data), state, block).ToByteArray(),
                 ContractInfoPath => ContractInfoQuery(Parse(QueryContractInfoRequest.Parser, data), state).ToByteArray(),
                 _ => throw SdkError.UnknownRequest.Wrap("unknown query path"),
             };
@@ -91,14 +91,14 @@ public sealed class QueryRouter(TxExecutor executor)
         return result.ToProto();
     }
 
-    private QuerySmartContractStateResponse SmartQuery(QuerySmartContractStateRequest request, IStateReader state)
+    private QuerySmartContractStateResponse SmartQuery(QuerySmartContractStateRequest request, IStateReader state, BlockContext block)
     {
         var contract = QueryErrors.ParseAddress(request.Address);
         if (!JsonPayload.IsObject(request.QueryData.Span, out _))
         {
             throw QueryErrors.InvalidArgument("invalid query data");
         }
-        var answer = Contracts.QuerySmart(state, contract, request.QueryData.ToByteArray());
+        var answer = Contracts.QuerySmart(state, block, contract, request.QueryData.ToByteArray());
         return new QuerySmartContractStateResponse { Data = ByteString.CopyFrom(answer) };
     }
 

@@ -36,7 +36,7 @@ public class ContractRoutingTests
                 [Event.Of("wasm", ("_contract_address", contract.ToString()), ("action", "stub"), ("funds", Coins.Format(funds)))]);
         }
 
-        public byte[] QuerySmart(IStateReader state, Address contract, byte[] queryJson) => "{}"u8.ToArray();
+        public byte[] QuerySmart(IStateReader state, BlockContext block, Address contract, byte[] queryJson) => "{}"u8.ToArray();
 
         public ContractInfo? ContractInfo(IStateReader state, Address contract) =>
             contract == Contract ? new ContractInfo { CodeId = 1, Creator = contract.ToString(), Label = "stub" } : null;

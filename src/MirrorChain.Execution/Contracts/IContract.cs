@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace MirrorChain.Execution.Contracts;
+
+/// <summary>
+/// A contract's code, as CosmWasm entry points: instantiate, execute, query, reply. Implementations are stateless;
+/// all state goes through <see cref="Deps.Storage"/>. Errors are <see cref="ContractException"/>s whose message is
+/// the contract's exact error text (Mirror's and Terraswap's strings), which the runtime surfaces in the tx log.
+/// </summary>
+public interface IContract
+{
+    /// <summary>The crate name (e.g. "cw20_base", "terraswap_pair", "mirror_mint"): the contract info label prefix.</summary>
+    string Name { get; }
+
+    Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg);
+
+    Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg);
+
+    /// <summary>Returns the JSON answer (UTF-8 bytes), as CosmWasm's <c>to_binary(&amp;answer)</c>.</summary>
+    byte[] Query(QueryDeps deps, Env env, JsonElement msg);
+
+    /// <summary>Handles the result of a sub-message sent with a reply id.</summary>
+    Response Reply(Deps deps, Env env, Reply reply) =>
+        throw new ContractException($"{Name} does not handle replies (id {reply.Id})");
+}
