@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
 using MirrorChain.State;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
@@ -38,14 +39,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         {
             throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
         }
-        try
-        {
-            return QueryContract(state, new BlockInfo(block.Height, block.Time, block.ChainId), contract, queryJson, 0);
-        }
-        catch (ContractException e)
-        {
-            throw SdkError.WasmQueryFailed.Wrap(e.Message);
-        }
+        return Guard(SdkError.WasmQueryFailed, () => QueryContract(state, new BlockInfo(block.Height, block.Time, block.ChainId), contract, queryJson, 0));
     }
 
     public ContractInfo? ContractInfo(IStateReader state, Address contract) => LoadInfo(state, contract);
@@ -76,16 +70,11 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         var code = CodeOf(info);
         ctx.GasMeter.Consume(CallGas, "wasm contract call");
         var env = EnvFor(ctx, contract);
-        Response response;
-        try
+        var response = Guard(SdkError.WasmExecuteFailed, () =>
         {
             using var doc = ParseJson(msg, code);
-            response = code.Execute(DepsFor(ctx, contract, depth), env, new MessageInfo(sender, funds), doc.RootElement);
-        }
-        catch (ContractException e)
-        {
-            throw SdkError.WasmExecuteFailed.Wrap(e.Message);
-        }
+            return code.Execute(DepsFor(ctx, contract, depth), env, new MessageInfo(sender, funds), doc.RootElement);
+        });
         return Finish(ctx, depth, contract, code, response);
     }
 
@@ -118,16 +107,11 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
             events.AddRange(Bank.Send(ctx.State, sender, contract, funds));
         }
         events.Add(Event.Of("instantiate", ("_contract_address", contract.ToString()), ("code_id", codeId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        Response response;
-        try
+        var response = Guard(SdkError.WasmInstantiateFailed, () =>
         {
             using var doc = ParseJson(msg, code);
-            response = code.Instantiate(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), new MessageInfo(sender, funds), doc.RootElement);
-        }
-        catch (ContractException e)
-        {
-            throw SdkError.WasmInstantiateFailed.Wrap(e.Message);
-        }
+            return code.Instantiate(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), new MessageInfo(sender, funds), doc.RootElement);
+        });
         var (data, more) = Finish(ctx, depth, contract, code, response);
         events.AddRange(more);
         return (contract, data, events);
@@ -177,15 +161,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     private (byte[]? Data, List<Event> Events) CallReply(ExecutionContext ctx, int depth, Address contract, IContract code, Reply reply)
     {
         ctx.GasMeter.Consume(CallGas, "wasm contract reply");
-        Response response;
-        try
-        {
-            response = code.Reply(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), reply);
-        }
-        catch (ContractException e)
-        {
-            throw SdkError.WasmExecuteFailed.Wrap(e.Message);
-        }
+        var response = Guard(SdkError.WasmExecuteFailed, () => code.Reply(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), reply));
         return Finish(ctx, depth, contract, code, response);
     }
 
@@ -220,6 +196,27 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
             }
             default:
                 throw SdkError.WasmInvalidMsg.Wrap($"unsupported message {msg.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// Runs an entry point and maps its failures to the wasm error <paramref name="error"/>: a contract error value
+    /// (<see cref="ContractException"/>, cosmwasm's <see cref="StdException"/>) keeps its exact text; a Rust panic
+    /// (<see cref="PanicException"/>) reads like wasmd's VM abort.
+    /// </summary>
+    internal static T Guard<T>(SdkError error, Func<T> entryPoint)
+    {
+        try
+        {
+            return entryPoint();
+        }
+        catch (Exception e) when (e is ContractException or StdException)
+        {
+            throw error.Wrap(e.Message);
+        }
+        catch (PanicException e)
+        {
+            throw error.Wrap($"Error executing Wasm: Aborted: panicked at '{e.Message}'");
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class Querier(ContractRuntime runtime, IStateReader state, BlockIn
         {
             return runtime.QueryContract(state, block, contract, msg, depth + 1);
         }
-        catch (ContractException e)
+        catch (Exception e) when (e is ContractException or Core.Numerics.StdException)
         {
             throw ContractException.Generic($"Querier contract error: {e.Message}");
         }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MirrorChain.Core.Numerics;
+
+namespace MirrorChain.Execution.Contracts;
+
+/// <summary>
+/// JSON the way CosmWasm contracts speak it: snake_case names, Uint128 and Decimal as strings, nulls omitted,
+/// enums as externally tagged objects (<c>{"variant": {...}}</c>), errors as cosmwasm's parse errors.
+/// </summary>
+public static class ContractJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var o = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.Strict,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            WriteIndented = false,
+        };
+        foreach (var c in NumericJsonConverters.All)
+        {
+            o.Converters.Add(c);
+        }
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static byte[] Serialize(object value) => JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Options);
+
+    public static string SerializeToString(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    public static T Deserialize<T>(ReadOnlySpan<byte> json, string typeName)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw ContractException.Parse(typeName, "null value");
+        }
+        catch (JsonException e)
+        {
+            throw ContractException.Parse(typeName, e.Message);
+        }
+    }
+
+    public static T Deserialize<T>(JsonElement json, string typeName)
+    {
+        try
+        {
+            return json.Deserialize<T>(Options) ?? throw ContractException.Parse(typeName, "null value");
+        }
+        catch (JsonException e)
+        {
+            throw ContractException.Parse(typeName, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Splits an externally tagged enum value <c>{"name": body}</c>. A unit variant may also be the bare string
+    /// <c>"name"</c> (serde accepts both); its body is then an empty object.
+    /// </summary>
+    public static (string Name, JsonElement Body) Variant(JsonElement msg, string typeName)
+    {
+        if (msg.ValueKind == JsonValueKind.String)
+        {
+            return (msg.GetString()!, EmptyObject);
+        }
+        if (msg.ValueKind != JsonValueKind.Object)
+        {
+            throw ContractException.Parse(typeName, $"expected an object, found {msg.ValueKind}");
+        }
+        using var props = msg.EnumerateObject();
+        if (!props.MoveNext())
+        {
+            throw ContractException.Parse(typeName, "expected value");
+        }
+        var first = props.Current;
+        if (props.MoveNext())
+        {
+            throw ContractException.Parse(typeName, "expected a single variant key");
+        }
+        return (first.Name, first.Value);
+    }
+
+    /// <summary>serde's "unknown variant" error for <paramref name="typeName"/>.</summary>
+    public static ContractException UnknownVariant(string typeName, string name, params string[] expected) =>
+        ContractException.Parse(typeName, $"unknown variant `{name}`, expected one of {string.Join(", ", expected.Select(e => $"`{e}`"))}");
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+}

@@ -1,0 +1,173 @@
+using System.Numerics;
+using MirrorChain.Core.Numerics;
+using static MirrorChain.Core.Tests.Numerics.Num;
+using Decimal = MirrorChain.Core.Numerics.Decimal;
+
+namespace MirrorChain.Core.Tests.Numerics;
+
+/// <summary>terraswap-cw20.md §6: the swap, reverse-simulation, spread and liquidity formulas with each version's rounding.</summary>
+public class TerraswapVectorTests
+{
+    private static readonly Decimal256 Commission = Decimal256.Permille(3);
+
+    /// <summary>T-v1: R = P_a − ⌊P_o·P_a / (P_o + x)⌋ in Uint128, S = ⌊x × from_ratio(P_a, P_o)⌋ − R (≥ 0), C = ⌊R × 0.003⌋.</summary>
+    private static (UInt128 R, UInt128 C, UInt128 N, UInt128 S) SwapV1(UInt128 offerPool, UInt128 askPool, UInt128 offer)
+    {
+        var r = askPool - Uint128Math.MultiplyRatio(Uint128Math.Mul(offerPool, askPool), 1, offerPool + offer);
+        var s = Uint128Math.SaturatingSub(offer * Decimal.FromRatio(askPool, offerPool), r);
+        var c = r * Decimal.Permille(3);
+        return (r, c, r - c, s);
+    }
+
+    /// <summary>T-v2.4: R = ⌊Decimal256(P_a) − from_ratio(P_o·P_a, P_o + x)⌋.</summary>
+    private static (BigInteger R, BigInteger C, BigInteger N, BigInteger S) SwapV24(BigInteger offerPool, BigInteger askPool, BigInteger offer)
+    {
+        var r = (Decimal256.FromInteger(askPool) - Decimal256.FromRatio(offerPool * askPool, offerPool + offer)).Floor();
+        var s = BigInteger.Max(offer * Decimal256.FromRatio(askPool, offerPool) - r, 0);
+        var c = r * Commission;
+        return (r, c, r - c, s);
+    }
+
+    /// <summary>T-v2.9: R = ⌊P_a·x / (P_o + x)⌋; C is ⌊R × 0.003⌋, plus 1 unless C × (1/0.003) gives back R.</summary>
+    private static (BigInteger R, BigInteger C, BigInteger N, BigInteger S) SwapV29(BigInteger offerPool, BigInteger askPool, BigInteger offer)
+    {
+        var r = askPool * offer / (offerPool + offer);
+        var s = offer * Decimal256.FromRatio(askPool, offerPool) - r;
+        var c = r * Commission;
+        if (r != c * (Decimal256.One / Commission))
+        {
+            c += 1;
+        }
+        return (r, c, r - c, s);
+    }
+
+    [Theory]
+    [InlineData("30000000000", "20000000000", "1500000000", "952380953", "2857142", "949523811", "47619046")] // S1, S2
+    [InlineData("395451850234", "317", "1", "1", "0", "1", "0")] // S6
+    [InlineData("1000000", "1000000", "1000", "1000", "3", "997", "0")] // S7
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999001000", "2997003", "996003997", "999000")] // S8
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // S10
+    public void SwapV1Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
+        Assert.Equal((U(r), U(c), U(n), U(s)), SwapV1(U(po), U(pa), U(x)));
+
+    [Theory]
+    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857142", "949523810", "47619047")] // S3
+    [InlineData("395451850234", "317", "1", "0", "0", "0", "0")] // test_compute_swap_with_huge_pool_variance
+    [InlineData("1000000", "1000000", "1000", "999", "2", "997", "1")] // S7
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997002", "996003997", "999001")] // S8
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // S10
+    public void SwapV24Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
+        Assert.Equal(Tuple(r, c, n, s), SwapV24(Big(po), Big(pa), Big(x)));
+
+    [Theory]
+    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857143", "949523809", "47619047")] // S4
+    [InlineData("395451850234", "317", "1", "0", "0", "0", "0")] // S5
+    [InlineData("1000000", "1000000", "1000", "999", "3", "996", "1")] // S7
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997003", "996003996", "999001")] // S8
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15001", "4984999", "5000000")] // S10
+    public void SwapV29Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
+        Assert.Equal(Tuple(r, c, n, s), SwapV29(Big(po), Big(pa), Big(x)));
+
+    [Fact]
+    public void ReverseSimulationV1UsesTheNineDigitReciprocal()
+    {
+        BigInteger po = 30_000_000_000, pa = 20_000_000_000;
+        var inv = MirrorMath.ReverseDecimal(D("0.997"));
+        var b = (BigInteger)(U("949523811") * inv);
+        var offer = po * pa / (pa - b) - po;
+        Assert.Equal(Big("1500000001"), offer);
+        Assert.Equal(Big("47619047"), BigInteger.Max(offer * Decimal256.FromRatio(pa, po) - b, 0));
+        Assert.Equal(Big("2857142"), b * Commission);
+    }
+
+    [Fact]
+    public void ReverseSimulationV24UsesTheEighteenDigitReciprocal()
+    {
+        BigInteger po = 30_000_000_000, pa = 20_000_000_000;
+        var inv = Decimal256.One / (Decimal256.One - Commission);
+        var b = Big("949523810") * inv;
+        var offer = po * pa / (pa - b) - po;
+        Assert.Equal(Big("1499999999"), offer);
+        Assert.Equal(Big("47619047"), BigInteger.Max(offer * Decimal256.FromRatio(pa, po) - b, 0));
+        Assert.Equal(Big("2857142"), b * Commission);
+    }
+
+    [Fact]
+    public void ReverseSimulationV29RoundsUp()
+    {
+        BigInteger po = 30_000_000_000, pa = 20_000_000_000, ask = Big("949523809");
+        var oneMinus = Decimal256.One - Commission;
+        var b = ask * (Decimal256.One / oneMinus);
+        if (b * oneMinus != ask)
+        {
+            b += 1;
+        }
+        var cp = po * pa;
+        var afterAsk = pa - b;
+        var afterOffer = cp / afterAsk;
+        if (afterOffer * afterAsk != cp)
+        {
+            afterOffer += 1;
+        }
+        var offer = afterOffer - po;
+        Assert.Equal(Big("1500000000"), offer);
+        Assert.Equal(Big("47619047"), BigInteger.Max(offer * Decimal256.FromRatio(pa, po) - b, 0));
+        Assert.Equal(Big("2857143"), b - ask);
+    }
+
+    [Fact]
+    public void SpreadCheckV1WithBeliefPrice()
+    {
+        // M1/M2: expected = ⌊1.2e9 × reverse_decimal(1200)⌋ = 999 999; fail iff from_ratio(spread, expected) > 1%.
+        var expected = U("1200000000") * MirrorMath.ReverseDecimal(D("1200"));
+        Assert.Equal(U("999999"), expected);
+        Assert.True(Decimal.FromRatio(expected - 989_999, expected) > Decimal.Percent(1)); // M1 errors
+        Assert.False(Decimal.FromRatio(expected - 990_000, expected) > Decimal.Percent(1)); // M2 passes
+        Assert.Equal(D("0.000833333333333333"), MirrorMath.ReverseDecimal(D("1200"))); // 1/1200 at 18 dp
+        // M4: only max_spread, exactly 1% passes (strict >).
+        Assert.False(Decimal.FromRatio(10_000, 990_000 + 10_000) > Decimal.Percent(1));
+    }
+
+    [Fact]
+    public void SpreadCheckV29ScalesDecimals()
+    {
+        var inv = Decimal256.One / D256("1200");
+        // M5/M6: offer 6 dp, ask 8 dp → x × 100.
+        var expected = new BigInteger(120_000_000_000) * inv;
+        Assert.Equal(Big("99999999"), expected);
+        Assert.False(Big("100000000") < expected); // M5 ok
+        Assert.True(Decimal256.FromRatio(expected - 98_999_999, expected) > Decimal256.Percent(1)); // M6 errors
+        // M7/M8: offer 8 dp, ask 6 dp → return × 100.
+        expected = new BigInteger(120_000_000_000) * inv;
+        Assert.False(Big("100000000") < expected); // M7: 1 000 000 × 100
+        Assert.True(Decimal256.FromRatio(expected - 98_999_900, expected) > Decimal256.Percent(1)); // M8: 989 999 × 100
+    }
+
+    [Fact]
+    public void SlippageToleranceV1UsesNineDigitMath()
+    {
+        var oneMinusTolerance = MirrorMath.DecimalSubtraction(Decimal.One, Decimal.Percent(1));
+        bool Fails(UInt128 d0, UInt128 d1, UInt128 p0, UInt128 p1) =>
+            MirrorMath.DecimalMultiplication(Decimal.FromRatio(d0, d1), oneMinusTolerance) > Decimal.FromRatio(p0, p1)
+            || MirrorMath.DecimalMultiplication(Decimal.FromRatio(d1, d0), oneMinusTolerance) > Decimal.FromRatio(p1, p0);
+        Assert.True(Fails(98, 100, 100, 100)); // L3
+        Assert.True(Fails(100, 98, 100, 100)); // L4
+        Assert.False(Fails(99, 100, 100, 100)); // L5
+        Assert.False(Fails(100, 99, 100, 100)); // L6
+    }
+
+    [Fact]
+    public void LiquidityShares()
+    {
+        Assert.Equal((UInt128)100, Uint128Math.InitialShare(100, 100)); // L1
+        Assert.Equal((UInt128)50, UInt128.Min(Uint128Math.MultiplyRatio(200, 100, 200), Uint128Math.MultiplyRatio(100, 100, 200))); // L2
+        Assert.Equal(Big("1100"), Decimal256.FromRatio(1100 * 1100, 1).Sqrt().Floor()); // L8: then 1100 − 1000 = 100
+        Assert.Equal(BigInteger.One, Decimal256.FromRatio(1, 1).Sqrt().Floor()); // L7: 1 < 1000
+        Assert.Equal((UInt128)100, U("100") * Decimal.FromRatio(100, 100)); // L12 withdraw refund
+    }
+
+    private static BigInteger Big(string text) => BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static (BigInteger, BigInteger, BigInteger, BigInteger) Tuple(string r, string c, string n, string s) =>
+        (Big(r), Big(c), Big(n), Big(s));
+}
