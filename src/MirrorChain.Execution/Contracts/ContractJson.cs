@@ -6,6 +6,7 @@ namespace MirrorChain.Execution.Contracts;
 
 /// <summary>
 /// JSON the way CosmWasm contracts speak it: snake_case names, Uint128 and Decimal as strings, nulls omitted,
+/// unknown fields ignored (serde's default),
 /// enums as externally tagged objects (<c>{"variant": {...}}</c>), errors as cosmwasm's parse errors.
 /// </summary>
 public static class ContractJson
@@ -19,7 +20,7 @@ public static class ContractJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.Strict,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip, // serde's default: unknown fields are ignored
             WriteIndented = false,
         };
         foreach (var c in NumericJsonConverters.All)
