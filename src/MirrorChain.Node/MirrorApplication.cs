@@ -1,4 +1,6 @@
+using MirrorChain.Core;
 using MirrorChain.Execution;
+using MirrorChain.Execution.Contracts;
 using MirrorChain.State;
 
 namespace MirrorChain.Node;
@@ -11,15 +13,28 @@ public sealed class MirrorApplication : IChainApplication
 {
     private readonly BlockExecutor _executor;
     private readonly QueryRouter _queries;
+    private readonly ContractRuntime? _contracts;
 
-    public MirrorApplication(IContractRuntime? contracts = null)
+    public MirrorApplication(ContractRuntime? contracts = null)
     {
+        _contracts = contracts;
         _executor = new BlockExecutor(contracts);
         _queries = new QueryRouter(_executor.TxExecutor);
     }
 
-    public void InitChain(GenesisDoc genesis, IStateWriter state) =>
+    /// <summary>Contracts the genesis deployment named (name → address, in step order), after <see cref="InitChain"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, Address>> GenesisContracts { get; private set; } = [];
+
+    /// <summary>Accounts, balances and params, then the <c>wasm</c> deployment steps (contracts instantiated at height 0).</summary>
+    public void InitChain(GenesisDoc genesis, IStateWriter state)
+    {
         GenesisApplier.Apply(GenesisAppState.FromJson(genesis.AppState), state);
+        if (genesis.AppState.TryGetProperty("wasm", out var wasm))
+        {
+            var runtime = _contracts ?? throw new InvalidDataException("genesis has a wasm section but the node runs without contracts");
+            GenesisContracts = WasmGenesis.Apply(wasm, state, runtime, new BlockContext(genesis.ChainId, 0, genesis.GenesisTime));
+        }
+    }
 
     public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
         BlockExecutor.PreVerifySignatures(txs, state, chainId);
