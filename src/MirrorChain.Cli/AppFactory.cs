@@ -1,13 +1,17 @@
+using MirrorChain.Execution.Contracts;
 using MirrorChain.Node;
 
 namespace MirrorChain.Cli;
 
-/// <summary>Builds the application a home runs (the contract runtime joins it with the Mirror contracts).</summary>
+/// <summary>Builds the application a home runs: the Cosmos modules plus the contract runtime with every code.</summary>
 public static class AppFactory
 {
-    public static IChainApplication Create(HomeLayout home)
+    /// <summary>The chain's code table (see <see cref="CodeIds"/>).</summary>
+    public static ContractRegistry Registry() => new();
+
+    public static MirrorApplication Create(HomeLayout home)
     {
         ArgumentNullException.ThrowIfNull(home);
-        return new MirrorApplication();
+        return new MirrorApplication(new ContractRuntime(Registry()));
     }
 }

@@ -34,6 +34,7 @@ public static class InitCommand
             var id = Hex.Lower(RandomNumberGenerator.GetBytes(20));
             File.WriteAllText(home.NodeKey, JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id }) + "\n");
         }
+        WriteContractsFile(home, genesis);
         var imported = 0;
         if (importTestKeys)
         {
@@ -50,8 +51,21 @@ public static class InitCommand
         output.WriteLine($"initialised {home.Root}");
         output.WriteLine($"  chain id   {genesis.ChainId}");
         output.WriteLine($"  genesis    {home.Genesis}");
+        output.WriteLine($"  contracts  {home.Contracts}");
         output.WriteLine($"  keyring    {imported} devnet test keys imported (mirrorchain keys list --home {home.Root})");
         return 0;
+    }
+
+    /// <summary>Runs the genesis in memory to learn the deployed contracts' addresses, and writes contracts.json.</summary>
+    private static void WriteContractsFile(HomeLayout home, GenesisDoc genesis)
+    {
+        var app = AppFactory.Create(home);
+        using var store = new MirrorChain.Storage.MemoryKeyValueStore();
+        var state = new MirrorChain.State.StateCache(new MirrorChain.State.StateDb(store).Committed);
+        app.InitChain(genesis, state);
+        var block = new MirrorChain.Execution.BlockContext(genesis.ChainId, 0, genesis.GenesisTime);
+        var runtime = new MirrorChain.Execution.Contracts.ContractRuntime(AppFactory.Registry());
+        File.WriteAllText(home.Contracts, ContractsFile.ToText(ContractsFile.Build(app.GenesisContracts, state, runtime, block)));
     }
 }
 

@@ -22,6 +22,19 @@ var start = new Command("start", "run the node: JSON-RPC and block production un
 start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct)));
 root.Subcommands.Add(start);
 
+// feeder
+var feederFrom = new Option<string>("--from") { Description = "feeder key in the keyring", DefaultValueFactory = _ => "test1" };
+var feederInterval = new Option<string>("--interval") { Description = "time between feeds, e.g. 5s", DefaultValueFactory = _ => "5s" };
+var feederAlways = new Option<bool>("--always") { Description = "feed around the clock, not only during Nasdaq hours (Mon–Fri 09:30–16:00 New York)" };
+var feederStep = new Option<int>("--step-bps") { Description = "largest price move per feed, in basis points", DefaultValueFactory = _ => 50 };
+var feederOnce = new Option<bool>("--once") { Description = "feed once and exit" };
+var feederSeed = new Option<int?>("--seed") { Description = "random-walk seed (default: from the clock)" };
+var feeder = new Command("feeder", "post a random-walk price for every mAsset of contracts.json to the Mirror oracle") { feederFrom, feederInterval, feederAlways, feederStep, feederOnce, feederSeed };
+feeder.SetAction((pr, ct) => RunAsync(() => FeederCommand.RunAsync(Home(pr), new FeederCommand.Options(
+    NodeEndpoint(pr), pr.GetValue(feederFrom)!, DurationParser.Parse(pr.GetValue(feederInterval)!), pr.GetValue(feederAlways),
+    pr.GetValue(feederStep), pr.GetValue(feederOnce), pr.GetValue(feederSeed) ?? Environment.TickCount), Console.Out, ct)));
+root.Subcommands.Add(feeder);
+
 // replay
 var replay = new Command("replay", "re-execute every stored block from genesis into a fresh state and check every app hash");
 replay.SetAction((pr, ct) => Task.FromResult(Run(() => ReplayCommand.Run(Home(pr), Console.Out, ct))));

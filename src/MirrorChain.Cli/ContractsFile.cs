@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MirrorChain.Core;
+using MirrorChain.Execution;
+using MirrorChain.Execution.Contracts;
+using MirrorChain.State;
+
+namespace MirrorChain.Cli;
+
+/// <summary>
+/// config/contracts.json in mirror.js's <c>MirrorOptions</c> shape: the protocol's contract addresses and, per
+/// mAsset, <c>{symbol, name, token, pair, lpToken}</c>. Built from the names the genesis deployment gave
+/// (<c>mint</c>, <c>oracle</c>, …, and per asset <c>mAAPL</c>, <c>mAAPL.pair</c>, <c>mAAPL.lpToken</c>); a contract
+/// not deployed on this chain is "".
+/// </summary>
+public static class ContractsFile
+{
+    public static readonly string[] ProtocolKeys =
+    [
+        "factory", "gov", "mint", "oracle", "collateralOracle", "staking", "lock", "collector", "community",
+        "shortReward", "mirrorToken", "terraswapFactory",
+    ];
+
+    public static JsonObject Build(IReadOnlyList<KeyValuePair<string, Address>> names, IStateReader state, ContractRuntime runtime, BlockContext block)
+    {
+        var byName = new Dictionary<string, Address>(StringComparer.Ordinal);
+        foreach (var (k, v) in names)
+        {
+            byName[k] = v;
+        }
+        var root = new JsonObject();
+        foreach (var key in ProtocolKeys)
+        {
+            root[key] = byName.TryGetValue(key, out var a) ? a.ToString() : "";
+        }
+        var assets = new JsonObject();
+        foreach (var (name, token) in names)
+        {
+            if (!name.StartsWith('m') || name.Contains('.', StringComparison.Ordinal) || Array.IndexOf(ProtocolKeys, name) >= 0)
+            {
+                continue;
+            }
+            var info = JsonNode.Parse(runtime.QuerySmart(state, block, token, "{\"token_info\":{}}"u8.ToArray()))!;
+            assets[name] = new JsonObject
+            {
+                ["symbol"] = info["symbol"]?.GetValue<string>() ?? name,
+                ["name"] = info["name"]?.GetValue<string>() ?? name,
+                ["token"] = token.ToString(),
+                ["pair"] = byName.TryGetValue(name + ".pair", out var pair) ? pair.ToString() : "",
+                ["lpToken"] = byName.TryGetValue(name + ".lpToken", out var lp) ? lp.ToString() : "",
+            };
+        }
+        root["assets"] = assets;
+        return root;
+    }
+
+    public static string ToText(JsonObject contracts) =>
+        contracts.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+    /// <summary>Reads a contracts.json: the oracle address and each asset's symbol and token.</summary>
+    public static (Address Oracle, IReadOnlyList<(string Symbol, Address Token)> Assets) LoadForFeeder(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} not found: run mirrorchain init first (it writes the contract addresses)");
+        }
+        var root = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8))!;
+        var oracleText = root["oracle"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(oracleText))
+        {
+            throw new InvalidDataException($"{path} names no oracle contract: this chain's genesis deploys no Mirror contracts");
+        }
+        var assets = new List<(string, Address)>();
+        foreach (var (symbol, node) in root["assets"]?.AsObject() ?? [])
+        {
+            assets.Add((symbol, Address.Parse(node!["token"]!.GetValue<string>())));
+        }
+        return (Address.Parse(oracleText), assets);
+    }
+}
