@@ -1,0 +1,91 @@
+using System.Text.Json;
+using MirrorChain.Core;
+using MirrorChain.Execution.Contracts;
+using static MirrorChain.Contracts.Cw20.MsgFields;
+
+namespace MirrorChain.Contracts.Cw20;
+
+// cw20-base's queries (contract.rs, allowances.rs, enumerable.rs). Pagination: limit default 10, max 30, ascending by
+// canonical address bytes; start_after is exclusive.
+public sealed partial class Cw20BaseContract
+{
+    public const uint DefaultLimit = 10;
+    public const uint MaxLimit = 30;
+
+    private static readonly string[] QueryVariants = ["balance", "token_info", "minter", "allowance", "all_allowances", "all_accounts"];
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
+    {
+        const string T = Cw20Errors.QueryMsgType;
+        var (variant, body) = ContractJson.Variant(msg, T);
+        switch (variant)
+        {
+            case "balance":
+            {
+                var address = deps.Api.AddrValidate(Required(ContractJson.Deserialize<BalanceQuery>(body, T).Address, "address", T));
+                return ContractJson.Serialize(new BalanceResponse(State.Balance(deps.Storage, address)));
+            }
+            case "token_info":
+            {
+                var t = State.TokenInfo.Load(deps.Storage);
+                return ContractJson.Serialize(new TokenInfoResponse(t.Name, t.Symbol, t.Decimals, t.TotalSupply));
+            }
+            case "minter":
+            {
+                var mint = State.TokenInfo.Load(deps.Storage).Mint;
+                return mint is null ? "null"u8.ToArray() : ContractJson.Serialize(new MinterResponse(mint.Minter, mint.Cap));
+            }
+            case "allowance":
+            {
+                var q = ContractJson.Deserialize<AllowanceQuery>(body, T);
+                var owner = deps.Api.AddrValidate(Required(q.Owner, "owner", T));
+                var spender = deps.Api.AddrValidate(Required(q.Spender, "spender", T));
+                var allowance = State.Allowances.May(deps.Storage, State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
+                return ContractJson.Serialize(allowance);
+            }
+            case "all_allowances":
+            {
+                var q = ContractJson.Deserialize<AllAllowancesQuery>(body, T);
+                return ContractJson.Serialize(AllAllowances(deps, Required(q.Owner, "owner", T), q.StartAfter, q.Limit));
+            }
+            case "all_accounts":
+            {
+                var q = ContractJson.Deserialize<AllAccountsQuery>(body, T);
+                return ContractJson.Serialize(AllAccounts(deps, q.StartAfter, q.Limit));
+            }
+            default:
+                throw ContractJson.UnknownVariant(T, variant, QueryVariants);
+        }
+    }
+
+    private static AllAllowancesResponse AllAllowances(QueryDeps deps, string owner, string? startAfter, uint? limit)
+    {
+        var prefix = State.OwnerPrefix(deps.Api.AddrValidate(owner));
+        var start = StartAfter(deps, startAfter);
+        var rows = State.Allowances
+            .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], ContractKeys.PrefixEnd(prefix))
+            .Take(Limit(limit))
+            .Select(e => new AllowanceInfo(Address.FromBytes(e.Key.AsSpan(prefix.Length)).ToString(), e.Value.Allowance, e.Value.Expires))
+            .ToList();
+        return new AllAllowancesResponse(rows);
+    }
+
+    private static AllAccountsResponse AllAccounts(QueryDeps deps, string? startAfter, uint? limit)
+    {
+        var accounts = State.Balances
+            .Range(deps.Storage, StartAfter(deps, startAfter))
+            .Take(Limit(limit))
+            .Select(e => Address.FromBytes(e.Key).ToString())
+            .ToList();
+        return new AllAccountsResponse(accounts);
+    }
+
+    private static int Limit(uint? limit) => (int)Math.Min(limit ?? DefaultLimit, MaxLimit);
+
+    /// <summary>
+    /// <c>calc_range_start_human</c>: the exclusive bound canonical(start_after) ‖ 0x00, i.e. the first key strictly
+    /// after it, canonical ‖ 0x00 ‖ 0x00, as an inclusive start.
+    /// </summary>
+    private static byte[]? StartAfter(QueryDeps deps, string? startAfter) =>
+        startAfter is null ? null : [.. deps.Api.AddrValidate(startAfter).Bytes, 0, 0];
+}

@@ -1,0 +1,225 @@
+using System.Text.Json;
+using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
+using MirrorChain.Execution.Contracts;
+using static MirrorChain.Contracts.Cw20.MsgFields;
+
+namespace MirrorChain.Contracts.Cw20;
+
+/// <summary>
+/// cw20-base, as the 0.8-era contract that Mirror v2.1.4 and Terraswap 2.4 deploy for MIR, every mAsset and every LP
+/// token (terraswap_token = cw20-base 0.8 with canonical-address keys). Checks run in the Rust order; amounts are
+/// Uint128 with cosmwasm's checked subtraction (an error) and unchecked addition (a panic on overflow).
+/// Two rules the reference notes list beyond the 0.8 code are kept: duplicate initial balance addresses and an
+/// already-expired <c>expires</c> on an allowance change are rejected.
+/// </summary>
+public sealed partial class Cw20BaseContract : IContract
+{
+    private static readonly string[] ExecuteVariants =
+        ["transfer", "burn", "send", "mint", "increase_allowance", "decrease_allowance", "transfer_from", "send_from", "burn_from"];
+
+    public string Name => "cw20_base";
+
+    // ---- instantiate ----
+
+    public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
+    {
+        const string T = Cw20Errors.InstantiateMsgType;
+        var m = ContractJson.Deserialize<InstantiateMsg>(msg, T);
+        var name = Required(m.Name, "name", T);
+        var symbol = Required(m.Symbol, "symbol", T);
+        var decimals = Required(m.Decimals, "decimals", T);
+        var rows = Required(m.InitialBalances, "initial_balances", T);
+        var accounts = rows.Select(r => (Address: Required(r.Address, "address", T), Amount: Required(r.Amount, "amount", T))).ToList();
+        var minter = m.Mint is null ? null : Required(m.Mint.Minter, "minter", T);
+
+        Validate(name, symbol, decimals);
+        var totalSupply = CreateAccounts(deps, accounts);
+
+        if (m.Mint?.Cap is { } cap && totalSupply > cap)
+        {
+            throw Cw20Errors.Generic(Cw20Errors.InitialSupplyOverCap);
+        }
+
+        var mint = minter is null ? null : new MinterData(deps.Api.AddrValidate(minter).ToString(), m.Mint!.Cap);
+        State.TokenInfo.Save(deps.Storage, new TokenInfo(name, symbol, decimals, totalSupply, mint));
+        return new Response();
+    }
+
+    /// <summary><c>InstantiateMsg::validate</c>: name 3–50 UTF-8 bytes, symbol 3–12 of [a-zA-Z-], decimals ≤ 18.</summary>
+    private static void Validate(string name, string symbol, byte decimals)
+    {
+        var nameBytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        if (nameBytes < 3 || nameBytes > 50)
+        {
+            throw Cw20Errors.Generic(Cw20Errors.NameFormat);
+        }
+        if (!IsValidSymbol(symbol))
+        {
+            throw Cw20Errors.Generic(Cw20Errors.SymbolFormat);
+        }
+        if (decimals > 18)
+        {
+            throw Cw20Errors.Generic(Cw20Errors.DecimalsTooLarge);
+        }
+    }
+
+    private static bool IsValidSymbol(string symbol)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(symbol);
+        return bytes.Length is >= 3 and <= 12 && bytes.All(b => b == (byte)'-' || b is >= (byte)'A' and <= (byte)'Z' || b is >= (byte)'a' and <= (byte)'z');
+    }
+
+    /// <summary>Duplicate addresses (as given) are rejected first; then each row is validated and stored in order.</summary>
+    private static UInt128 CreateAccounts(Deps deps, List<(string Address, UInt128 Amount)> accounts)
+    {
+        if (accounts.Select(a => a.Address).Distinct(StringComparer.Ordinal).Count() != accounts.Count)
+        {
+            throw Cw20Errors.Error(Cw20Errors.DuplicateInitialBalanceAddresses);
+        }
+        var total = UInt128.Zero;
+        foreach (var (address, amount) in accounts)
+        {
+            var holder = deps.Api.AddrValidate(address);
+            State.SaveBalance(deps.Storage, holder, amount);
+            total = Uint128Math.Add(total, amount);
+        }
+        return total;
+    }
+
+    // ---- execute ----
+
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
+    {
+        const string T = Cw20Errors.ExecuteMsgType;
+        var (variant, body) = ContractJson.Variant(msg, T);
+        switch (variant)
+        {
+            case "transfer":
+            {
+                var b = ContractJson.Deserialize<TransferBody>(body, T);
+                return Transfer(deps, info, Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
+            }
+            case "burn":
+                return Burn(deps, info, Required(ContractJson.Deserialize<BurnBody>(body, T).Amount, "amount", T));
+            case "send":
+            {
+                var b = ContractJson.Deserialize<SendBody>(body, T);
+                return Send(deps, info, Required(b.Contract, "contract", T), Required(b.Amount, "amount", T), Binary(b.Msg, "msg", T));
+            }
+            case "mint":
+            {
+                var b = ContractJson.Deserialize<MintBody>(body, T);
+                return Mint(deps, info, Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
+            }
+            case "increase_allowance":
+            {
+                var b = ContractJson.Deserialize<AllowanceChangeBody>(body, T);
+                return IncreaseAllowance(deps, env, info, Required(b.Spender, "spender", T), Required(b.Amount, "amount", T), b.Expires);
+            }
+            case "decrease_allowance":
+            {
+                var b = ContractJson.Deserialize<AllowanceChangeBody>(body, T);
+                return DecreaseAllowance(deps, env, info, Required(b.Spender, "spender", T), Required(b.Amount, "amount", T), b.Expires);
+            }
+            case "transfer_from":
+            {
+                var b = ContractJson.Deserialize<TransferFromBody>(body, T);
+                return TransferFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
+            }
+            case "send_from":
+            {
+                var b = ContractJson.Deserialize<SendFromBody>(body, T);
+                return SendFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Contract, "contract", T), Required(b.Amount, "amount", T), Binary(b.Msg, "msg", T));
+            }
+            case "burn_from":
+            {
+                var b = ContractJson.Deserialize<BurnFromBody>(body, T);
+                return BurnFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Amount, "amount", T));
+            }
+            default:
+                throw ContractJson.UnknownVariant(T, variant, ExecuteVariants);
+        }
+    }
+
+    private static Response Transfer(Deps deps, MessageInfo info, string recipient, UInt128 amount)
+    {
+        RejectZero(amount);
+        var rcpt = deps.Api.AddrValidate(recipient);
+        Move(deps, info.Sender, rcpt, amount);
+        return new Response()
+            .AddAttribute("action", "transfer")
+            .AddAttribute("from", info.Sender.ToString())
+            .AddAttribute("to", recipient)
+            .AddAttribute("amount", amount);
+    }
+
+    private static Response Burn(Deps deps, MessageInfo info, UInt128 amount)
+    {
+        RejectZero(amount);
+        State.SaveBalance(deps.Storage, info.Sender, Uint128Math.CheckedSub(State.Balance(deps.Storage, info.Sender), amount));
+        ReduceSupply(deps, amount);
+        return new Response()
+            .AddAttribute("action", "burn")
+            .AddAttribute("from", info.Sender.ToString())
+            .AddAttribute("amount", amount);
+    }
+
+    private static Response Send(Deps deps, MessageInfo info, string contract, UInt128 amount, byte[] hook)
+    {
+        RejectZero(amount);
+        var rcpt = deps.Api.AddrValidate(contract);
+        Move(deps, info.Sender, rcpt, amount);
+        return new Response()
+            .AddAttribute("action", "send")
+            .AddAttribute("from", info.Sender.ToString())
+            .AddAttribute("to", contract)
+            .AddAttribute("amount", amount)
+            .AddMessage(new Cw20ReceiveMsg(info.Sender.ToString(), amount, hook).ToWasmExecute(rcpt));
+    }
+
+    private static Response Mint(Deps deps, MessageInfo info, string recipient, UInt128 amount)
+    {
+        RejectZero(amount);
+        var config = State.TokenInfo.Load(deps.Storage);
+        if (config.Mint is null || config.Mint.Minter != info.Sender.ToString())
+        {
+            throw Cw20Errors.Error(Cw20Errors.Unauthorized);
+        }
+        var supply = Uint128Math.Add(config.TotalSupply, amount); // `total_supply += amount` panics on overflow
+        if (config.GetCap() is { } cap && supply > cap)
+        {
+            throw Cw20Errors.Error(Cw20Errors.CannotExceedCap);
+        }
+        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = supply });
+        var rcpt = deps.Api.AddrValidate(recipient);
+        State.SaveBalance(deps.Storage, rcpt, Uint128Math.Add(State.Balance(deps.Storage, rcpt), amount));
+        return new Response()
+            .AddAttribute("action", "mint")
+            .AddAttribute("to", recipient)
+            .AddAttribute("amount", amount);
+    }
+
+    // ---- shared steps ----
+
+    private static void RejectZero(UInt128 amount)
+    {
+        if (amount == UInt128.Zero)
+        {
+            throw Cw20Errors.Error(Cw20Errors.InvalidZeroAmount);
+        }
+    }
+
+    /// <summary>from −= amount (checked: "Overflow: Cannot Sub with …"), then to += amount (panics on overflow).</summary>
+    private static void Move(Deps deps, Address from, Address to, UInt128 amount)
+    {
+        State.SaveBalance(deps.Storage, from, Uint128Math.CheckedSub(State.Balance(deps.Storage, from), amount));
+        State.SaveBalance(deps.Storage, to, Uint128Math.Add(State.Balance(deps.Storage, to), amount));
+    }
+
+    private static void ReduceSupply(Deps deps, UInt128 amount)
+    {
+        var config = State.TokenInfo.Load(deps.Storage);
+        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = Uint128Math.CheckedSub(config.TotalSupply, amount) });
+    }
+}
