@@ -1,0 +1,87 @@
+using MirrorChain.Contracts.Terraswap;
+using MirrorChain.Core.Numerics;
+using MirrorChain.Core;
+using MirrorChain.Execution.Contracts;
+
+namespace MirrorChain.Contracts.Mirror.Mint;
+
+/// <summary>
+/// v2.1.4 querier.rs: prices come from mirror_oracle and the collateral oracle; the mint itself rejects prices older
+/// than <see cref="PriceExpireTime"/> seconds when the caller passes the block time.
+/// </summary>
+internal static class PriceLoader
+{
+    public const ulong PriceExpireTime = 60;
+
+    /// <summary>
+    /// <c>load_asset_price</c>: a fixed price (end_price / pre_ipo_price) without any query; 1 for base_denom; else
+    /// mirror_oracle <c>price{base_asset, quote_asset: base_denom}</c>, both legs age-checked when
+    /// <paramref name="now"/> is given ("Price is too old").
+    /// </summary>
+    public static Decimal AssetPrice(QueryDeps deps, Config config, AssetInfo asset, ulong? now)
+    {
+        if (MintState.FixedPrice(deps.Storage, asset) is { } fixedPrice)
+        {
+            return fixedPrice;
+        }
+        if (asset.IsNativeDenom(config.BaseDenom))
+        {
+            return Decimal.One;
+        }
+        var res = deps.Querier.QueryWasmSmart<OraclePriceResponse>(
+            Address.Parse(config.Oracle),
+            new { price = new { base_asset = asset.ToString(), quote_asset = config.BaseDenom } },
+            ContractJson.Options);
+        if (now is { } time)
+        {
+            var oldest = ExpiryFloor(time);
+            if (res.LastUpdatedBase < oldest || res.LastUpdatedQuote < oldest)
+            {
+                throw Errors.PriceTooOld();
+            }
+        }
+        return res.Rate;
+    }
+
+    /// <summary>
+    /// <c>load_collateral_info</c> → (price, multiplier, is_revoked): base_denom is (1, 1, false) with no query; a
+    /// delisted mAsset is (end_price, multiplier from an unchecked collateral_price query, true); otherwise the
+    /// collateral oracle's <c>collateral_price{asset, block_height}</c>, age-checked when <paramref name="now"/> is
+    /// given ("Collateral price is too old").
+    /// </summary>
+    public static (Decimal Price, Decimal Multiplier, bool IsRevoked) CollateralInfo(
+        QueryDeps deps, Config config, AssetInfo collateral, ulong? now, long? blockHeight)
+    {
+        if (collateral.IsNativeDenom(config.BaseDenom))
+        {
+            return (Decimal.One, Decimal.One, false);
+        }
+        if (MintState.FixedPrice(deps.Storage, collateral) is { } endPrice)
+        {
+            var info = QueryCollateral(deps, config, collateral, blockHeight);
+            return (endPrice, info.Multiplier, true);
+        }
+        var res = QueryCollateral(deps, config, collateral, blockHeight);
+        if (now is { } time && res.LastUpdated < ExpiryFloor(time))
+        {
+            throw Errors.CollateralPriceTooOld();
+        }
+        return (res.Rate, res.Multiplier, res.IsRevoked);
+    }
+
+    private static CollateralPriceResponse QueryCollateral(QueryDeps deps, Config config, AssetInfo collateral, long? blockHeight) =>
+        deps.Querier.QueryWasmSmart<CollateralPriceResponse>(
+            Address.Parse(config.CollateralOracle),
+            new CollateralPriceQuery(new CollateralPriceArgs(collateral.ToString(), blockHeight)),
+            ContractJson.Options);
+
+    /// <summary><c>now − 60</c> in u64 arithmetic (a block time below 60 would panic in Rust).</summary>
+    private static ulong ExpiryFloor(ulong now) =>
+        now < PriceExpireTime ? throw new PanicException("attempt to subtract with overflow") : now - PriceExpireTime;
+
+    private sealed record CollateralPriceQuery(CollateralPriceArgs CollateralPrice);
+
+    private sealed record CollateralPriceArgs(
+        string Asset,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] long? BlockHeight);
+}
