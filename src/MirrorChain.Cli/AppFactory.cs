@@ -7,7 +7,7 @@ namespace MirrorChain.Cli;
 public static class AppFactory
 {
     /// <summary>The chain's code table (see <see cref="CodeIds"/>).</summary>
-    public static ContractRegistry Registry() => new();
+    public static ContractRegistry Registry() => MirrorChain.Contracts.Mirror.MirrorCodes.Registry();
 
     public static MirrorApplication Create(HomeLayout home)
     {

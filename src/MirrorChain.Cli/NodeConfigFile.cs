@@ -12,6 +12,10 @@ public sealed record NodeConfigFile
     [JsonPropertyName("rpc_laddr")]
     public string RpcListen { get; init; } = "127.0.0.1:26657";
 
+    /// <summary>Cosmos REST ("LCD") API listen address for feather.js/terra.js; "off" disables it.</summary>
+    [JsonPropertyName("lcd_laddr")]
+    public string LcdListen { get; init; } = "127.0.0.1:1317";
+
     [JsonPropertyName("block_time")]
     public string BlockTime { get; init; } = "1s";
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Node;
 using MirrorChain.Rpc;
+using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Cli;
@@ -13,7 +14,7 @@ namespace MirrorChain.Cli;
 /// </summary>
 public static class StartCommand
 {
-    public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct, string? lcdOverride = null)
     {
         if (!home.IsInitialized)
         {
@@ -24,6 +25,7 @@ public static class StartCommand
         var rpcAddress = rpcOverride ?? config.RpcListen;
         var blockTime = DurationParser.Parse(blockTimeOverride ?? config.BlockTime);
         var endpoint = RpcServerOptions.ParseEndpoint(rpcAddress);
+        var lcdEndpoint = LcdServerOptions.ParseListenAddress(lcdOverride ?? config.LcdListen);
         var genesis = GenesisDoc.Load(home.Genesis);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -61,9 +63,29 @@ public static class StartCommand
                 output.WriteLine($"error: cannot listen on {endpoint}: {e.Message} (another node running? use --rpc 127.0.0.1:PORT)");
                 return 1;
             }
+            await using var lcd = lcdEndpoint is null ? null : new LcdServer(backend, new LcdServerOptions { Endpoint = lcdEndpoint, MaxRequestBodyBytes = config.MaxRequestBytes });
+            var lcdLine = "off";
+            try
+            {
+                if (lcd is not null)
+                {
+                    await lcd.StartAsync(stop.Token).ConfigureAwait(false);
+                    lcdLine = $"http://{lcd.BoundEndpoint}";
+                }
+            }
+            catch (IOException e) when (lcdOverride is null)
+            {
+                lcdLine = $"off (cannot listen on {lcdEndpoint}: {e.Message}; use --lcd 127.0.0.1:PORT)";
+            }
+            catch (IOException e)
+            {
+                output.WriteLine($"error: cannot listen on {lcdEndpoint} (LCD): {e.Message} (use --lcd 127.0.0.1:PORT or --lcd off)");
+                return 1;
+            }
             output.WriteLine($"mirrorchain node {genesis.ChainId} at height {node.LatestHeight}, app hash {Hex.Upper(node.LatestAppHash)}");
             output.WriteLine($"  home        {home.Root}");
             output.WriteLine($"  rpc         http://{rpc.BoundEndpoint}");
+            output.WriteLine($"  lcd         {lcdLine}");
             output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
             output.Flush();
 
@@ -71,6 +93,10 @@ public static class StartCommand
             await producer.RunAsync(stop.Token).ConfigureAwait(false);
 
             output.WriteLine($"stopping at height {node.LatestHeight} (app hash {Hex.Upper(node.LatestAppHash)})");
+            if (lcd is not null)
+            {
+                await lcd.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
             await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
         output.WriteLine("stopped cleanly");

@@ -1,0 +1,218 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MirrorChain.Rpc.Lcd;
+
+/// <summary>
+/// The Cosmos SDK REST ("LCD") API on Kestrel, for feather.js / terra.js / mirror.js (cosmos-compat §6.2): the
+/// gRPC-gateway routes over the same <see cref="IRpcBackend"/> as the JSON-RPC, errors as
+/// <c>{"code", "message", "details"}</c>, CORS open (explorers and web apps call it from browsers).
+/// </summary>
+public sealed class LcdServer : IAsyncDisposable
+{
+    public const string HeightHeader = "Grpc-Metadata-X-Cosmos-Block-Height";
+
+    private readonly LcdServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly LcdRouter _router;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private WebApplication? _app;
+
+    public LcdServer(IRpcBackend backend, LcdServerOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        _options = options ?? new LcdServerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRequestBodyBytes, 1L, nameof(options));
+        ArgumentNullException.ThrowIfNull(_options.Endpoint, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.BroadcastBlockTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.ShutdownTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxSearchLimit, 1, nameof(options));
+        _logger = logger ?? NullLogger.Instance;
+        _router = new LcdRouter(backend, _options, _logger);
+    }
+
+    /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
+    public IPEndPoint? BoundEndpoint { get; private set; }
+
+    /// <summary><c>http://host:port/</c> of <see cref="BoundEndpoint"/>; null when stopped.</summary>
+    public Uri? BaseAddress => BoundEndpoint is { } ep ? new Uri($"http://{ep}/") : null;
+
+    /// <summary>"METHOD template" of every route served.</summary>
+    public IReadOnlyList<string> RouteNames => _router.Routes.Select(r => $"{r.Method} {r.Template}").ToList();
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_app is not null)
+            {
+                throw new InvalidOperationException("the LCD server is already running");
+            }
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                k.Limits.MaxRequestBodySize = _options.MaxRequestBodyBytes;
+                k.Listen(_options.Endpoint);
+            });
+            var app = builder.Build();
+            app.Run(HandleAsync);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            _app = app;
+            BoundEndpoint = ResolveBoundEndpoint(app) ?? _options.Endpoint;
+            _logger.LogInformation("LCD listening on http://{Endpoint}", BoundEndpoint);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_app is not { } app)
+            {
+                return;
+            }
+            _app = null;
+            BoundEndpoint = null;
+            try
+            {
+                await app.StopAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _lifecycle.Dispose();
+    }
+
+    private static IPEndPoint? ResolveBoundEndpoint(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault();
+        if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var host = uri.Host.Trim('[', ']');
+        return IPAddress.TryParse(host, out var ip) ? new IPEndPoint(ip, uri.Port) : null;
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var ct = ctx.RequestAborted;
+        var headers = ctx.Response.Headers;
+        headers.AccessControlAllowOrigin = "*";
+        try
+        {
+            if (HttpMethods.IsOptions(ctx.Request.Method))
+            {
+                headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+                headers.AccessControlAllowHeaders = ctx.Request.Headers.AccessControlRequestHeaders.Count > 0
+                    ? ctx.Request.Headers.AccessControlRequestHeaders.ToString()
+                    : "Content-Type, Authorization";
+                headers.AccessControlMaxAge = "600";
+                ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
+            var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
+            var q = rawTarget.IndexOf('?', StringComparison.Ordinal);
+            var rawPath = q >= 0 ? rawTarget[..q] : rawTarget;
+            var query = ctx.Request.Query.ToDictionary(
+                kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
+            var answer = await _router.DispatchAsync(ctx.Request.Method, rawPath, query, () => ReadBodyAsync(ctx.Request, ct), ct)
+                .ConfigureAwait(false);
+            await WriteAsync(ctx, answer, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the client went away
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "LCD request {Method} {Path} failed", ctx.Request.Method, ctx.Request.Path);
+            if (!ctx.Response.HasStarted)
+            {
+                await WriteAsync(ctx, LcdAnswer.Error(500, GrpcCode.Internal, e.Message), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        var limit = _options.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            throw LcdException.BodyTooLarge(limit);
+        }
+        using var ms = new MemoryStream(request.ContentLength is { } n ? (int)n : 0);
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            {
+                if (ms.Length + read > limit)
+                {
+                    throw LcdException.BodyTooLarge(limit);
+                }
+                ms.Write(buffer, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            throw e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? LcdException.BodyTooLarge(limit)
+                : LcdException.InvalidArgument("error reading request body: " + e.Message);
+        }
+        return ms.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext ctx, LcdAnswer answer, CancellationToken ct)
+    {
+        ctx.Response.StatusCode = answer.StatusCode;
+        ctx.Response.ContentType = "application/json";
+        if (answer.Height is { } h)
+        {
+            ctx.Response.Headers[HeightHeader] = h.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        ctx.Response.ContentLength = answer.Body.Length;
+        if (!HttpMethods.IsHead(ctx.Request.Method))
+        {
+            await ctx.Response.Body.WriteAsync(answer.Body, ct).ConfigureAwait(false);
+        }
+    }
+}

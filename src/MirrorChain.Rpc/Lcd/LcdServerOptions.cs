@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace MirrorChain.Rpc.Lcd;
+
+/// <summary>Settings of the <see cref="LcdServer"/>.</summary>
+public sealed record LcdServerOptions
+{
+    /// <summary>The Cosmos SDK's API server port.</summary>
+    public const int DefaultPort = 1317;
+
+    /// <summary>Where to listen; port 0 picks a free port (see <see cref="LcdServer.BoundEndpoint"/>).</summary>
+    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, DefaultPort);
+
+    /// <summary>Bodies above this are refused with HTTP 413 (room for a 1 MiB tx in base64 inside JSON, as the RPC).</summary>
+    public long MaxRequestBodyBytes { get; init; } = RpcServerOptions.DefaultMaxRequestBodyBytes;
+
+    /// <summary>How long BROADCAST_MODE_BLOCK / _COMMIT waits for the tx to be included.</summary>
+    public TimeSpan BroadcastBlockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long <see cref="LcdServer.StopAsync"/> lets requests in flight finish before aborting them.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest page of a tx search (the SDK's MaxLimit).</summary>
+    public int MaxSearchLimit { get; init; } = 100;
+
+    /// <summary>The <c>--lcd</c> / <c>lcd_laddr</c> value: <c>host:port</c> (also tcp:// or http://), or "off" / "" → null (disabled).</summary>
+    public static IPEndPoint? ParseListenAddress(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address) || string.Equals(address.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        try
+        {
+            return RpcServerOptions.ParseEndpoint(address.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"invalid LCD listen address \"{address}\" (want host:port or off)");
+        }
+    }
+}

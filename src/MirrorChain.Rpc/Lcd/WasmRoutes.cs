@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Google.Protobuf;
+using MirrorChain.Execution;
+using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
+
+namespace MirrorChain.Rpc.Lcd;
+
+/// <summary><c>/cosmwasm/wasm/v1/contract/…</c>: smart queries (answer as a JSON value) and contract info.</summary>
+internal sealed class WasmRoutes(IRpcBackend backend)
+{
+    public IEnumerable<LcdRoute> Routes() =>
+    [
+        new("GET", "/cosmwasm/wasm/v1/contract/{address}/smart/{query_data*}", Smart),
+        new("GET", "/cosmwasm/wasm/v1/contract/{address}", Info),
+    ];
+
+    private ValueTask Smart(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    {
+        var data = LcdBase64.Decode(request.Path("query_data"), "query_data");
+        var query = new QuerySmartContractStateRequest { Address = request.Path("address"), QueryData = ByteString.CopyFrom(data) };
+        var answer = LcdQueries.Run(backend, request, QueryRouter.SmartContractStatePath, query, QuerySmartContractStateResponse.Parser);
+        w.WriteStartObject();
+        LcdJson.WriteRawJson(w, "data", answer.Data.Span);
+        w.WriteEndObject();
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask Info(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    {
+        var query = new QueryContractInfoRequest { Address = request.Path("address") };
+        var answer = LcdQueries.Run(backend, request, QueryRouter.ContractInfoPath, query, QueryContractInfoResponse.Parser);
+        var info = answer.ContractInfo ?? new ContractInfo();
+        w.WriteStartObject();
+        w.WriteString("address", answer.Address);
+        w.WriteStartObject("contract_info");
+        LcdJson.WriteUInt64(w, "code_id", info.CodeId);
+        w.WriteString("creator", info.Creator);
+        w.WriteString("admin", info.Admin);
+        w.WriteString("label", info.Label);
+        if (info.Created is null)
+        {
+            w.WriteNull("created");
+        }
+        else
+        {
+            w.WriteStartObject("created");
+            LcdJson.WriteUInt64(w, "block_height", info.Created.BlockHeight);
+            LcdJson.WriteUInt64(w, "tx_index", info.Created.TxIndex);
+            w.WriteEndObject();
+        }
+        w.WriteString("ibc_port_id", info.IbcPortId);
+        if (info.Extension is null)
+        {
+            w.WriteNull("extension");
+        }
+        else
+        {
+            w.WriteStartObject("extension");
+            w.WriteString("@type", info.Extension.TypeUrl);
+            LcdJson.WriteBytes(w, "value", info.Extension.Value);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+        return ValueTask.CompletedTask;
+    }
+}
