@@ -1,0 +1,224 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Google.Protobuf;
+using MirrorChain.Core;
+using MirrorChain.Crypto;
+using MirrorChain.Execution;
+using MirrorChain.Node;
+using MirrorChain.State;
+using MirrorChain.Storage;
+using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;
+
+namespace MirrorChain.Benchmarks;
+
+/// <summary>
+/// A block of 1000 bank sends (test1..test10 of genesis/devnet.json, 100 each, 1 uluna to a fresh address) through
+/// the real node: <see cref="ChainNode"/> with <see cref="MirrorApplication"/> over RocksDB in a temp dir (the node's
+/// settings: synced writes) or the in-memory store. Every case starts from a fresh genesis state.
+/// <list type="bullet">
+/// <item><c>VerifySignatures</c>: the block's parallel signature pre-check alone (decode + account pubkey + verify).</item>
+/// <item><c>ExecuteTxs</c>: sequential execution of the 1000 txs over a block cache, signatures already checked
+/// (decode, ante: fee + sequence, bank send, events, gas); no Merkle, no write.</item>
+/// <item><c>MerkleApplyBlock</c>: the tree update for the state changes such a block makes (few keys: 10 senders).</item>
+/// <item><c>PrepareBlock</c>: signatures + execution + Merkle apply + staging the batch (state, block, results, tx
+/// index); dropped, not written.</item>
+/// <item><c>CommitPreparedBlock</c>: only the commit of a block prepared in the iteration setup: the atomic store
+/// write (synced on RocksDB, as the node does), marking the new version, the (empty) mempool recheck.</item>
+/// <item><c>ExecuteAndCommitBlock</c>: prepare + commit: one block height, as the block producer runs it.</item>
+/// <item><c>CheckTx1000</c>: 1000 × <see cref="ChainNode.SubmitTx"/> on one thread (CheckTx + mempool admission, no HTTP);
+/// the block that empties the mempool is produced outside the measurement.</item>
+/// </list>
+/// The state-changing cases sign the next block's txs in an [IterationSetup] (so one invocation per iteration).
+/// </summary>
+[MemoryDiagnoser]
+public class BlockBenchmarks
+{
+    private const int Senders = 10;
+    private const int TxsPerSender = 100;
+    private const string AccountPath = "/cosmos.auth.v1beta1.Query/Account";
+
+    private readonly MirrorApplication _app = new();
+    private string? _dir;
+    private IKeyValueStore _store = null!;
+    private ChainNode _node = null!;
+    private (PrivateKey Key, ulong AccountNumber)[] _senders = [];
+    private ulong _nextSequence;
+    private IReadOnlyList<byte[]> _txs = [];
+    private bool[] _allVerified = [];
+    private IReadOnlyList<KeyValuePair<byte[], byte[]?>> _blockChanges = [];
+    private PendingBlock? _prepared;
+
+    [Params("rocksdb", "memory")]
+    public string Store { get; set; } = "rocksdb";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var genesis = GenesisDoc.Load(RepoFiles.Find("genesis/devnet.json"));
+        if (Store == "rocksdb")
+        {
+            _dir = Directory.CreateTempSubdirectory("mirrorchain-bench-").FullName;
+            _store = RocksDbStore.Open(_dir);
+        }
+        else
+        {
+            _store = new MemoryKeyValueStore();
+        }
+        _node = ChainNode.Open(_store, genesis, _app, new NodeOptions { MempoolMaxTxs = 10 * Senders * TxsPerSender });
+        _senders = LoadSenders(_node);
+        _txs = SignBlock(_nextSequence);
+        _allVerified = _app.VerifySignatures(_txs, _node.State.Committed, _node.Genesis.ChainId);
+        if (_allVerified.Any(ok => !ok))
+        {
+            throw new InvalidOperationException("a signature of the benchmark block does not verify");
+        }
+        var cache = new StateCache(_node.State.Committed);
+        RequireAllOk(_app.ExecuteBlock(NextContext(), _txs, cache, _allVerified).Select(r => r.Code), "executed block");
+        _blockChanges = cache.Changes();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _prepared?.Dispose();
+        _node.Dispose();
+        _store.Dispose();
+        if (_dir is not null)
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    /// <summary>The next block's txs, for the cases that commit blocks.</summary>
+    [IterationSetup(Targets = [nameof(ExecuteAndCommitBlock), nameof(CheckTx1000)])]
+    public void SignNextBlock() => _txs = SignBlock(_nextSequence);
+
+    [IterationSetup(Target = nameof(CommitPreparedBlock))]
+    public void PrepareNextBlock()
+    {
+        _txs = SignBlock(_nextSequence);
+        _prepared = _node.PrepareBlock(NextTime(), _txs);
+    }
+
+    [IterationCleanup(Target = nameof(CheckTx1000))]
+    public void ProduceCheckedBlock()
+    {
+        var (_, results) = _node.ProduceBlock(NextTime());
+        RequireAllOk(results.TxResults.Select(r => r.Code), "produced block");
+        _nextSequence += TxsPerSender;
+    }
+
+    [Benchmark]
+    public bool[] VerifySignatures() =>
+        _app.VerifySignatures(_txs, _node.State.Committed, _node.Genesis.ChainId);
+
+    [Benchmark]
+    public int ExecuteTxs() =>
+        _app.ExecuteBlock(NextContext(), _txs, new StateCache(_node.State.Committed), _allVerified).Count;
+
+    [Benchmark]
+    public byte[] MerkleApplyBlock() => _node.State.Tree.Apply(_node.State.LatestRoot, _blockChanges).Root;
+
+    [Benchmark]
+    public byte[] PrepareBlock()
+    {
+        using var pending = _node.PrepareBlock(NextTime(), _txs);
+        return pending.Results.AppHash;
+    }
+
+    [Benchmark]
+    public long CommitPreparedBlock()
+    {
+        using var pending = _prepared ?? throw new InvalidOperationException("no prepared block");
+        _prepared = null;
+        pending.Commit();
+        RequireAllOk(pending.Results.TxResults.Select(r => r.Code), "block");
+        _nextSequence += TxsPerSender;
+        return pending.Block.Header.Height;
+    }
+
+    [Benchmark]
+    public long ExecuteAndCommitBlock()
+    {
+        using var pending = _node.PrepareBlock(NextTime(), _txs);
+        pending.Commit();
+        RequireAllOk(pending.Results.TxResults.Select(r => r.Code), "block");
+        _nextSequence += TxsPerSender;
+        return pending.Block.Header.Height;
+    }
+
+    [Benchmark]
+    public int CheckTx1000()
+    {
+        var accepted = 0;
+        foreach (var tx in _txs)
+        {
+            var outcome = _node.SubmitTx(tx);
+            if (outcome.Code != 0)
+            {
+                throw new InvalidOperationException($"CheckTx rejected a tx: code {outcome.Code}: {outcome.Log}");
+            }
+            accepted++;
+        }
+        return accepted;
+    }
+
+    private BlockContext NextContext() => new(_node.Genesis.ChainId, _node.LatestHeight + 1, NextTime());
+
+    private BlockTime NextTime() => _node.Genesis.GenesisTime.AddNanoseconds((_node.LatestHeight + 1) * 1_000_000_000L);
+
+    /// <summary>Sender s's txs with sequences first..first+99, interleaved across senders as a mempool would order them.</summary>
+    private IReadOnlyList<byte[]> SignBlock(ulong firstSequence)
+    {
+        var perSender = new byte[Senders][][];
+        Parallel.For(0, Senders, s =>
+        {
+            var (key, number) = _senders[s];
+            perSender[s] = [.. Enumerable.Range(0, TxsPerSender).Select(n =>
+                BenchTxs.BankSend(key, BenchTxs.Recipient, _node.Genesis.ChainId, number, firstSequence + (ulong)n).TxBytes)];
+        });
+        var txs = new List<byte[]>(Senders * TxsPerSender);
+        for (var n = 0; n < TxsPerSender; n++)
+        {
+            for (var s = 0; s < Senders; s++)
+            {
+                txs.Add(perSender[s][n]);
+            }
+        }
+        return txs;
+    }
+
+    private static (PrivateKey, ulong)[] LoadSenders(ChainNode node)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet-accounts.json")));
+        var mnemonics = doc.RootElement.GetProperty("accounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("mnemonic").GetString()!);
+        var senders = new (PrivateKey, ulong)[Senders];
+        for (var i = 0; i < Senders; i++)
+        {
+            var key = PrivateKey.FromMnemonic(mnemonics[$"test{i + 1}"]);
+            var request = new QueryAccountRequest { Address = key.Address.ToString() }.ToByteArray();
+            var (answer, _) = node.Query(AccountPath, request);
+            if (answer.Code != 0)
+            {
+                throw new InvalidOperationException($"account query for test{i + 1} failed: {answer.Log}");
+            }
+            var account = BaseAccount.Parser.ParseFrom(QueryAccountResponse.Parser.ParseFrom(answer.Value).Account.Value);
+            if (account.Sequence != 0)
+            {
+                throw new InvalidOperationException($"test{i + 1} starts at sequence {account.Sequence}, expected 0");
+            }
+            senders[i] = (key, account.AccountNumber);
+        }
+        return senders;
+    }
+
+    private static void RequireAllOk(IEnumerable<uint> codes, string what)
+    {
+        var failed = codes.Count(c => c != 0);
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} txs of the {what} failed");
+        }
+    }
+}

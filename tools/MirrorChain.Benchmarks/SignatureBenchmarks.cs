@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using MirrorChain.Crypto;
+
+namespace MirrorChain.Benchmarks;
+
+/// <summary>
+/// libsecp256k1 verification of real SignDoc signatures (bank sends from 100 keys): one on the calling thread, and
+/// 1000 with Parallel.For (reported per signature, so the two rows compare directly).
+/// </summary>
+[MemoryDiagnoser]
+public class SignatureBenchmarks
+{
+    private const int Count = 1000;
+    private readonly byte[][] _pubKeys = new byte[Count][];
+    private readonly byte[][] _hashes = new byte[Count][];
+    private readonly byte[][] _signBytes = new byte[Count][];
+    private readonly byte[][] _signatures = new byte[Count][];
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var keys = Enumerable.Range(0, 100).Select(BenchTxs.Key).ToArray();
+        for (var i = 0; i < Count; i++)
+        {
+            var key = keys[i % keys.Length];
+            var tx = BenchTxs.BankSend(key, BenchTxs.Recipient, BenchTxs.ChainId, (ulong)(i % keys.Length), (ulong)(i / keys.Length));
+            _pubKeys[i] = key.PublicKey;
+            _signBytes[i] = tx.SignBytes;
+            _hashes[i] = SHA256.HashData(tx.SignBytes);
+            _signatures[i] = tx.Signature;
+            if (!Secp256k1.Verify(_pubKeys[i], _hashes[i], _signatures[i]))
+            {
+                throw new InvalidOperationException($"signature {i} does not verify");
+            }
+        }
+    }
+
+    /// <summary>One verify (pubkey parse + signature parse + low-S check + ecdsa_verify), single thread.</summary>
+    [Benchmark(Baseline = true)]
+    public bool Verify()
+    {
+        var i = _next;
+        _next = (i + 1) % Count;
+        return Secp256k1.Verify(_pubKeys[i], _hashes[i], _signatures[i]);
+    }
+
+    /// <summary>SHA-256 of the SignDoc bytes plus the verify: the whole per-tx signature check.</summary>
+    [Benchmark]
+    public bool HashSignDocAndVerify()
+    {
+        var i = _next;
+        _next = (i + 1) % Count;
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(_signBytes[i], hash);
+        return Secp256k1.Verify(_pubKeys[i], hash, _signatures[i]);
+    }
+
+    /// <summary>1000 verifies with Parallel.For over all cores; the time shown is per signature.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int VerifyParallel1000()
+    {
+        var ok = 0;
+        Parallel.For(0, Count, i =>
+        {
+            if (Secp256k1.Verify(_pubKeys[i], _hashes[i], _signatures[i]))
+            {
+                Interlocked.Increment(ref ok);
+            }
+        });
+        return ok == Count ? ok : throw new InvalidOperationException("a signature failed to verify");
+    }
+}
