@@ -7,6 +7,8 @@ using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Tx.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
+using ContractKeys = MirrorChain.Execution.Contracts.ContractKeys;
+
 namespace MirrorChain.Execution;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class QueryRouter(TxExecutor executor)
     public const string SimulatePath = "/cosmos.tx.v1beta1.Service/Simulate";
     public const string SmartContractStatePath = "/cosmwasm.wasm.v1.Query/SmartContractState";
     public const string ContractInfoPath = "/cosmwasm.wasm.v1.Query/ContractInfo";
+    public const string RawContractStatePath = "/cosmwasm.wasm.v1.Query/RawContractState";
 
     public TxExecutor Executor { get; } = executor;
 
@@ -42,6 +45,7 @@ public sealed class QueryRouter(TxExecutor executor)
                 SimulatePath => Simulate(Parse(SimulateRequest.Parser, data), state, block).ToByteArray(),
                 SmartContractStatePath => SmartQuery(Parse(QuerySmartContractStateRequest.Parser, data), state, block).ToByteArray(),
                 ContractInfoPath => ContractInfoQuery(Parse(QueryContractInfoRequest.Parser, data), state).ToByteArray(),
+                RawContractStatePath => RawQuery(Parse(QueryRawContractStateRequest.Parser, data), state).ToByteArray(),
                 _ => throw SdkError.UnknownRequest.Wrap("unknown query path"),
             };
             return QueryAnswer.Ok(value);
@@ -100,6 +104,18 @@ public sealed class QueryRouter(TxExecutor executor)
         }
         var answer = Contracts.QuerySmart(state, block, contract, request.QueryData.ToByteArray());
         return new QuerySmartContractStateResponse { Data = ByteString.CopyFrom(answer) };
+    }
+
+    /// <summary>A contract's raw storage value under <c>query_data</c> (empty when absent, as wasmd).</summary>
+    private QueryRawContractStateResponse RawQuery(QueryRawContractStateRequest request, IStateReader state)
+    {
+        var contract = QueryErrors.ParseAddress(request.Address);
+        if (Contracts.ContractInfo(state, contract) is null)
+        {
+            throw EmptyContractRuntime.NoSuchContract(contract);
+        }
+        var value = state.Get([.. ContractKeys.StoragePrefix(contract), .. request.QueryData.Span]);
+        return new QueryRawContractStateResponse { Data = ByteString.CopyFrom(value ?? []) };
     }
 
     private QueryContractInfoResponse ContractInfoQuery(QueryContractInfoRequest request, IStateReader state)
