@@ -1,11 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,8 +15,7 @@ public sealed class RpcServer : IAsyncDisposable
     private readonly RpcServerOptions _options;
     private readonly ILogger _logger;
     private readonly JsonRpcProcessor _processor;
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private WebApplication? _app;
+    private readonly KestrelHost _host;
 
     public RpcServer(IRpcBackend backend, RpcServerOptions? options = null, ILogger? logger = null)
     {
@@ -34,98 +27,23 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.ShutdownTimeout, TimeSpan.Zero, nameof(options));
         _logger = logger ?? NullLogger.Instance;
         _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger);
+        _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.ShutdownTimeout, HandleAsync, _logger);
     }
 
-    /// <summary>The address actually listened on (with the real port when <see cref="RpcServerOptions.Endpoint"/> had port 0); null when stopped.</summary>
-    public IPEndPoint? BoundEndpoint { get; private set; }
+    /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
+    public IPEndPoint? BoundEndpoint => _host.BoundEndpoint;
 
     /// <summary><c>http://host:port/</c> of <see cref="BoundEndpoint"/>; null when stopped.</summary>
-    public Uri? BaseAddress => BoundEndpoint is { } ep ? new Uri($"http://{ep}/") : null;
+    public Uri? BaseAddress => _host.BaseAddress;
 
     /// <summary>The methods served, sorted by name.</summary>
     public IReadOnlyList<string> MethodNames => _processor.Methods.All.Select(m => m.Name).ToList();
 
-    public async Task StartAsync(CancellationToken ct = default)
-    {
-        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_app is not null)
-            {
-                throw new InvalidOperationException("the RPC server is already running");
-            }
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
-            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-            {
-                k.AddServerHeader = false;
-                k.Limits.MaxRequestBodySize = _options.MaxRequestBodyBytes;
-                k.Listen(_options.Endpoint);
-            });
-            var app = builder.Build();
-            app.Run(HandleAsync);
-            try
-            {
-                await app.StartAsync(ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-            _app = app;
-            BoundEndpoint = ResolveBoundEndpoint(app) ?? _options.Endpoint;
-            _logger.LogInformation("RPC listening on http://{Endpoint}", BoundEndpoint);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StartAsync(CancellationToken ct = default) => _host.StartAsync(ct);
 
-    public async Task StopAsync(CancellationToken ct = default)
-    {
-        await _lifecycle.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_app is not { } app)
-            {
-                return;
-            }
-            _app = null;
-            BoundEndpoint = null;
-            try
-            {
-                await app.StopAsync(ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StopAsync(CancellationToken ct = default) => _host.StopAsync(ct);
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _lifecycle.Dispose();
-    }
-
-    private static IPEndPoint? ResolveBoundEndpoint(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault();
-        if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-        var host = uri.Host.Trim('[', ']');
-        return IPAddress.TryParse(host, out var ip) ? new IPEndPoint(ip, uri.Port) : null;
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext ctx)
     {
