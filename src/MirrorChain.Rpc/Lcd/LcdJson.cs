@@ -119,28 +119,6 @@ internal static class LcdJson
         }
     }
 
-    public static void WriteProtoEvents(Utf8JsonWriter w, string name, RepeatedField<ProtoEvent> events)
-    {
-        w.WriteStartArray(name);
-        foreach (var ev in events)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", ev.Type);
-            w.WriteStartArray("attributes");
-            foreach (var a in ev.Attributes)
-            {
-                w.WriteStartObject();
-                w.WriteString("key", a.Key);
-                w.WriteString("value", a.Value);
-                w.WriteBoolean("index", a.Index);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
-
     public static void WriteUInt64(Utf8JsonWriter w, string name, ulong value) =>
         w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 

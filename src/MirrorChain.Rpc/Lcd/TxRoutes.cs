@@ -46,7 +46,7 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         LcdJson.WriteBytes(w, "data", result.Data);
 #pragma warning restore CS0612
         w.WriteString("log", result.Log);
-        LcdJson.WriteProtoEvents(w, "events", result.Events);
+        TxJson.WriteEvents(w, "events", result.Events.Select(EventConversions.FromProto).ToList());
         w.WriteStartArray("msg_responses");
         foreach (var r in result.MsgResponses)
         {
