@@ -16,6 +16,11 @@ public sealed class ChainNode : IDisposable
     private readonly IChainApplication _app;
     private readonly SemaphoreSlim _commitLock = new(1, 1); // not thread-affine: prepare and commit may run on different threads
     private readonly Lock _checkLock = new();
+
+    // Tx hashes whose signature CheckTx verified: the block that includes them skips the second verification.
+    // Safe because a signature check is a pure function of the tx bytes, the chain id and the signer's account
+    // number, which never changes once assigned. Entries leave with the tx (commit or eviction).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _verifiedSignatures = new(StringComparer.Ordinal);
     private StateCache _checkState;
     private long _latestHeight;
     private byte[] _latestAppHash;
@@ -136,6 +141,10 @@ public sealed class ChainNode : IDisposable
                 return Fail(SdkError.MempoolIsFull, "mempool is full");
             }
             txCache.WriteTo(_checkState);
+            if (signatureOk)
+            {
+                _verifiedSignatures.TryAdd(Hex.Upper(hash), 0);
+            }
             return outcome;
         }
 
@@ -202,14 +211,41 @@ public sealed class ChainNode : IDisposable
     {
         var ctx = new BlockContext(Genesis.ChainId, block.Header.Height, block.Header.Time);
         var cache = new StateCache(State.Committed);
-        var sigs = _app.VerifySignatures(block.Txs, State.Committed, Genesis.ChainId);
+        var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
+        var sigs = VerifyBlockSignatures(block.Txs, hashes);
         var results = _app.ExecuteBlock(ctx, block.Txs, cache, sigs);
         var batch = _db.CreateBatch();
         var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
-        var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
         BlockStore.Append(batch, block, blockResults, hashes);
         return new PendingBlock(this, block, blockResults, batch, hashes);
+    }
+
+    /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
+    private bool[] VerifyBlockSignatures(IReadOnlyList<byte[]> txs, IReadOnlyList<byte[]> hashes)
+    {
+        var result = new bool[txs.Count];
+        var unknown = new List<int>();
+        for (var i = 0; i < txs.Count; i++)
+        {
+            if (_verifiedSignatures.ContainsKey(Hex.Upper(hashes[i])))
+            {
+                result[i] = true;
+            }
+            else
+            {
+                unknown.Add(i);
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            var verified = _app.VerifySignatures(unknown.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
+            for (var j = 0; j < unknown.Count; j++)
+            {
+                result[unknown[j]] = verified[j];
+            }
+        }
+        return result;
     }
 
     /// <summary>Writes the staged block atomically, then updates the in-memory view and the mempool.</summary>
@@ -253,7 +289,11 @@ public sealed class ChainNode : IDisposable
         {
             _checkState = new StateCache(State.Committed);
             var ctx = NextContext();
-            Mempool.Update(committed, tx =>
+            foreach (var h in committed)
+            {
+                _verifiedSignatures.TryRemove(Hex.Upper(h), out _);
+            }
+            var evicted = Mempool.Update(committed, tx =>
             {
                 var txCache = new StateCache(_checkState);
                 if (_app.CheckTx(tx.Bytes, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
@@ -263,6 +303,10 @@ public sealed class ChainNode : IDisposable
                 txCache.WriteTo(_checkState);
                 return true;
             });
+            foreach (var tx in evicted)
+            {
+                _verifiedSignatures.TryRemove(Hex.Upper(tx.Hash), out _);
+            }
         }
     }
 

@@ -139,6 +139,24 @@ public sealed class ChainNodeTests : IDisposable
     }
 
     [Fact]
+    public void Signatures_checked_at_CheckTx_are_not_verified_again_in_the_block()
+    {
+        using var db = new MemoryKeyValueStore();
+        var app = new KvTestApplication();
+        using var node = ChainNode.Open(db, TestGenesis.Doc, app);
+        node.SubmitTx(Tx("a=1"));
+        node.SubmitTx(Tx("b=2"));
+        Assert.Equal(2, app.VerifiedSignatures);              // once each, at admission
+        var (_, results) = node.ProduceBlock(T0);
+        Assert.Equal(2, app.VerifiedSignatures);              // the block reused them
+        Assert.All(results.TxResults, r => Assert.Equal(0u, r.Code));
+        // a block of txs the mempool never saw (replay, another proposer) verifies them all
+        using var pending = node.PrepareBlock(T0.AddNanoseconds(1_000_000_000), [Tx("c=3"), Tx("sigbad=1")]);
+        Assert.Equal(4, app.VerifiedSignatures);
+        Assert.Equal(4u, pending.Results.TxResults[1].Code);
+    }
+
+    [Fact]
     public void Reopening_with_another_genesis_is_refused()
     {
         using var db = new MemoryKeyValueStore();

@@ -12,11 +12,17 @@ internal sealed class KvTestApplication : IChainApplication
 {
     public int ExecutedTxs { get; private set; }
 
+    /// <summary>How many signatures <see cref="VerifySignatures"/> was asked to check, over the app's life.</summary>
+    public int VerifiedSignatures { get; private set; }
+
     public void InitChain(GenesisDoc genesis, IStateWriter state) =>
         state.Set(Encoding.UTF8.GetBytes("genesis"), Encoding.UTF8.GetBytes(genesis.ChainId));
 
-    public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
-        txs.Select(t => !Encoding.UTF8.GetString(t).StartsWith("sig", StringComparison.Ordinal)).ToArray();
+    public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId)
+    {
+        VerifiedSignatures += txs.Count;
+        return txs.Select(t => !Encoding.UTF8.GetString(t).StartsWith("sig", StringComparison.Ordinal)).ToArray();
+    }
 
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk)
     {
