@@ -1,0 +1,97 @@
+using System.Text.Json;
+using MirrorChain.Contracts.Cw20;
+using MirrorChain.Core;
+using MirrorChain.Execution.Contracts;
+
+namespace MirrorChain.Contracts.Mirror.Community;
+
+/// <summary>
+/// mirror_community v2.1.4 (= HEAD): the community pool. It holds MIR, and its owner (gov) spends up to
+/// <c>spend_limit</c> per <c>spend</c> by a MIR transfer.
+/// </summary>
+public sealed class CommunityContract : IContract
+{
+    private const string ExecuteMsgType = "mirror_protocol::community::ExecuteMsg";
+    private const string QueryMsgType = "mirror_protocol::community::QueryMsg";
+
+    public string Name => "mirror_community";
+
+    public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
+    {
+        var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::community::InstantiateMsg");
+        State.Config.Save(deps.Storage, new Config
+        {
+            Owner = deps.Api.AddrValidate(m.Owner).ToString(),
+            MirrorToken = deps.Api.AddrValidate(m.MirrorToken).ToString(),
+            SpendLimit = m.SpendLimit,
+        });
+        return new Response();
+    }
+
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
+    {
+        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
+        return name switch
+        {
+            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
+            "spend" => Spend(deps, info, ContractJson.Deserialize<SpendMsg>(body, ExecuteMsgType)),
+            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "spend"),
+        };
+    }
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
+    {
+        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
+        return name switch
+        {
+            "config" => ContractJson.Serialize(QueryConfig(deps)),
+            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config"),
+        };
+    }
+
+    /// <summary>Owner only ("unauthorized"); a new owner is validated. Attribute action=update_config.</summary>
+    private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
+    {
+        var config = State.Config.Load(deps.Storage);
+        if (info.Sender.ToString() != config.Owner)
+        {
+            throw Errors.Unauthorized();
+        }
+        config = config with
+        {
+            Owner = msg.Owner is null ? config.Owner : deps.Api.AddrValidate(msg.Owner).ToString(),
+            SpendLimit = msg.SpendLimit ?? config.SpendLimit,
+        };
+        State.Config.Save(deps.Storage, config);
+        return new Response().AddAttribute("action", "update_config");
+    }
+
+    /// <summary>
+    /// Owner only ("unauthorized"), then amount &gt; spend_limit gives "Cannot spend more than spend_limit" (equal is
+    /// allowed). A MIR <c>transfer {recipient, amount}</c>; the recipient is not validated here (the token does).
+    /// Attributes action=spend, recipient, amount.
+    /// </summary>
+    private static Response Spend(Deps deps, MessageInfo info, SpendMsg msg)
+    {
+        var config = State.Config.Load(deps.Storage);
+        if (info.Sender.ToString() != config.Owner)
+        {
+            throw Errors.Unauthorized();
+        }
+        if (config.SpendLimit < msg.Amount)
+        {
+            throw Errors.SpendLimitExceeded();
+        }
+        var transfer = new WasmExecute(Address.Parse(config.MirrorToken),
+            ContractJson.Serialize(new { transfer = new { recipient = msg.Recipient, amount = msg.Amount } }), []);
+        return new Response()
+            .AddMessage(transfer)
+            .AddAttributes(("action", "spend"), ("recipient", msg.Recipient), ("amount", msg.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static ConfigResponse QueryConfig(QueryDeps deps)
+    {
+        var c = State.Config.Load(deps.Storage);
+        return new ConfigResponse(c.Owner, c.MirrorToken, c.SpendLimit);
+    }
+}

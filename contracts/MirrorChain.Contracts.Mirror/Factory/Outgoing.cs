@@ -1,0 +1,60 @@
+using MirrorChain.Contracts.Cw20;
+using MirrorChain.Contracts.Terraswap;
+using MirrorChain.Core;
+using MirrorChain.Execution.Contracts;
+
+namespace MirrorChain.Contracts.Mirror.Factory;
+
+/// <summary>
+/// The messages the factory sends: the mAsset cw20 instantiate, mint register_asset / register_migration, mirror_oracle
+/// register_asset, Terraswap create_pair, staking register_asset and the MIR cw20 send with the staking hook
+/// deposit_reward. Field order is the Rust structs'; Option fields are written as null.
+/// </summary>
+internal static class Outgoing
+{
+    public const ulong TokenCreatedReplyId = 1;
+    public const ulong PairCreatedReplyId = 2;
+
+    private static WasmExecute Execute(string contract, object msg) => new(FactoryState.Humanize(contract), ContractJson.Serialize(msg), []);
+
+    /// <summary>
+    /// SubMsg id 1 (reply on success): <c>WasmMsg::Instantiate{admin: None, code_id: token_code_id, label: "", funds: []}</c> of
+    /// the token <c>{name, symbol, decimals: 6, initial_balances: [], mint: {minter: mint, cap: null}}</c>.
+    /// </summary>
+    public static SubMsg CreateToken(Config config, string name, string symbol)
+    {
+        var init = Cw20Messages.InstantiateMsgJson(name, symbol, 6, [], FactoryState.Humanize(config.MintContract));
+        return SubMsg.ReplyOnSuccess(new WasmInstantiate(config.TokenCodeId, init, [], "", null), TokenCreatedReplyId);
+    }
+
+    public static WasmExecute MintRegisterAsset(Config config, string asset, Params p, IpoParams? ipo) =>
+        Execute(config.MintContract, new { register_asset = new MintRegisterAsset(asset, p.AuctionDiscount, p.MinCollateralRatio, ipo) });
+
+    public static WasmExecute MintRegisterMigration(Config config, string asset, Decimal endPrice) =>
+        Execute(config.MintContract, new { register_migration = new { asset_token = asset, end_price = endPrice } });
+
+    public static WasmExecute OracleRegisterAsset(Config config, string asset, string feeder) =>
+        Execute(config.OracleContract, new { register_asset = new { asset_token = asset, feeder } });
+
+    /// <summary>SubMsg id 2 (reply on success): Terraswap factory <c>create_pair</c> [native base_denom, token asset].</summary>
+    public static SubMsg CreatePair(Config config, string asset) =>
+        SubMsg.ReplyOnSuccess(Execute(config.TerraswapFactory, new { create_pair = new { asset_infos = PairAssets(config, asset) } }), PairCreatedReplyId);
+
+    public static WasmExecute StakingRegisterAsset(Config config, string asset, string stakingToken) =>
+        Execute(config.StakingContract, new { register_asset = new { asset_token = asset, staking_token = stakingToken } });
+
+    /// <summary>MIR cw20 <c>send {contract: staking, amount: Σ, msg: deposit_reward {rewards}}</c>.</summary>
+    public static WasmExecute SendRewards(Config config, IReadOnlyList<RewardEntry> rewards)
+    {
+        var total = UInt128.Zero;
+        foreach (var r in rewards)
+        {
+            total = Core.Numerics.Uint128Math.Add(total, r.Amount);
+        }
+        var hook = ContractJson.Serialize(new { deposit_reward = new { rewards } });
+        return Cw20Messages.Send(FactoryState.Humanize(config.MirrorToken), FactoryState.Humanize(config.StakingContract), total, hook);
+    }
+
+    /// <summary>The pair of an mAsset: [native base_denom, token asset].</summary>
+    public static AssetInfo[] PairAssets(Config config, string asset) => [AssetInfo.Native(config.BaseDenom), AssetInfo.Token(asset)];
+}

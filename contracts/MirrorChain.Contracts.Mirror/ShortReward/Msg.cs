@@ -1,0 +1,13 @@
+namespace MirrorChain.Contracts.Mirror.ShortReward;
+
+// packages/mirror_protocol/src/short_reward.rs (identical in v2.1.4 and HEAD): InstantiateMsg {}, ExecuteMsg (no
+// variants), QueryMsg::ShortRewardWeight.
+
+/// <summary><c>short_reward_weight {premium_rate}</c>.</summary>
+public sealed record ShortRewardWeightQuery
+{
+    public required Decimal PremiumRate { get; init; }
+}
+
+/// <summary><c>ShortRewardWeightResponse {short_reward_weight}</c>.</summary>
+public sealed record ShortRewardWeightResponse(Decimal ShortRewardWeight);
