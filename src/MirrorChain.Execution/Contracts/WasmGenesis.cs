@@ -15,12 +15,14 @@ namespace MirrorChain.Execution.Contracts;
 /// "wasm": { "steps": [
 ///   { "instantiate": { "name": "mirrorToken", "sender": "terra1…", "code_id": 1, "label": "MIR", "msg": { … },
 ///                      "funds": [ … ], "admin": "terra1…" } },
-///   { "execute": { "sender": "terra1…", "contract": "${mint}", "msg": { … }, "funds": [ … ] } },
+///   { "execute": { "sender": "terra1…", "contract": "${mint}", "msg": { … }, "funds": [ … ],
+///                  "capture": [ { "name": "mAAPL", "attribute": "asset_token_addr" } ] } },
 ///   { "query": { "name": "mAAPL_pair", "contract": "${terraswapFactory}", "msg": { … }, "path": "contract_addr" } }
 /// ] }
 /// </code>
 /// <c>${name}</c> anywhere in a step's strings is replaced by the address an earlier step named (instantiate) or
-/// captured (query: the string at <c>path</c>, dot-separated, in the answer). Any failure stops genesis with the
+/// captured (query: the string at <c>path</c>, dot-separated, in the answer; execute: the value of the first event
+/// attribute named <c>attribute</c> among the execution's events, e.g. a factory's new token). Any failure stops genesis with the
 /// step number and the contract's error.
 /// </summary>
 public static partial class WasmGenesis
@@ -73,7 +75,14 @@ public static partial class WasmGenesis
         {
             var msg = new Tx.Messages.MsgExecuteContract(Address.Parse(Str(exec, "sender")), Address.Parse(Str(exec, "contract")),
                 Encoding.UTF8.GetBytes(exec["msg"]!.ToJsonString()), Funds(exec));
-            router.Dispatch(ctx, msg);
+            var outcome = router.Dispatch(ctx, msg);
+            foreach (var capture in exec["capture"]?.AsArray() ?? [])
+            {
+                var key = Str(capture!.AsObject(), "attribute");
+                var value = outcome.Events.SelectMany(e => e.Attributes).FirstOrDefault(a => a.Key == key)?.Value
+                    ?? throw new InvalidOperationException($"no event attribute \"{key}\" to capture");
+                names.Add(new(Str(capture.AsObject(), "name"), Address.Parse(value)));
+            }
         }
         else if (step["query"] is JsonObject query)
         {

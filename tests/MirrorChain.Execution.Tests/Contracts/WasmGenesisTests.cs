@@ -38,6 +38,26 @@ public sealed class WasmGenesisTests
     }
 
     [Fact]
+    public void Execute_steps_capture_addresses_from_event_attributes()
+    {
+        var state = new StateCache(new EmptyReader());
+        var names = WasmGenesis.Apply(Wasm($$"""
+            [
+              { "instantiate": { "name": "a", "sender": "{{Deployer}}", "code_id": 7, "label": "first", "msg": { "count": 1 } } },
+              { "execute": { "sender": "{{Deployer}}", "contract": "${a}", "msg": { "spawn": {} },
+                             "capture": [ { "name": "spawned", "attribute": "_contract_address" } ] } }
+            ]
+            """), state, _runtime, Genesis);
+        // the first _contract_address among the spawn's events is the calling contract's own wasm event
+        Assert.Equal(names[0].Value, names[1].Value);
+        var missing = Assert.Throws<InvalidDataException>(() => WasmGenesis.Apply(Wasm($$"""
+            [ { "instantiate": { "name": "b", "sender": "{{Deployer}}", "code_id": 7, "label": "x", "msg": { "count": 1 } } },
+              { "execute": { "sender": "{{Deployer}}", "contract": "${b}", "msg": { "increment": {} }, "capture": [ { "name": "n", "attribute": "nope" } ] } } ]
+            """), new StateCache(new EmptyReader()), _runtime, Genesis));
+        Assert.Equal("genesis wasm.steps[1] failed: no event attribute \"nope\" to capture", missing.Message);
+    }
+
+    [Fact]
     public void A_failing_step_stops_genesis_naming_the_step_and_the_error()
     {
         var state = new StateCache(new EmptyReader());
