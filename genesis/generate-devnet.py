@@ -56,11 +56,11 @@ def query(name, contract, msg, path):
 
 
 GENESIS_TIME = "2026-01-01T00:00:00Z"
-GENESIS_TS = 1767225600
 YEAR = 31_536_000
 MIR_UNIT = 1_000_000
-# MIR emission to LP stakers, halving yearly (a 4-year schedule in the shape Mirror's factory expects)
-SCHEDULE = [[GENESIS_TS + i * YEAR, GENESIS_TS + (i + 1) * YEAR, str(54_900_000 * MIR_UNIT >> i)] for i in range(4)]
+# MIR emission to LP stakers, halving yearly: [start, end, amount] in seconds after the factory's genesis_time
+# (its instantiation, i.e. the chain's genesis), as Mirror's factory counts them
+SCHEDULE = [[i * YEAR, (i + 1) * YEAR, str(54_900_000 * MIR_UNIT >> i)] for i in range(4)]
 EMISSION_TOTAL = sum(int(e[2]) for e in SCHEDULE)
 COMMUNITY_POOL = 20_000_000 * MIR_UNIT
 MIR_PRICE_UUSD = 2                         # MIR/UST pool seeded at 2 UST per MIR
