@@ -12,8 +12,8 @@ internal sealed record LoadGenOptions
           --txs N              number of txs (default 2000)
           --senders K          devnet accounts test1..testK sign them, round-robin (1-10, default 10)
           --concurrency C      concurrent broadcast_tx_sync requests (default 8; one in flight per sender)
-          --warmup N           first send N txs the same way and wait for their commit, unmeasured (JIT, caches, new
-                               accounts; default 0)
+          --warmup N           first send N txs the same way (rounds of up to 2000, each waiting for its commit),
+                               unmeasured: lets a fresh node's JIT tier up (default 0)
           --timeout SECONDS    give up waiting for commits this long after the last broadcast (default 120)
           --accounts PATH      devnet-accounts.json with the mnemonics (default: genesis/devnet-accounts.json found
                                upwards from the current directory or the program's directory)
