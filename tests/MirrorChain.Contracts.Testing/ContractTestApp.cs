@@ -71,6 +71,23 @@ public sealed class ContractTestApp
         return new AppResponse(outcome.Events, data);
     }
 
+    /// <summary>
+    /// Runs a genesis <c>app_state.wasm</c> deployment (see <see cref="WasmGenesis"/>) at the current block, e.g. the
+    /// devnet's whole Mirror deployment; returns the named addresses (a later name wins).
+    /// </summary>
+    public IReadOnlyDictionary<string, Address> ApplyWasmGenesis(JsonElement wasm)
+    {
+        var tx = new StateCache(_state);
+        var names = WasmGenesis.Apply(wasm, tx, Runtime, Block);
+        tx.WriteTo(_state);
+        var byName = new Dictionary<string, Address>(StringComparer.Ordinal);
+        foreach (var (name, address) in names)
+        {
+            byName[name] = address;
+        }
+        return byName;
+    }
+
     /// <summary>Bank send between accounts (e.g. to fund a contract).</summary>
     public void Send(Address from, Address to, params Coin[] coins) => Atomically(ctx => Bank.Send(ctx.State, from, to, coins));
 

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using MirrorChain.Contracts.Testing;
+using MirrorChain.Core;
+
+namespace MirrorChain.Contracts.Mirror.Tests.Integration;
+
+/// <summary>
+/// The devnet genesis (genesis/devnet.json) deployed into the harness: the same balances and the same wasm steps the
+/// node runs at height 0, with every real contract. For tests that cross all of Mirror.
+/// </summary>
+internal sealed class DevnetDeployment
+{
+    public DevnetDeployment()
+    {
+        using var genesis = JsonDocument.Parse(File.ReadAllText(RepoFile("genesis/devnet.json")));
+        var root = genesis.RootElement;
+        App = new ContractTestApp(MirrorCodes.Registry(), BlockTime.ParseRfc3339(root.GetProperty("genesis_time").GetString()!), "mirrorchain-devnet-1");
+        var appState = root.GetProperty("app_state");
+        foreach (var balance in appState.GetProperty("bank").GetProperty("balances").EnumerateArray())
+        {
+            var coins = balance.GetProperty("coins").EnumerateArray()
+                .Select(c => new Coin(c.GetProperty("denom").GetString()!, UInt128.Parse(c.GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToArray();
+            App.Mint(Address.Parse(balance.GetProperty("address").GetString()!), coins);
+        }
+        Contracts = App.ApplyWasmGenesis(appState.GetProperty("wasm"));
+        using var accounts = JsonDocument.Parse(File.ReadAllText(RepoFile("genesis/devnet-accounts.json")));
+        Accounts = accounts.RootElement.GetProperty("accounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => Address.Parse(a.GetProperty("address").GetString()!));
+    }
+
+    public ContractTestApp App { get; }
+
+    /// <summary>Named contracts, as in contracts.json (mint, oracle, mTSLA, mTSLA.pair, …).</summary>
+    public IReadOnlyDictionary<string, Address> Contracts { get; }
+
+    /// <summary>The devnet accounts by name (validator, test1 … test10).</summary>
+    public IReadOnlyDictionary<string, Address> Accounts { get; }
+
+    public Address this[string name] => Contracts.TryGetValue(name, out var c) ? c : Accounts[name];
+
+    private static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MirrorChain.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+        throw new FileNotFoundException("repository root not found above " + AppContext.BaseDirectory);
+    }
+}
