@@ -1,3 +1,4 @@
+using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
@@ -96,7 +97,7 @@ public sealed partial class GovContract : IContract
         {
             throw Errors.Unauthorized();
         }
-        var (name, body) = DecodeHook(cw20.Msg);
+        var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
         return name switch
         {
             "stake_voting_tokens" => StakeVotingTokens(deps, env, cw20.Sender, cw20.Amount),
@@ -198,35 +199,10 @@ public sealed partial class GovContract : IContract
 
     private static T Parse<T>(JsonElement body) => ContractJson.Deserialize<T>(body, ExecuteMsgType);
 
-    private static (string Name, JsonElement Body) DecodeHook(byte[] payload)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(payload);
-            return ContractJson.Variant(doc.RootElement.Clone(), HookMsgType);
-        }
-        catch (Exception e) when (e is JsonException or ContractException)
-        {
-            throw Errors.InvalidHook();
-        }
-    }
-
-    private static T ParseHook<T>(JsonElement body)
-    {
-        try
-        {
-            return ContractJson.Deserialize<T>(body, HookMsgType);
-        }
-        catch (ContractException)
-        {
-            throw Errors.InvalidHook();
-        }
-    }
-
     /// <summary>The create_poll hook, with execute_msg.msg checked and normalised as serde's Binary.</summary>
     private static CreatePollHook ParseCreatePoll(JsonElement body)
     {
-        var hook = ParseHook<CreatePollHook>(body);
+        var hook = Cw20Hook.Parse<CreatePollHook>(body, HookMsgType);
         if (hook.ExecuteMsg is not { } executeMsg)
         {
             return hook;

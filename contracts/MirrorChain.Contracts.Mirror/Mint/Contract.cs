@@ -1,3 +1,4 @@
+using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
@@ -14,6 +15,8 @@ namespace MirrorChain.Contracts.Mirror.Mint;
 /// </summary>
 public sealed partial class MintContract : IContract
 {
+    private const string HookMsgType = "mirror_protocol::mint::Cw20HookMsg";
+
     private const string ExecuteMsgType = "mirror_protocol::mint::ExecuteMsg";
     private static readonly Decimal MinCrAllowed = Decimal.FromRatio(11, 10);
 
@@ -94,48 +97,23 @@ public sealed partial class MintContract : IContract
     {
         var token = AssetInfo.Token(info.Sender.ToString());
         var sent = Asset.Of(token, cw20.Amount);
-        var (name, body) = DecodeHook(cw20.Msg);
+        var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
         var hookSender = Addr(deps, cw20.Sender);
         switch (name)
         {
             case "open_position":
             {
-                var h = ParseHook<HookOpenPosition>(body);
+                var h = Cw20Hook.Parse<HookOpenPosition>(body, HookMsgType);
                 return OpenPosition(deps, env, hookSender, sent, h.AssetInfo, h.CollateralRatio, h.ShortParams);
             }
             case "deposit":
-                return Deposit(deps, hookSender, ParseHook<HookPositionIdx>(body).PositionIdx, sent);
+                return Deposit(deps, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
             case "burn":
-                return Burn(deps, env, hookSender, ParseHook<HookPositionIdx>(body).PositionIdx, sent);
+                return Burn(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
             case "auction":
-                return Auction(deps, env, hookSender, ParseHook<HookPositionIdx>(body).PositionIdx, sent);
+                return Auction(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
             default:
                 throw Errors.InvalidHook();
-        }
-    }
-
-    private static (string Name, JsonElement Body) DecodeHook(byte[] payload)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(payload);
-            return ContractJson.Variant(doc.RootElement.Clone(), "mirror_protocol::mint::Cw20HookMsg");
-        }
-        catch (Exception e) when (e is JsonException or ContractException)
-        {
-            throw Errors.InvalidHook();
-        }
-    }
-
-    private static T ParseHook<T>(JsonElement body)
-    {
-        try
-        {
-            return ContractJson.Deserialize<T>(body, "mirror_protocol::mint::Cw20HookMsg");
-        }
-        catch (ContractException)
-        {
-            throw Errors.InvalidHook();
         }
     }
 

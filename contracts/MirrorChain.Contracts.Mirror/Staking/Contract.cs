@@ -1,3 +1,4 @@
+using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
@@ -114,12 +115,12 @@ public sealed partial class StakingContract : IContract
     /// </summary>
     private static Response Receive(Deps deps, MessageInfo info, Cw20ReceiveMsg cw20)
     {
-        var (name, body) = DecodeHook(cw20.Msg);
+        var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
         switch (name)
         {
             case "bond":
             {
-                var assetToken = ParseHook<BondHookMsg>(body).AssetToken;
+                var assetToken = Cw20Hook.Parse<BondHookMsg>(body, HookMsgType).AssetToken;
                 var pool = StakingState.LoadPool(deps.Storage, deps.Api.AddrValidate(assetToken));
                 var sender = info.Sender.ToString();
                 if (pool.StakingToken != sender)
@@ -134,7 +135,7 @@ public sealed partial class StakingContract : IContract
             }
             case "deposit_reward":
             {
-                var rewards = ParseRewards(ParseHook<DepositRewardHookMsg>(body));
+                var rewards = ParseRewards(Cw20Hook.Parse<DepositRewardHookMsg>(body, HookMsgType));
                 var config = StakingState.Config.Load(deps.Storage);
                 if (info.Sender.ToString() != config.MirrorToken)
                 {
@@ -231,31 +232,6 @@ public sealed partial class StakingContract : IContract
             ("asset_token", assetToken.ToString()),
             ("deprecated_staking_token", deprecated),
             ("new_staking_token", newStakingToken.ToString()));
-    }
-
-    private static (string Name, JsonElement Body) DecodeHook(byte[] payload)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(payload);
-            return ContractJson.Variant(doc.RootElement.Clone(), HookMsgType);
-        }
-        catch (Exception e) when (e is JsonException or ContractException)
-        {
-            throw Errors.InvalidHook();
-        }
-    }
-
-    private static T ParseHook<T>(JsonElement body)
-    {
-        try
-        {
-            return ContractJson.Deserialize<T>(body, HookMsgType);
-        }
-        catch (ContractException)
-        {
-            throw Errors.InvalidHook();
-        }
     }
 
     /// <summary><c>Vec&lt;(String, Uint128)&gt;</c>: each entry a 2-array of strings, the second a Uint128.</summary>

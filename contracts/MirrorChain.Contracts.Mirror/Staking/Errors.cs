@@ -12,7 +12,7 @@ internal static class Errors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 
-    public static ContractException InvalidHook() => ContractException.Generic("invalid cw20 hook message");
+    public static ContractException InvalidHook() => Common.Cw20Hook.Invalid();
 
     public static ContractException RewardsMismatch() => ContractException.Generic("rewards amount miss matched");
 
