@@ -12,15 +12,19 @@ namespace MirrorChain.Cli;
 /// config/contracts.json in mirror.js's <c>MirrorOptions</c> shape: the protocol's contract addresses and, per
 /// mAsset, <c>{symbol, name, token, pair, lpToken}</c>. Built from the names the genesis deployment gave
 /// (<c>mint</c>, <c>oracle</c>, …, and per asset <c>mAAPL</c>, <c>mAAPL.pair</c>, <c>mAAPL.lpToken</c>); a contract
-/// not deployed on this chain is "".
+/// not deployed on this chain is "". As in mirror.js's own defaults, <c>assets</c> also lists MIR (the MIR token,
+/// its UST pair and LP token), and <c>airdrop</c> is present (mirror.js requires it; MirrorChain has none: "").
 /// </summary>
 public static class ContractsFile
 {
     public static readonly string[] ProtocolKeys =
     [
         "factory", "gov", "mint", "oracle", "collateralOracle", "staking", "lock", "collector", "community",
-        "shortReward", "mirrorToken", "terraswapFactory",
+        "shortReward", "mirrorToken", "terraswapFactory", "airdrop",
     ];
+
+    /// <summary>The MIR entry of <c>assets</c> (mirror.js's key for it).</summary>
+    public const string MirSymbol = "MIR";
 
     public static JsonObject Build(IReadOnlyList<KeyValuePair<string, Address>> names, IStateReader state, ContractRuntime runtime, BlockContext block)
     {
@@ -35,24 +39,33 @@ public static class ContractsFile
             root[key] = byName.TryGetValue(key, out var a) ? a.ToString() : "";
         }
         var assets = new JsonObject();
+        if (byName.TryGetValue("mirrorToken", out var mir))
+        {
+            assets[MirSymbol] = AssetEntry(runtime, state, block, mir, byName, "mirrorToken");
+        }
         foreach (var (name, token) in names)
         {
             if (!name.StartsWith('m') || name.Contains('.', StringComparison.Ordinal) || Array.IndexOf(ProtocolKeys, name) >= 0)
             {
                 continue;
             }
-            var info = JsonNode.Parse(runtime.QuerySmart(state, block, token, "{\"token_info\":{}}"u8.ToArray()))!;
-            assets[name] = new JsonObject
-            {
-                ["symbol"] = info["symbol"]?.GetValue<string>() ?? name,
-                ["name"] = info["name"]?.GetValue<string>() ?? name,
-                ["token"] = token.ToString(),
-                ["pair"] = byName.TryGetValue(name + ".pair", out var pair) ? pair.ToString() : "",
-                ["lpToken"] = byName.TryGetValue(name + ".lpToken", out var lp) ? lp.ToString() : "",
-            };
+            assets[name] = AssetEntry(runtime, state, block, token, byName, name);
         }
         root["assets"] = assets;
         return root;
+    }
+
+    private static JsonObject AssetEntry(ContractRuntime runtime, IStateReader state, BlockContext block, Address token, Dictionary<string, Address> byName, string name)
+    {
+        var info = JsonNode.Parse(runtime.QuerySmart(state, block, token, "{\"token_info\":{}}"u8.ToArray()))!;
+        return new JsonObject
+        {
+            ["symbol"] = info["symbol"]?.GetValue<string>() ?? name,
+            ["name"] = info["name"]?.GetValue<string>() ?? name,
+            ["token"] = token.ToString(),
+            ["pair"] = byName.TryGetValue(name + ".pair", out var pair) ? pair.ToString() : "",
+            ["lpToken"] = byName.TryGetValue(name + ".lpToken", out var lp) ? lp.ToString() : "",
+        };
     }
 
     public static string ToText(JsonObject contracts) =>
@@ -74,7 +87,10 @@ public static class ContractsFile
         var assets = new List<(string, Address)>();
         foreach (var (symbol, node) in root["assets"]?.AsObject() ?? [])
         {
-            assets.Add((symbol, Address.Parse(node!["token"]!.GetValue<string>())));
+            if (symbol != MirSymbol) // MIR has no oracle price: the oracle prices mAssets only
+            {
+                assets.Add((symbol, Address.Parse(node!["token"]!.GetValue<string>())));
+            }
         }
         return (Address.Parse(oracleText), assets);
     }

@@ -34,6 +34,45 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Contracts_json_is_mirror_js_MirrorOptions_with_every_contract_of_the_devnet()
+    {
+        var home = HomeLayout.From(_root);
+        InitCommand.Run(home, null, overwrite: false, importTestKeys: false, TextWriter.Null);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(home.Contracts));
+        var root = doc.RootElement;
+        foreach (var key in ContractsFile.ProtocolKeys)
+        {
+            var value = root.GetProperty(key).GetString()!;
+            if (key == "airdrop")
+            {
+                Assert.Equal("", value);                  // mirror.js requires the key; MirrorChain has no airdrop contract
+            }
+            else
+            {
+                Assert.StartsWith("terra1", value, StringComparison.Ordinal);
+                Assert.Equal(64, value.Length);           // contract addresses are 32 bytes
+            }
+        }
+        var assets = root.GetProperty("assets");
+        Assert.Equal(["MIR", "mAAPL", "mTSLA", "mGOOGL", "mNFLX", "mMSFT"], assets.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(root.GetProperty("mirrorToken").GetString(), assets.GetProperty("MIR").GetProperty("token").GetString());
+        foreach (var asset in assets.EnumerateObject())
+        {
+            Assert.Equal(asset.Name, asset.Value.GetProperty("symbol").GetString());
+            foreach (var field in new[] { "token", "pair", "lpToken" })
+            {
+                Assert.StartsWith("terra1", asset.Value.GetProperty(field).GetString(), StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal("Tesla, Inc.", assets.GetProperty("mTSLA").GetProperty("name").GetString());
+
+        // the feeder prices the mAssets, not MIR
+        var (oracle, fed) = ContractsFile.LoadForFeeder(home.Contracts);
+        Assert.Equal(root.GetProperty("oracle").GetString(), oracle.ToString());
+        Assert.Equal(["mAAPL", "mTSLA", "mGOOGL", "mNFLX", "mMSFT"], fed.Select(a => a.Symbol));
+    }
+
+    [Fact]
     public void Refuses_to_initialise_twice_without_overwrite()
     {
         var home = HomeLayout.From(_root);

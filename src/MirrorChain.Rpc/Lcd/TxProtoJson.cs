@@ -49,6 +49,9 @@ internal static class TxProtoJson
         w.WriteEndObject();
     }
 
+    /// <summary>The number of messages in a TxRaw's body; 0 when it does not decode.</summary>
+    public static int MessageCount(byte[] raw) => TryDecode(raw, out var body, out _, out _) ? body.Messages.Count : 0;
+
     private static bool TryDecode(byte[] raw, out TxBody body, out AuthInfo authInfo, out IReadOnlyList<ByteString> signatures)
     {
         body = new TxBody();

@@ -45,12 +45,31 @@ internal static class LcdGolden
             """.ReplaceLineEndings("");
     }
 
+    /// <summary>
+    /// SDK ≤0.47 <c>logs</c> of a successful single-message tx: its events (the ones ending in <c>msg_index</c>=0),
+    /// without that attribute, one entry per event type in ordinal order with the attributes concatenated.
+    /// </summary>
+    public static string MessageLogs(TxResult r)
+    {
+        if (r.Code != 0)
+        {
+            return "[]";
+        }
+        var groups = r.Events
+            .Where(e => e.Attributes.Count > 0 && e.Attributes[^1] is { Key: "msg_index", Value: "0" })
+            .GroupBy(e => e.Type)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => "{\"type\":" + Str(g.Key) + ",\"attributes\":[" + string.Join(",", g.SelectMany(e => e.Attributes.SkipLast(1))
+                .Select(a => "{\"key\":" + Str(a.Key) + ",\"value\":" + Str(a.Value) + "}")) + "]}");
+        return "[{\"msg_index\":0,\"log\":\"\",\"events\":[" + string.Join(",", groups) + "]}]";
+    }
+
     public static string TxResponse(IndexedTx tx, string txFields, string timestamp)
     {
         var r = tx.Result;
         return $$$$"""
             {"height":"{{{{tx.Height}}}}","txhash":"{{{{Hex.Upper(tx.Hash)}}}}","codespace":{{{{Str(r.Codespace)}}}},"code":{{{{r.Code}}}},
-            "data":"{{{{Hex.Upper(r.Data)}}}}","raw_log":{{{{Str(r.Log)}}}},"logs":[],"info":"","gas_wanted":"{{{{r.GasWanted}}}}","gas_used":"{{{{r.GasUsed}}}}",
+            "data":"{{{{Hex.Upper(r.Data)}}}}","raw_log":{{{{Str(r.Log)}}}},"logs":{{{{MessageLogs(r)}}}},"info":"","gas_wanted":"{{{{r.GasWanted}}}}","gas_used":"{{{{r.GasUsed}}}}",
             "tx":{"@type":"/cosmos.tx.v1beta1.Tx",{{{{txFields}}}}},"timestamp":"{{{{timestamp}}}}","events":{{{{Events(r.Events)}}}}}
             """.ReplaceLineEndings("");
     }

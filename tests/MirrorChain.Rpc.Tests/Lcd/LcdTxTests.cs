@@ -81,6 +81,60 @@ public sealed class LcdTxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logs_carry_each_messages_events_in_the_SDK_047_shape_for_terra_js_and_are_empty_on_failure()
+    {
+        // two messages: a contract execute (funds 5uusd) and a bank send; terra.js 3.x reads events only from logs
+        var ping = new MirrorChain.Tx.Messages.MsgExecuteContract(_n.Test2.Address, _n.Contract, System.Text.Encoding.UTF8.GetBytes("""{"ping":{}}"""), [new Coin("uusd", 5)]);
+        var send = new MirrorChain.Tx.Messages.MsgSend(_n.Test2.Address, LcdTestNode.Test3, [new Coin("uluna", 7)]);
+        var tx = MirrorChain.Tx.TxBuilder.Sign(new MirrorChain.Tx.TxSpec
+        {
+            Messages = [ping, send],
+            Fee = [new Coin("uluna", 3000)],
+            GasLimit = 200_000,
+            ChainId = LcdTestNode.ChainId,
+            AccountNumber = 2,
+            Sequence = 0,
+        }, _n.Test2).TxBytes;
+        var bad = _n.Execute(1, """{"nope":{}}""");
+        Assert.Equal(0u, _n.Backend.BroadcastTx(tx).Code);
+        Assert.Equal(0u, _n.Backend.BroadcastTx(bad).Code);
+        _n.ProduceBlock();
+
+        var (status, body) = await _n.GetAsync($"/cosmos/tx/v1beta1/txs/{Hex.Upper(Hashing.TxHash(tx))}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using (var doc = JsonDocument.Parse(body))
+        {
+            var response = doc.RootElement.GetProperty("tx_response");
+            Assert.Equal(0, response.GetProperty("code").GetInt32());
+            Assert.Equal("", response.GetProperty("raw_log").GetString());
+            var (s2, c, s3) = (_n.Test2.Address, _n.Contract, LcdTestNode.Test3);
+            Assert.Equal($$$$"""
+                [{"msg_index":0,"log":"","events":[
+                {"type":"coin_received","attributes":[{"key":"receiver","value":"{{{{c}}}}"},{"key":"amount","value":"5uusd"}]},
+                {"type":"coin_spent","attributes":[{"key":"spender","value":"{{{{s2}}}}"},{"key":"amount","value":"5uusd"}]},
+                {"type":"execute","attributes":[{"key":"_contract_address","value":"{{{{c}}}}"}]},
+                {"type":"message","attributes":[{"key":"action","value":"/cosmwasm.wasm.v1.MsgExecuteContract"},{"key":"sender","value":"{{{{s2}}}}"},{"key":"module","value":"wasm"},{"key":"sender","value":"{{{{s2}}}}"}]},
+                {"type":"transfer","attributes":[{"key":"recipient","value":"{{{{c}}}}"},{"key":"sender","value":"{{{{s2}}}}"},{"key":"amount","value":"5uusd"}]},
+                {"type":"wasm","attributes":[{"key":"_contract_address","value":"{{{{c}}}}"},{"key":"action","value":"ping"}]}]},
+                {"msg_index":1,"log":"","events":[
+                {"type":"coin_received","attributes":[{"key":"receiver","value":"{{{{s3}}}}"},{"key":"amount","value":"7uluna"}]},
+                {"type":"coin_spent","attributes":[{"key":"spender","value":"{{{{s2}}}}"},{"key":"amount","value":"7uluna"}]},
+                {"type":"message","attributes":[{"key":"action","value":"/cosmos.bank.v1beta1.MsgSend"},{"key":"sender","value":"{{{{s2}}}}"},{"key":"module","value":"bank"},{"key":"sender","value":"{{{{s2}}}}"}]},
+                {"type":"transfer","attributes":[{"key":"recipient","value":"{{{{s3}}}}"},{"key":"sender","value":"{{{{s2}}}}"},{"key":"amount","value":"7uluna"}]}]}]
+                """.ReplaceLineEndings(""), response.GetProperty("logs").GetRawText());
+        }
+
+        (status, body) = await _n.GetAsync($"/cosmos/tx/v1beta1/txs/{Hex.Upper(Hashing.TxHash(bad))}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using (var doc = JsonDocument.Parse(body))
+        {
+            var response = doc.RootElement.GetProperty("tx_response");
+            Assert.NotEqual(0, response.GetProperty("code").GetInt32());
+            Assert.Equal("[]", response.GetProperty("logs").GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task Simulate_answers_gas_info_and_the_result_with_msg_responses()
     {
         var tx = _n.Send(0, 7);
