@@ -38,18 +38,15 @@ public static class ContractsFile
         {
             root[key] = byName.TryGetValue(key, out var a) ? a.ToString() : "";
         }
+        // An asset is any named token the deployment also gave a pair and an LP token ("X.pair", "X.lpToken");
+        // the MIR token (named mirrorToken) is listed under mirror.js's key MIR.
         var assets = new JsonObject();
-        if (byName.TryGetValue("mirrorToken", out var mir))
+        foreach (var (name, token) in names.DistinctBy(n => n.Key))
         {
-            assets[MirSymbol] = AssetEntry(runtime, state, block, mir, byName, "mirrorToken");
-        }
-        foreach (var (name, token) in names)
-        {
-            if (!name.StartsWith('m') || name.Contains('.', StringComparison.Ordinal) || Array.IndexOf(ProtocolKeys, name) >= 0)
+            if (!name.Contains('.', StringComparison.Ordinal) && byName.ContainsKey(name + ".pair") && byName.ContainsKey(name + ".lpToken"))
             {
-                continue;
+                assets[name == "mirrorToken" ? MirSymbol : name] = AssetEntry(runtime, state, block, token, byName, name);
             }
-            assets[name] = AssetEntry(runtime, state, block, token, byName, name);
         }
         root["assets"] = assets;
         return root;
