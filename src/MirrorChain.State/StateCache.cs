@@ -9,8 +9,9 @@ namespace MirrorChain.State;
 /// </summary>
 public sealed class StateCache(IStateReader parent) : IStateWriter
 {
-    // value null = deleted in this layer
-    private readonly SortedDictionary<byte[], byte[]?> _writes = new(ByteArrayComparer.Instance);
+    // value null = deleted in this layer; _keys orders the same keys so a range only visits the keys inside it
+    private readonly Dictionary<byte[], byte[]?> _writes = new(ByteArrayComparer.Instance);
+    private readonly SortedSet<byte[]> _keys = new(ByteArrayComparer.Instance);
 
     public IStateReader Parent { get; } = parent;
 
@@ -22,43 +23,69 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        _writes[(byte[])key.Clone()] = (byte[])value.Clone();
+        Put(key, (byte[])value.Clone());
     }
 
     public void Delete(byte[] key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _writes[(byte[])key.Clone()] = null;
+        Put(key, null);
+    }
+
+    private void Put(byte[] key, byte[]? value)
+    {
+        if (_writes.ContainsKey(key))
+        {
+            _writes[key] = value;
+            return;
+        }
+        var copy = (byte[])key.Clone();
+        _writes[copy] = value;
+        _keys.Add(copy);
     }
 
     /// <summary>This layer's changes in key order (null value = delete).</summary>
-    public IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes() => [.. _writes];
+    public IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes() =>
+        _keys.Select(k => new KeyValuePair<byte[], byte[]?>(k, _writes[k])).ToList();
 
     /// <summary>Flushes this layer's changes into <paramref name="target"/> in key order and clears them.</summary>
     public void WriteTo(IStateWriter target)
     {
-        foreach (var (k, v) in _writes)
+        foreach (var k in _keys)
         {
-            if (v is null)
-            {
-                target.Delete(k);
-            }
-            else
+            if (_writes[k] is { } v)
             {
                 target.Set(k, v);
             }
+            else
+            {
+                target.Delete(k);
+            }
         }
         _writes.Clear();
+        _keys.Clear();
+    }
+
+    /// <summary>This layer's keys with start ≤ key &lt; end, ascending; a copy, so callers may write while ranging.</summary>
+    private List<KeyValuePair<byte[], byte[]?>> LocalRange(byte[] start, byte[]? end)
+    {
+        var cmp = ByteArrayComparer.Instance;
+        if (_keys.Count == 0 || cmp.Compare(start, _keys.Max) > 0 || (end is not null && cmp.Compare(start, end) >= 0))
+        {
+            return [];
+        }
+        var upper = end is null || cmp.Compare(end, _keys.Max) > 0 ? _keys.Max! : end;   // GetViewBetween is inclusive
+        return _keys.GetViewBetween(start, upper)
+            .Where(k => end is null || cmp.Compare(k, end) < 0)
+            .Select(k => new KeyValuePair<byte[], byte[]?>(k, _writes[k]))
+            .ToList();
     }
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false)
     {
         var cmp = ByteArrayComparer.Instance;
-        var local = _writes.Where(kv => cmp.Compare(kv.Key, start) >= 0 && (end is null || cmp.Compare(kv.Key, end) < 0));
-        if (reverse)
-        {
-            local = local.Reverse();
-        }
+        var inRange = LocalRange(start, end);
+        var local = reverse ? Enumerable.Reverse(inRange) : inRange;
         using var a = local.GetEnumerator();
         using var b = Parent.Range(start, end, reverse).GetEnumerator();
         var hasA = a.MoveNext();

@@ -124,4 +124,37 @@ public sealed class StateCacheTests
 
         public void Delete(byte[] key) => Log.Add($"delete {S(key)}");
     }
+
+    [Fact]
+    public void Range_bounds_over_this_layers_own_writes_are_half_open()
+    {
+        var cache = new StateCache(new StateCache(new EmptyParent()));
+        foreach (var k in new byte[] { 0x10, 0x20, 0x30 })
+        {
+            cache.Set([k], [k]);
+        }
+        byte[][] Keys(byte[] start, byte[]? end, bool reverse = false) => cache.Range(start, end, reverse).Select(kv => kv.Key).ToArray();
+
+        Assert.Equal([[0x10], [0x20]], Keys([0x10], [0x30]));            // end key present: excluded
+        Assert.Equal([[0x20], [0x30]], Keys([0x11], [0xFF]));            // end past the last write
+        Assert.Equal([[0x30], [0x20]], Keys([0x11], null, reverse: true));
+        Assert.Empty(Keys([0x31], null));                                 // start past the last write
+        Assert.Empty(Keys([0x20], [0x20]));                               // start = end
+        Assert.Empty(Keys([0x30], [0x10]));                               // inverted
+        cache.Delete([0x20]);
+        Assert.Equal([[0x10], [0x30]], Keys([0x00], null));               // a delete in this layer hides the key
+        // writing while ranging is allowed: the layer's keys in range were taken before the first yield
+        foreach (var (k, _) in cache.Range([0x00], null))
+        {
+            cache.Set([(byte)(k[0] + 1)], [1]);
+        }
+        Assert.Equal([[0x10], [0x11], [0x30], [0x31]], Keys([0x00], null));
+    }
+
+    private sealed class EmptyParent : IStateReader
+    {
+        public byte[]? Get(byte[] key) => null;
+
+        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => [];
+    }
 }
