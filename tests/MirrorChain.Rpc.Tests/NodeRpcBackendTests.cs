@@ -38,22 +38,11 @@ public sealed class NodeRpcBackendTests : IDisposable
     /// <summary>The devnet genesis (accounts, balances, params) without its Mirror deployment: these tests are about the RPC.</summary>
     private static GenesisDoc DevnetGenesisWithoutContracts()
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoFile("genesis/devnet.json")))!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
         json["app_state"]!.AsObject().Remove("wasm");
         return GenesisDoc.Parse(json.ToJsonString());
     }
 
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MirrorChain.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException("repository root not found above " + AppContext.BaseDirectory);
-    }
 
     // test2 is account number 2 in the devnet genesis (validator 0, test1 1, test2 2)
     private byte[] Send(ulong sequence, ulong amount) => TxBuilder.Sign(new TxSpec

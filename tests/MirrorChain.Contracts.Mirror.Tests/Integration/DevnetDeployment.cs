@@ -12,7 +12,7 @@ internal sealed class DevnetDeployment
 {
     public DevnetDeployment()
     {
-        using var genesis = JsonDocument.Parse(File.ReadAllText(RepoFile("genesis/devnet.json")));
+        using var genesis = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")));
         var root = genesis.RootElement;
         App = new ContractTestApp(MirrorCodes.Registry(), BlockTime.ParseRfc3339(root.GetProperty("genesis_time").GetString()!), "mirrorchain-devnet-1");
         var appState = root.GetProperty("app_state");
@@ -24,7 +24,7 @@ internal sealed class DevnetDeployment
             App.Mint(Address.Parse(balance.GetProperty("address").GetString()!), coins);
         }
         Contracts = App.ApplyWasmGenesis(appState.GetProperty("wasm"));
-        using var accounts = JsonDocument.Parse(File.ReadAllText(RepoFile("genesis/devnet-accounts.json")));
+        using var accounts = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet-accounts.json")));
         Accounts = accounts.RootElement.GetProperty("accounts").EnumerateArray()
             .ToDictionary(a => a.GetProperty("name").GetString()!, a => Address.Parse(a.GetProperty("address").GetString()!));
     }
@@ -39,15 +39,4 @@ internal sealed class DevnetDeployment
 
     public Address this[string name] => Contracts.TryGetValue(name, out var c) ? c : Accounts[name];
 
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MirrorChain.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException("repository root not found above " + AppContext.BaseDirectory);
-    }
 }

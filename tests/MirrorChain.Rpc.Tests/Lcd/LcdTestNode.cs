@@ -48,7 +48,7 @@ internal sealed class LcdTestNode : IAsyncDisposable
 
     public static async Task<LcdTestNode> StartAsync(LcdServerOptions? options = null)
     {
-        var genesis = JsonNode.Parse(File.ReadAllText(RepoFile("genesis/devnet.json")))!.AsObject();
+        var genesis = JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!.AsObject();
         genesis["app_state"]!["wasm"] = JsonNode.Parse($$$$"""
             {"steps":[{"instantiate":{"name":"echo","sender":"terra1x46rqay4d3cssq8gxxvqz8xt6nwlz4td20k38v","code_id":{{{{EchoContract.CodeId}}}},
               "label":"echo","msg":{},"admin":"terra1x46rqay4d3cssq8gxxvqz8xt6nwlz4td20k38v"}}]}
@@ -64,17 +64,6 @@ internal sealed class LcdTestNode : IAsyncDisposable
         return new LcdTestNode(db, node, backend, server, contract);
     }
 
-    public static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MirrorChain.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException("repository root not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>test2 (account number 2 in the devnet genesis) signs one message.</summary>
     public byte[] Sign(ITxMessage message, ulong sequence, string memo = "") => TxBuilder.Sign(new TxSpec
