@@ -87,7 +87,7 @@ public sealed class PriceSourceTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V11_terraswap_pool_1_uusd_to_100_anc_prices_anc_at_0_01()
+    public void terraswap_pool_1_uusd_to_100_anc_prices_anc_at_0_01()
     {
         var anc = Cw20("ANC", 1_000_000);
         var pair = Pair("uusd", 1, anc, 100);
@@ -119,7 +119,7 @@ public sealed class PriceSourceTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V11_terraswap_with_intermediate_uluna_multiplies_by_the_luna_rate()
+    public void terraswap_with_intermediate_uluna_multiplies_by_the_luna_rate()
     {
         var bluna = Cw20("BLUNA", 1_000_000);
         var pair = Pair("uluna", 18, bluna, 2);
@@ -213,7 +213,7 @@ public sealed class PriceSourceTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V9_band_oracle_rate_is_uint128_at_1e18_scale_with_its_last_updated_base()
+    public void band_oracle_rate_is_uint128_at_1e18_scale_with_its_last_updated_base()
     {
         Register(Owner, Native("uluna"), """{"band_oracle":{}}""");
         Assert.Equal(PriceJson("uluna", "3465.21105", 100), Price("uluna"));

@@ -12,7 +12,7 @@ public sealed class RegistryTests : CollateralOracleFixture
     private const string MirrorSource = """{"mirror_oracle":{}}""";
 
     [Fact]
-    public void V8_instantiate_and_update_config_round_trip_all_six_fields()
+    public void instantiate_and_update_config_round_trip_all_six_fields()
     {
         Assert.Equal(
             $$$"""{"owner":"{{{Owner}}}","mint_contract":"{{{MintAddr}}}","base_denom":"uusd","mirror_oracle":"{{{MirrorOracle}}}","anchor_oracle":"{{{AnchorOracle}}}","band_oracle":"{{{BandOracle}}}"}""",
@@ -39,7 +39,7 @@ public sealed class RegistryTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V10_register_is_owner_or_mint_only_and_reads_back_mirror_oracle()
+    public void register_is_owner_or_mint_only_and_reads_back_mirror_oracle()
     {
         Assert.Equal(Unauthorized, Fail.Execute(() => Register(Addr0, Token(MTsla), MirrorSource)));
         var res = Register(Owner, Token(MTsla), MirrorSource);
@@ -66,7 +66,7 @@ public sealed class RegistryTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V10_update_price_source_is_owner_only()
+    public void update_price_source_is_owner_only()
     {
         Register(Owner, Token(MTsla), MirrorSource);
         var update = """{"update_collateral_price_source":{"asset":""" + Token(MTsla) + ""","price_source":{"fixed_price":{"price":"0"}}}}""";
@@ -78,7 +78,7 @@ public sealed class RegistryTests : CollateralOracleFixture
     }
 
     [Fact]
-    public void V10_update_multiplier_is_owner_only_and_must_be_positive()
+    public void update_multiplier_is_owner_only_and_must_be_positive()
     {
         Register(Owner, Token(MTsla), MirrorSource);
         string Update(string m) => $$$"""{"update_collateral_multiplier":{"asset":{{{Token(MTsla)}}},"multiplier":"{{{m}}}"}}""";

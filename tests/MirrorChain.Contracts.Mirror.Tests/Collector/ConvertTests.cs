@@ -26,7 +26,7 @@ public sealed class ConvertTests
     }
 
     [Fact]
-    public void C1_MAssetIsSoldForUstOnItsPair()
+    public void MAssetIsSoldForUstOnItsPair()
     {
         _f.MintToken(_f.MAapl, _f.Collector, 1_000_000);
 
@@ -51,7 +51,7 @@ public sealed class ConvertTests
     }
 
     [Fact]
-    public void C1_MirConvertBuysMirWithTheWholeUstBalance()
+    public void MirConvertBuysMirWithTheWholeUstBalance()
     {
         _f.App.Mint(_f.Collector, new Coin(Uusd, 10_000_000));
 
@@ -166,7 +166,7 @@ public sealed class ConvertTests
     }
 
     [Fact]
-    public void C1_TaxHookAtOnePercentOffers99Of100()
+    public void TaxHookAtOnePercentOffers99Of100()
     {
         // MirrorChain's tax rate is 0 (so 100 of 100 is offered, see MessageShapeTests); the hook's arithmetic at the
         // upstream test's 1 % rate and 1_000_000 cap gives the upstream 99.

@@ -9,7 +9,7 @@ public sealed class DistributeTests
     private readonly CollectorFixture _f = new();
 
     [Fact]
-    public void C3_WholeMirBalanceIsSentToGovDepositReward()
+    public void WholeMirBalanceIsSentToGovDepositReward()
     {
         _f.MintToken(_f.Mir, _f.Collector, 100);
 

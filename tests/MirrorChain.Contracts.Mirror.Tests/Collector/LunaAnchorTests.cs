@@ -24,7 +24,7 @@ public sealed class LunaAnchorTests
     private readonly CollectorFixture _f = new();
 
     [Fact]
-    public void C2_AustIsRedeemedAtTheAnchorMarket()
+    public void AustIsRedeemedAtTheAnchorMarket()
     {
         _f.MintToken(_f.Aust, _f.Collector, 100);
 
@@ -51,7 +51,7 @@ public sealed class LunaAnchorTests
     }
 
     [Fact]
-    public void C2_BlunaIsSoldForLunaThenLunaForUst()
+    public void BlunaIsSoldForLunaThenLunaForUst()
     {
         var blunaPair = _f.TokenPair(_f.Bluna, BlunaPool, Uluna, BlunaLunaPool);
         var lunaPair = _f.LunaUstPair(LunaPool, LunaUstPool);
@@ -73,7 +73,7 @@ public sealed class LunaAnchorTests
     }
 
     [Fact]
-    public void C2_LunaxIsSoldForLunaThenLunaForUst()
+    public void LunaxIsSoldForLunaThenLunaForUst()
     {
         _f.TokenPair(_f.Lunax, LunaxPool, Uluna, LunaxLunaPool);
         _f.LunaUstPair(LunaPool, LunaUstPool);

@@ -34,7 +34,7 @@ public sealed class MessageShapeTests
     private const string SwapHook = """{"swap":{"belief_price":null,"max_spread":null,"to":null}}""";
 
     [Fact]
-    public void C1_MAssetSendAndMirSwapMessages()
+    public void MAssetSendAndMirSwapMessages()
     {
         var pairAppl = RecordingPair(Native(Uusd), TokenInfo(_f.MAapl), "pairAPPL");
         var pairMirror = RecordingPair(Native(Uusd), TokenInfo(_f.Mir), "pairMIRROR");
@@ -55,7 +55,7 @@ public sealed class MessageShapeTests
     }
 
     [Fact]
-    public void C2_BlunaAndLunaxSendToTheirLunaPairsThenCallTheHook()
+    public void BlunaAndLunaxSendToTheirLunaPairsThenCallTheHook()
     {
         var pairBluna = RecordingPair(Native(Uluna), TokenInfo(_f.Bluna), "pairbLuna");
         var pairLunax = RecordingPair(Native(Uluna), TokenInfo(_f.Lunax), "pairLunax");
@@ -91,7 +91,7 @@ public sealed class MessageShapeTests
     }
 
     [Fact]
-    public void C3_DistributeSendMessage()
+    public void DistributeSendMessage()
     {
         var gov = _f.App.Instantiate(Recorder.CodeId, Owner, "{}", label: "gov0000");
         _f.App.Execute(Owner, _collector, $"{{\"update_config\":{{\"distribution_contract\":\"{gov}\"}}}}");

@@ -63,7 +63,7 @@ public sealed class CommunityTests
     }
 
     [Fact]
-    public void K1_UpdateConfig()
+    public void Update_config_is_owner_only_and_hands_over_ownership()
     {
         var update = $"{{\"update_config\":{{\"owner\":\"{Owner1}\",\"spend_limit\":null}}}}";
         Assert.Equal(Exec("Generic error: unauthorized"), Support.Fail.Execute(() => _app.Execute(Addr0, _community, update)));
@@ -81,7 +81,7 @@ public sealed class CommunityTests
     }
 
     [Fact]
-    public void K1_Spend()
+    public void Spend_is_owner_only_and_capped_by_the_spend_limit()
     {
         Assert.Equal(Exec("Generic error: unauthorized"), Support.Fail.Execute(() => Spend(Addr0, Addr0.ToString(), SpendLimit)));
         Assert.Equal(Exec("Generic error: Cannot spend more than spend_limit"),
@@ -96,7 +96,7 @@ public sealed class CommunityTests
     }
 
     [Fact]
-    public void K1_SpendMessageIsAMirTransferWithTheRecipientUnvalidated()
+    public void SpendMessageIsAMirTransferWithTheRecipientUnvalidated()
     {
         var token = _app.Instantiate(Recorder.CodeId, Owner, "{}", label: "mirror0000");
         var community = NewCommunity(token);

@@ -9,7 +9,7 @@ public sealed class AdminTests
     private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
 
     [Fact]
-    public void F1_post_initialize_is_open_to_the_first_caller_only_and_registers_the_mir_pool()
+    public void post_initialize_is_open_to_the_first_caller_only_and_registers_the_mir_pool()
     {
         var f = new FactoryFixture(postInitialize: false);
         Assert.Equal(
@@ -77,7 +77,7 @@ public sealed class AdminTests
     }
 
     [Fact]
-    public void F2_update_weight_moves_the_total_by_new_minus_old()
+    public void update_weight_moves_the_total_by_new_minus_old()
     {
         var f = new FactoryFixture();
         var asset = f.NewAsset("mAPPL", weight: 10);

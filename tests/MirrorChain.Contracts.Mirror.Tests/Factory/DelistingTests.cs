@@ -19,7 +19,7 @@ public sealed class DelistingTests
         $"{{\"register_migration\":{{\"asset_token\":\"{asset}\",\"end_price\":\"{endPrice}\"}}}}";
 
     [Fact]
-    public void V1_F8_revocation_by_the_feeder_with_a_price_and_by_the_owner_at_the_oracle_price()
+    public void revocation_by_the_feeder_with_a_price_and_by_the_owner_at_the_oracle_price()
     {
         var a0 = _f.NewAsset("mTSLA", weight: 100);
         var a1 = _f.NewAsset("mAPPL", weight: 100);
@@ -48,7 +48,7 @@ public sealed class DelistingTests
     }
 
     [Fact]
-    public void D1_each_path_admits_only_its_own_caller()
+    public void each_path_admits_only_its_own_caller()
     {
         var a = _f.NewAsset("mAAPL");
         Assert.Equal(Unauthorized, Fail(() => _f.Revoke(GovAddr, a, "1.5")));   // the owner is not accepted with a price
@@ -107,7 +107,7 @@ public sealed class DelistingTests
     }
 
     [Fact]
-    public void V2_F9_migration_by_the_feeder_hands_weight_params_and_feeder_to_a_new_token()
+    public void migration_by_the_feeder_hands_weight_params_and_feeder_to_a_new_token()
     {
         var old = _f.NewAsset("mAPPL", weight: 100, discount: "0.2", mcr: "1.5");
         _f.Log.Clear();
@@ -173,7 +173,7 @@ public sealed class DelistingTests
     }
 
     [Fact]
-    public void D10_migrating_a_pre_ipo_asset_fails_in_the_collateral_oracle()
+    public void migrating_a_pre_ipo_asset_fails_in_the_collateral_oracle()
     {
         var r = _f.Whitelist("pre-IPO", "mPRE", ParamsJson("0.05", "1.5", 100, 10000, "1.5", "0.01"));
         var asset = Address.Parse(r.Attribute("asset_token_addr")!);

@@ -25,7 +25,7 @@ public sealed class DistributeTests
         UInt128.Parse(f.StakingPool(asset).GetProperty("total_reward").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public void F6_distribute_pays_each_slot_per_second_by_weight()
+    public void distribute_pays_each_slot_per_second_by_weight()
     {
         var f = new FactoryFixture("""[[1800,3600,"3600"],[3600,7200,"7200"]]""");
         var a0 = f.NewAsset("mAPPL", weight: 100);

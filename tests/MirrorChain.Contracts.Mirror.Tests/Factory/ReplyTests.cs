@@ -32,7 +32,7 @@ public sealed class ReplyTests
         new(() => _f.App.Execute(GovAddr, proxy, $"{{\"forward\":{{\"contract\":\"{_f.Factory}\",\"msg\":{msg}}}}}"));
 
     [Fact]
-    public void F3_a_second_whitelist_while_one_waits_for_its_token_is_refused()
+    public void a_second_whitelist_while_one_waits_for_its_token_is_refused()
     {
         var proxy = ProxyOwner();
         SetCallback(proxy, WhitelistJson("second", "mSECOND", Feeder, ParamsJson()));

@@ -10,7 +10,7 @@ public sealed class WhitelistTests
     private readonly FactoryFixture _f = new();
 
     [Fact]
-    public void F3_whitelist_instantiates_the_token_with_the_symbol_verbatim()
+    public void whitelist_instantiates_the_token_with_the_symbol_verbatim()
     {
         Assert.Equal(Unauthorized, Fail(() => _f.Whitelist("apple derivative", "mAPPL", sender: Alice)));
 
@@ -30,7 +30,7 @@ public sealed class WhitelistTests
     }
 
     [Fact]
-    public void F4_F5_token_creation_and_terraswap_creation_hooks_send_the_registrations_in_order()
+    public void token_creation_and_terraswap_creation_hooks_send_the_registrations_in_order()
     {
         var r = _f.Whitelist("apple derivative", "mAPPL", ParamsJson("0.05", "1.5", weight: 100));
         var asset = Address.Parse(r.Attribute("asset_token_addr")!);
@@ -63,7 +63,7 @@ public sealed class WhitelistTests
     }
 
     [Fact]
-    public void F4_without_weight_the_asset_gets_30()
+    public void without_weight_the_asset_gets_30()
     {
         var asset = _f.NewAsset("mGOGL");
         Assert.Equal(Canonical(asset, _f.Mir).Select(a => (a.ToString(), a == asset ? 30u : 300u)).ToList(), _f.Weights());
@@ -72,7 +72,7 @@ public sealed class WhitelistTests
     }
 
     [Fact]
-    public void F10_pre_ipo_whitelist_registers_ipo_params_with_mint_end_now_plus_period()
+    public void pre_ipo_whitelist_registers_ipo_params_with_mint_end_now_plus_period()
     {
         var r = _f.Whitelist("pre-IPO asset", "mPreIPO", ParamsJson("0.05", "10", 100, 10000, "1.5", "0.01"));
         var asset = Address.Parse(r.Attribute("asset_token_addr")!);

@@ -36,7 +36,7 @@ public sealed class ConfigAndQueryTests
     [InlineData("1.01", "0.5", "0", "quorum must be 0 to 1")]
     [InlineData("0.3", "1.01", "0", "threshold must be 0 to 1")]
     [InlineData("0.3", "0.5", "1", "voter_weight must be smaller than 1")]
-    public void G3_instantiate_rejects_bad_ratios(string quorum, string threshold, string voterWeight, string error)
+    public void instantiate_rejects_bad_ratios(string quorum, string threshold, string voterWeight, string error)
     {
         var e = Assert.Throws<MirrorChain.Core.SdkException>(() =>
             _f.App.Instantiate(CodeIds.MirrorGov, Owner, InstantiateJson(_f.Mir, _f.AdminManager, voterWeight, quorum, threshold)));
@@ -46,7 +46,7 @@ public sealed class ConfigAndQueryTests
     }
 
     [Fact]
-    public void G32_update_config()
+    public void Update_config_is_owner_only_and_sets_every_field()
     {
         Assert.Equal(Err("unauthorized"), Fail.Execute(() => _f.App.Execute(Voter1, _f.Gov, """{"update_config":{"effective_delay":1}}""")));
         var newOwner = TestAddress.Of("owner0001");

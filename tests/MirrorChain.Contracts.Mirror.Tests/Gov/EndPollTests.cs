@@ -33,7 +33,7 @@ public sealed class EndPollTests
     }
 
     [Fact]
-    public void G6_zero_quorum_keeps_the_deposit_as_staker_yield()
+    public void zero_quorum_keeps_the_deposit_as_staker_yield()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 100);
@@ -50,7 +50,7 @@ public sealed class EndPollTests
     }
 
     [Fact]
-    public void G7_quorum_rejected()
+    public void Poll_below_quorum_is_rejected_and_keeps_the_deposit()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 100);
@@ -63,7 +63,7 @@ public sealed class EndPollTests
     }
 
     [Fact]
-    public void G8_nothing_staked_is_quorum_not_reached()
+    public void nothing_staked_is_quorum_not_reached()
     {
         _f.CreatePoll(D);
         _f.App.SetTime(VotingPeriod);
@@ -74,7 +74,7 @@ public sealed class EndPollTests
     }
 
     [Fact]
-    public void G9_nay_rejected_refunds_the_deposit()
+    public void nay_rejected_refunds_the_deposit()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 100);

@@ -26,7 +26,7 @@ public sealed class ExecutePollTests
     }
 
     [Fact]
-    public void G4_happy_days_end_poll_and_execute_after_the_effective_delay()
+    public void happy_days_end_poll_and_execute_after_the_effective_delay()
     {
         PassedBurnPoll();
         Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
@@ -55,7 +55,7 @@ public sealed class ExecutePollTests
     }
 
     [Fact]
-    public void G5_a_failing_message_marks_the_poll_failed_and_the_tx_succeeds()
+    public void a_failing_message_marks_the_poll_failed_and_the_tx_succeeds()
     {
         PassedBurnPoll("""{"burn":{"amount":"1000000000000000000000"}}""");
         _f.App.SetTime(11000);
@@ -101,7 +101,7 @@ public sealed class ExecutePollTests
     }
 
     [Fact]
-    public void G30_auth_admin_poll_config()
+    public void auth_admin_poll_config()
     {
         _f.App.SetTime(1000);
         const string claim = """{"authorize_claim":{"authorized_addr":"someaddrr0000"}}""";
@@ -140,7 +140,7 @@ public sealed class ExecutePollTests
     }
 
     [Fact]
-    public void G31_migration_poll_is_fast_track()
+    public void migration_poll_is_fast_track()
     {
         _f.App.SetTime(1000);
         var contract = TestAddress.Of("contract0000");

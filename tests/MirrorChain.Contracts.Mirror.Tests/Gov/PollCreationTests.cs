@@ -11,7 +11,7 @@ public sealed class PollCreationTests
     private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     [Fact]
-    public void G1_happy_days_create_poll()
+    public void happy_days_create_poll()
     {
         _f.App.SetTime(10000);
         var res = _f.CreatePoll(D, executeMsg: ExecuteMsg(_f.Target, """{"burn":{"amount":"123"}}"""));
@@ -27,7 +27,7 @@ public sealed class PollCreationTests
     }
 
     [Fact]
-    public void G2_deposit_below_proposal_deposit_fails_and_equal_or_more_is_kept()
+    public void deposit_below_proposal_deposit_fails_and_equal_or_more_is_kept()
     {
         Assert.Equal(Err("Must deposit more than 10000000000 token"), Fail.Execute(() => _f.CreatePoll(D - 1)));
         _f.CreatePoll(D + 5);
@@ -36,7 +36,7 @@ public sealed class PollCreationTests
     }
 
     [Fact]
-    public void G3_title_description_and_link_limits()
+    public void title_description_and_link_limits()
     {
         Assert.Equal(Err("Title too short"), Fail.Execute(() => _f.CreatePoll(D, title: "a")));
         Assert.Equal(Err("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: new string('0', 320))));

@@ -17,7 +17,7 @@ public sealed class StakingTests
         [("action", "transfer"), ("from", _f.Gov.ToString()), ("to", Voter1.ToString()), ("amount", amount.ToString())];
 
     [Fact]
-    public void G15_withdraw_an_amount_burns_rounded_down_shares_at_least_one()
+    public void withdraw_an_amount_burns_rounded_down_shares_at_least_one()
     {
         Assert.Equal("11", _f.Stake(Voter1, 11).Attribute("share"));
         _f.Fund(11);
@@ -32,7 +32,7 @@ public sealed class StakingTests
     }
 
     [Fact]
-    public void G16_withdraw_all()
+    public void Withdraw_without_an_amount_pays_the_whole_share_including_yield()
     {
         _f.Stake(Voter1, 11);
         _f.Fund(11);
@@ -43,7 +43,7 @@ public sealed class StakingTests
     }
 
     [Fact]
-    public void G17_withdraw_too_many_and_nothing_staked()
+    public void withdraw_too_many_and_nothing_staked()
     {
         _f.Stake(Voter1, 10);
         Assert.Equal(Err("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 11)));
@@ -62,7 +62,7 @@ public sealed class StakingTests
     }
 
     [Fact]
-    public void G18_share_calculation()
+    public void share_calculation()
     {
         Assert.Equal("100", _f.Stake(Voter1, 100).Attribute("share"));
         _f.Fund(100);

@@ -23,7 +23,7 @@ public sealed class VoterRewardTests
     }
 
     [Fact]
-    public void G20_distribute_voting_rewards()
+    public void distribute_voting_rewards()
     {
         VotedAndRewarded();
         Assert.Equal(Err("Nothing to withdraw"), Fail.Execute(() => _f.WithdrawRewards(Voter1)));
@@ -43,7 +43,7 @@ public sealed class VoterRewardTests
     }
 
     [Fact]
-    public void G21_stake_voting_rewards()
+    public void stake_voting_rewards()
     {
         VotedAndRewarded();
         _f.App.SetTime(VotingPeriod);
@@ -59,7 +59,7 @@ public sealed class VoterRewardTests
     }
 
     [Fact]
-    public void G23_rewards_go_only_to_polls_in_progress()
+    public void rewards_go_only_to_polls_in_progress()
     {
         _f.CreatePoll(D); // poll 1: ends at 10000
         _f.App.Execute(Owner, _f.Gov,

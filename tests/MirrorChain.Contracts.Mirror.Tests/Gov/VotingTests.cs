@@ -13,7 +13,7 @@ public sealed class VotingTests
     private static string Panic(string message) => $"Error executing Wasm: Aborted: panicked at '{message}': execute wasm contract failed";
 
     [Fact]
-    public void G12_cannot_vote_more_than_the_staked_value()
+    public void cannot_vote_more_than_the_staked_value()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 10);
@@ -23,7 +23,7 @@ public sealed class VotingTests
     }
 
     [Fact]
-    public void G13_happy_days_cast_vote_at_end_time_and_staker_view()
+    public void happy_days_cast_vote_at_end_time_and_staker_view()
     {
         _f.CreatePoll(D);
         var stake = _f.Stake(Voter1, 11);
@@ -48,7 +48,7 @@ public sealed class VotingTests
     }
 
     [Fact]
-    public void G14_one_vote_per_voter_and_only_existing_polls()
+    public void one_vote_per_voter_and_only_existing_polls()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 11);
@@ -108,7 +108,7 @@ public sealed class VotingTests
     }
 
     [Fact]
-    public void G25_snapshot_poll()
+    public void Snapshot_poll_only_in_the_last_snapshot_period_and_once()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 1000);
@@ -136,7 +136,7 @@ public sealed class VotingTests
     }
 
     [Fact]
-    public void G26_happy_days_cast_vote_with_snapshot()
+    public void happy_days_cast_vote_with_snapshot()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 11);
@@ -165,7 +165,7 @@ public sealed class VotingTests
     }
 
     [Fact]
-    public void G27_quorum_inflation_without_snapshot_uses_the_stake_at_end()
+    public void quorum_inflation_without_snapshot_uses_the_stake_at_end()
     {
         _f.App.SetTime(1000);
         _f.CreatePoll(D);

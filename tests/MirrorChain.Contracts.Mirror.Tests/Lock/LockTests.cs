@@ -165,7 +165,7 @@ public sealed class LockTests
     }
 
     [Fact]
-    public void D8_a_repeated_position_idx_is_refused_instead_of_paid_twice()
+    public void a_repeated_position_idx_is_refused_instead_of_paid_twice()
     {
         Proceeds(100);
         LockHook(1, 1, Addr0);

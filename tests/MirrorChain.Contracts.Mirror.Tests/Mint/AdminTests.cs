@@ -9,7 +9,7 @@ public sealed class AdminTests
     private readonly MintFixture _f = new();
 
     [Fact]
-    public void T19_config_round_trip_and_update_config()
+    public void config_round_trip_and_update_config()
     {
         Assert.Equal(
             $"{{\"owner\":\"{Owner}\",\"oracle\":\"{_f.Oracle}\",\"collector\":\"{CollectorAddr}\",\"collateral_oracle\":\"{_f.CollateralOracle}\"," +
@@ -37,7 +37,7 @@ public sealed class AdminTests
     }
 
     [Fact]
-    public void T19_register_asset_registers_the_collateral_and_validates_before_the_owner_check()
+    public void register_asset_registers_the_collateral_and_validates_before_the_owner_check()
     {
         var token = _f.NewToken("mAAA");
         var r = _f.RegisterAsset(token, "0.2", "1.5");
@@ -60,7 +60,7 @@ public sealed class AdminTests
     }
 
     [Fact]
-    public void T19_update_asset_reads_back_exactly_and_validates()
+    public void update_asset_reads_back_exactly_and_validates()
     {
         var token = _f.NewAsset("mAAA", "1");
         var unknown = _f.NewToken("mZZZ");

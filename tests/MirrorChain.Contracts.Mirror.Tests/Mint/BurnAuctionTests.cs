@@ -9,7 +9,7 @@ public sealed class BurnAuctionTests
     private readonly MintFixture _f = new();
 
     [Fact]
-    public void T6_burn_charges_the_fee_on_the_position_collateral_and_returns_nothing()
+    public void burn_charges_the_fee_on_the_position_collateral_and_returns_nothing()
     {
         var asset = _f.NewAsset("mAAA", "100", balances: (Bob, 1));
         _f.App.Execute(Bob, asset, $"{{\"transfer\":{{\"recipient\":\"{Alice}\",\"amount\":\"1\"}}}}"); // so 13334 can be sent
@@ -30,7 +30,7 @@ public sealed class BurnAuctionTests
     }
 
     [Fact]
-    public void T7_burn_with_cw20_collateral_pays_the_fee_in_the_collateral_token()
+    public void burn_with_cw20_collateral_pays_the_fee_in_the_collateral_token()
     {
         var asset = _f.NewAsset("mAAA", "100", balances: (Alice, 1));
         var collateral = _f.NewAsset("mBBB", "50", balances: (Alice, 2_000_000));
@@ -69,7 +69,7 @@ public sealed class BurnAuctionTests
     }
 
     [Fact]
-    public void T9_auction_refuses_a_safe_position_and_more_than_the_debt()
+    public void auction_refuses_a_safe_position_and_more_than_the_debt()
     {
         var (asset, _) = AuctionSetup();
         _f.FeedPrice(asset, "115"); // ⌊6666 × 115⌋ × 1.3 = 996 567 < 1e6
@@ -80,7 +80,7 @@ public sealed class BurnAuctionTests
     }
 
     [Fact]
-    public void T10_auction_closes_the_position_refunds_the_owner_and_pays_the_fee()
+    public void auction_closes_the_position_refunds_the_owner_and_pays_the_fee()
     {
         var (asset, _) = AuctionSetup();
         _f.FeedPrice(asset, "116");
@@ -99,7 +99,7 @@ public sealed class BurnAuctionTests
     }
 
     [Fact]
-    public void T10_payouts_net_of_a_5_percent_tax_are_31838_913179_and_7363()
+    public void payouts_net_of_a_5_percent_tax_are_31838_913179_and_7363()
     {
         var rate = Core.Numerics.Decimal.Percent(5).Atomics;
         Assert.Equal((UInt128)(33_430 - 31_838), Terraswap.TerraTax.Compute(33_430, rate, 1_000_000));

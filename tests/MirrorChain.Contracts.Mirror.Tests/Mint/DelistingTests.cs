@@ -12,7 +12,7 @@ public sealed class DelistingTests
         $"{{\"register_migration\":{{\"asset_token\":\"{asset}\",\"end_price\":\"{endPrice}\"}}}}";
 
     [Fact]
-    public void H1_register_migration_sets_end_price_and_mcr_1_and_revokes_the_collateral()
+    public void register_migration_sets_end_price_and_mcr_1_and_revokes_the_collateral()
     {
         var asset = _f.NewAsset("mAAA", "1");
         var unknown = _f.NewToken("mZZZ");
@@ -28,7 +28,7 @@ public sealed class DelistingTests
     }
 
     [Fact]
-    public void H2_delisted_asset_and_delisted_collateral()
+    public void delisted_asset_and_delisted_collateral()
     {
         var a0 = _f.NewAsset("mAAA", "1", balances: [(Alice, 2_000_000), (Bob, 666_666)]);
         var a1 = _f.NewAsset("mBBB", "0.5");
@@ -83,7 +83,7 @@ public sealed class DelistingTests
     }
 
     [Fact]
-    public void H4_revoked_collateral_blocks_open_mint_deposit_but_not_burn_or_withdraw()
+    public void revoked_collateral_blocks_open_mint_deposit_but_not_burn_or_withdraw()
     {
         var asset = _f.NewAsset("mAAA", "1", balances: (Bob, 10));
         _f.RegisterFixedCollateral("uluna", "0.1", "0.5");

@@ -9,7 +9,7 @@ public sealed class DepositWithdrawMintTests
     private readonly MintFixture _f = new();
 
     [Fact]
-    public void T3_deposit_native_and_cw20_adds_collateral_only()
+    public void deposit_native_and_cw20_adds_collateral_only()
     {
         var asset = _f.NewAsset("mAAA", "1");
         var collateral = _f.NewAsset("mBBB", "0.5", balances: (Alice, 2_000_000));
@@ -40,7 +40,7 @@ public sealed class DepositWithdrawMintTests
     }
 
     [Fact]
-    public void T4_mint_up_to_the_minimum_ratio_and_not_one_unit_more()
+    public void mint_up_to_the_minimum_ratio_and_not_one_unit_more()
     {
         var asset = _f.NewAsset("mAAA", "100");
         Assert.Equal($"6666{asset}", _f.OpenNative(Alice, 1_000_000, asset, "1.5").Attribute("mint_amount"));
@@ -67,7 +67,7 @@ public sealed class DepositWithdrawMintTests
     }
 
     [Fact]
-    public void T8_withdraw_keeps_the_minimum_ratio_and_charges_no_fee()
+    public void withdraw_keeps_the_minimum_ratio_and_charges_no_fee()
     {
         var asset = _f.NewAsset("mAAA", "100");
         var collateral = _f.NewAsset("mBBB", "50", balances: (Alice, 1_000_000));
@@ -92,7 +92,7 @@ public sealed class DepositWithdrawMintTests
     }
 
     [Fact]
-    public void T8_tax_on_the_withdraw_payout_at_1_percent_is_1_of_100()
+    public void tax_on_the_withdraw_payout_at_1_percent_is_1_of_100()
     {
         Assert.Equal((UInt128)1, Terraswap.TerraTax.Compute(100, Core.Numerics.Decimal.Percent(1).Atomics, 1_000_000));
         Assert.Equal(UInt128.Zero, Terraswap.TerraTax.Compute(100, UInt128.Zero, 1_000_000));

@@ -9,7 +9,7 @@ public sealed class OpenPositionTests
     private readonly MintFixture _f = new();
 
     [Fact]
-    public void T1_open_with_uusd_mints_666666_at_150_percent_and_refuses_140()
+    public void open_with_uusd_mints_666666_at_150_percent_and_refuses_140()
     {
         var asset = _f.NewAsset("mAAA", "1");
         Assert.Equal("Generic error: Can not open a position with low collateral ratio than minimum: execute wasm contract failed",
@@ -30,7 +30,7 @@ public sealed class OpenPositionTests
     }
 
     [Fact]
-    public void T1_position_query_json_is_exact()
+    public void position_query_json_is_exact()
     {
         var asset = _f.NewAsset("mAAA", "1");
         _f.OpenNative(Alice, 1_000_000, asset, "1.5");
@@ -41,7 +41,7 @@ public sealed class OpenPositionTests
     }
 
     [Fact]
-    public void T1_cw20_collateral_through_execute_is_unauthorized_and_unknown_cw20_collateral_errors()
+    public void cw20_collateral_through_execute_is_unauthorized_and_unknown_cw20_collateral_errors()
     {
         var asset = _f.NewAsset("mAAA", "1");
         var json = $$$"""
@@ -56,7 +56,7 @@ public sealed class OpenPositionTests
     }
 
     [Fact]
-    public void T2_cw20_collateral_with_multiplier_2_needs_cr_3_and_mints_166666()
+    public void cw20_collateral_with_multiplier_2_needs_cr_3_and_mints_166666()
     {
         var asset = _f.NewAsset("mAAA", "1");
         var collateral = _f.NewAsset("mBBB", "0.5", balances: (Alice, 1_000_000));
@@ -78,7 +78,7 @@ public sealed class OpenPositionTests
     }
 
     [Fact]
-    public void D1_double_flooring_mints_1_for_3_uusd_and_199_for_300()
+    public void double_flooring_mints_1_for_3_uusd_and_199_for_300()
     {
         var asset = _f.NewAsset("mAAA", "1");
         Assert.Equal($"1{asset}", _f.OpenNative(Alice, 3, asset, "1.5").Attribute("mint_amount"));
@@ -88,7 +88,7 @@ public sealed class OpenPositionTests
     }
 
     [Fact]
-    public void D5_required_ratio_is_the_9_digit_product_of_mcr_and_multiplier()
+    public void required_ratio_is_the_9_digit_product_of_mcr_and_multiplier()
     {
         var asset = _f.NewAsset("mAAA", "1");
         _f.RegisterFixedCollateral("uluna", "1", "1.333333333333333333");

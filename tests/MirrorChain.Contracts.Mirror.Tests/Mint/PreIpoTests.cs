@@ -17,7 +17,7 @@ public sealed class PreIpoTests
     }
 
     [Fact]
-    public void T13_pre_ipo_lifecycle()
+    public void pre_ipo_lifecycle()
     {
         var (asset, mintEnd) = Register();
         Assert.Contains("Collateral asset not found",
@@ -75,7 +75,7 @@ public sealed class PreIpoTests
     }
 
     [Fact]
-    public void D4_trigger_ipo_needs_the_oracle_feeder_and_ipo_params()
+    public void trigger_ipo_needs_the_oracle_feeder_and_ipo_params()
     {
         var normal = _f.NewAsset("mAAA", "1");
         var unknown = _f.NewToken("mZZZ");

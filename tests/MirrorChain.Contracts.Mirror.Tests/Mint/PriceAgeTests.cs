@@ -9,7 +9,7 @@ public sealed class PriceAgeTests
     private readonly MintFixture _f = new();
 
     [Fact]
-    public void D5_a_price_60_seconds_old_is_accepted_and_61_is_too_old()
+    public void a_price_60_seconds_old_is_accepted_and_61_is_too_old()
     {
         var asset = _f.NewAsset("mAAA", "1");
         _f.App.AdvanceTime(60);
@@ -19,7 +19,7 @@ public sealed class PriceAgeTests
     }
 
     [Fact]
-    public void D5_a_never_fed_asset_is_always_too_old()
+    public void a_never_fed_asset_is_always_too_old()
     {
         var token = _f.NewToken("mAAA");
         _f.RegisterAsset(token, "0.2", "1.5");
@@ -28,7 +28,7 @@ public sealed class PriceAgeTests
     }
 
     [Fact]
-    public void D5_a_stale_collateral_price_is_collateral_price_too_old()
+    public void a_stale_collateral_price_is_collateral_price_too_old()
     {
         var asset = _f.NewAsset("mAAA", "1");
         var collateral = _f.NewAsset("mBBB", "1", balances: (Alice, 10_000));

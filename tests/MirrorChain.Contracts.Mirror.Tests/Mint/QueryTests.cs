@@ -11,7 +11,7 @@ public sealed class QueryTests
         _f.App.Query(_f.Mint, query).GetProperty("positions").EnumerateArray().Select(p => p.GetProperty("idx").GetString()!).ToArray();
 
     [Fact]
-    public void D9_unfiltered_pagination_is_exclusive_in_both_directions()
+    public void unfiltered_pagination_is_exclusive_in_both_directions()
     {
         var asset = _f.NewAsset("mAAA", "1");
         for (var i = 0; i < 12; i++)

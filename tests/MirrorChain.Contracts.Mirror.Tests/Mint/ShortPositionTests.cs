@@ -16,7 +16,7 @@ public sealed class ShortPositionTests
     }
 
     [Fact]
-    public void T14_short_open_mints_to_itself_sells_into_the_pair_locks_the_proceeds_and_bonds_short_tokens()
+    public void short_open_mints_to_itself_sells_into_the_pair_locks_the_proceeds_and_bonds_short_tokens()
     {
         var (asset, pair) = Setup();
         var r = _f.OpenNative(Alice, 1_000_000, asset, "1.5", shortParams: "{}");
@@ -48,7 +48,7 @@ public sealed class ShortPositionTests
     }
 
     [Fact]
-    public void T15_mint_on_a_short_position_always_sells_even_without_short_params()
+    public void mint_on_a_short_position_always_sells_even_without_short_params()
     {
         var (asset, pair) = Setup();
         _f.OpenNative(Alice, 1_000_000, asset, "2", shortParams: "{}"); // 500000
@@ -74,7 +74,7 @@ public sealed class ShortPositionTests
     }
 
     [Fact]
-    public void T16_burn_on_a_short_position_decreases_the_short_tokens()
+    public void burn_on_a_short_position_decreases_the_short_tokens()
     {
         var (asset, _) = Setup();
         _f.OpenNative(Alice, 1_000_000, asset, "2", shortParams: "{}");
@@ -88,7 +88,7 @@ public sealed class ShortPositionTests
     }
 
     [Fact]
-    public void T18_closing_a_short_position_releases_the_locked_funds()
+    public void closing_a_short_position_releases_the_locked_funds()
     {
         var (asset, _) = Setup(mcr: "2");
         Assert.Equal($"100{asset}", _f.OpenNative(Alice, 200, asset, "2", shortParams: "{}").Attribute("mint_amount"));

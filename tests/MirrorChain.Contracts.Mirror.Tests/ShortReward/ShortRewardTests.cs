@@ -49,7 +49,7 @@ public sealed class ShortRewardTests
     [InlineData("0.04", "0.7817996")]
     [InlineData("0.05", "0.79892")]
     [InlineData("0.07", "0.7999996")]
-    public void V214_weight_is_half_the_head_weight(string premium, string head)
+    public void weight_is_half_the_head_weight(string premium, string head)
     {
         var v214 = Decimal.Parse(Weight(premium));
         Assert.Equal(Decimal.Parse(head).Atomics, v214.Atomics * 2);

@@ -38,7 +38,7 @@ public sealed class AutoStakeTests
     /// 10 LP minted to staking and bonded for the sender (prev LP balance 40 from an earlier bond).
     /// </summary>
     [Fact]
-    public void S11_auto_stake_provides_and_bonds()
+    public void auto_stake_provides_and_bonds()
     {
         _f.Bond(LiquidityProvider, _lp, _asset, 40);
         var r = AutoStake(100, 1);
@@ -71,14 +71,14 @@ public sealed class AutoStakeTests
 
     /// <summary>S11 tax vector: Terra's tax at 1% with cap 1_000_000 takes 1 of 100 (99 provided); MirrorChain's rate is 0.</summary>
     [Fact]
-    public void S11_tax_formula_at_one_percent()
+    public void tax_formula_at_one_percent()
     {
         Assert.Equal((UInt128)1, TerraTax.Compute(100, 10_000_000_000_000_000, 1_000_000));
         Assert.Equal((UInt128)0, TerraTax.Compute(100, 0, 1_000_000));
     }
 
     [Fact]
-    public void S11_missing_assets_and_fund_mismatch()
+    public void missing_assets_and_fund_mismatch()
     {
         _f.App.Mint(Alice, new Coin(Uusd, 1000));
         Assert.Equal(Generic("Missing token asset"), Support.Fail.Execute(() =>
@@ -107,7 +107,7 @@ public sealed class AutoStakeTests
 
     /// <summary>S11: the hook is for the contract itself only.</summary>
     [Fact]
-    public void S11_hook_is_self_only()
+    public void hook_is_self_only()
     {
         var hook = $$"""{"auto_stake_hook":{"asset_token":"{{_asset}}","staking_token":"{{_lp}}","staker_addr":"{{Alice}}","prev_staking_token_amount":"0"} }""";
         Assert.Equal(Generic("unauthorized"), Support.Fail.Execute(() => _f.App.Execute(Alice, _f.Staking, hook)));

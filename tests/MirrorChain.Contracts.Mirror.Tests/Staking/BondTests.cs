@@ -10,7 +10,7 @@ public sealed class BondTests
 
     /// <summary>S8: bonds of 100 + 100 give total_bond 200; the LP moved into staking.</summary>
     [Fact]
-    public void S8_bond_tokens()
+    public void Bond_moves_lp_tokens_into_staking_and_records_the_bond()
     {
         var (asset, lp) = _f.NewPool();
         var before = _f.Cw20Balance(lp, Alice);
@@ -31,7 +31,7 @@ public sealed class BondTests
 
     /// <summary>S8: a bond sent from any other token than the pool's staking token is "unauthorized".</summary>
     [Fact]
-    public void S8_bond_from_wrong_token_is_unauthorized()
+    public void bond_from_wrong_token_is_unauthorized()
     {
         var (asset, _) = _f.NewPool();
         var staking2 = _f.NewToken("STAKINGB", Owner, (Alice, 1000));
@@ -61,7 +61,7 @@ public sealed class BondTests
 
     /// <summary>S7: unbond more than bonded fails; unbonding all returns the LP, zeroes total_bond and deletes the entry.</summary>
     [Fact]
-    public void S7_unbond()
+    public void Unbond_returns_lp_tokens_and_refuses_more_than_the_bond()
     {
         var (asset, lp) = _f.NewPool();
         _f.Bond(Alice, lp, asset, 100);
@@ -105,7 +105,7 @@ public sealed class BondTests
 
     /// <summary>S9: only the mint moves short tokens; 100 up then 100 down.</summary>
     [Fact]
-    public void S9_increase_and_decrease_short_token()
+    public void increase_and_decrease_short_token()
     {
         var (asset, _) = _f.NewPool();
         Assert.Equal(Generic("unauthorized"), Support.Fail.Execute(() => _f.IncreaseShort(Alice, asset, 100, sender: Alice)));

@@ -17,7 +17,7 @@ public sealed class PremiumTests
     /// premium 0; pool 105 at +3600 more → premium 0.05 (weight 0.39946 in v2.1.4).
     /// </summary>
     [Fact]
-    public void S6_adjust_premium()
+    public void Adjust_premium_waits_for_the_interval_and_follows_the_pool_premium()
     {
         var (asset, _) = _f.NewPool();
         _f.FeedPrice(asset, "100");
@@ -66,7 +66,7 @@ public sealed class PremiumTests
     /// not queried (here it points nowhere, which would fail a query).
     /// </summary>
     [Fact]
-    public void D6_never_fed_asset_gets_zero_weight_without_querying_short_reward()
+    public void never_fed_asset_gets_zero_weight_without_querying_short_reward()
     {
         var (asset, _) = _f.NewPool();
         _f.App.Execute(Owner, _f.Oracle, $"{{\"register_asset\":{{\"asset_token\":\"{asset}\",\"feeder\":\"{Feeder}\"}}}}");

@@ -10,7 +10,7 @@ public sealed class RewardTests
 
     /// <summary>S1, weight 0.2 (premium 2%): bond 100 LP, short 100, deposit 100 → indices 0.8 / 0.2.</summary>
     [Fact]
-    public void S1_deposit_reward_weight_0_2()
+    public void deposit_reward_weight_0_2()
     {
         var (asset, lp) = _f.NewPool();
         _f.SetPremium(asset, 2);
@@ -30,7 +30,7 @@ public sealed class RewardTests
 
     /// <summary>S1, weight 0.4 (the v2.1.4 cap, premium 8%): deposit 100 → indices 0.6 / 0.4.</summary>
     [Fact]
-    public void S1_deposit_reward_weight_0_4()
+    public void deposit_reward_weight_0_4()
     {
         var (asset, lp) = _f.NewPool();
         _f.SetPremium(asset, 8);
@@ -47,7 +47,7 @@ public sealed class RewardTests
     [Theory]
     [InlineData(2UL, "80", "20")]
     [InlineData(8UL, "60", "40")]
-    public void S2_deposit_reward_when_no_bonding(ulong premiumPercent, string pending, string shortPending)
+    public void deposit_reward_when_no_bonding(ulong premiumPercent, string pending, string shortPending)
     {
         var (asset, _) = _f.NewPool();
         _f.SetPremium(asset, premiumPercent);
@@ -61,7 +61,7 @@ public sealed class RewardTests
 
     /// <summary>S4: bond 100, no shorts, weight 0.2: deposit 100 → LP index 0.8, short_pending 20; withdraw pays 80 MIR.</summary>
     [Fact]
-    public void S4_withdraw()
+    public void Withdraw_pays_the_long_share_and_keeps_the_short_share_pending()
     {
         var (asset, lp) = _f.NewPool();
         _f.SetPremium(asset, 2);

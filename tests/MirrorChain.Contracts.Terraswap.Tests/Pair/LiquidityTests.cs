@@ -37,7 +37,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L1: first deposit 100 token / 100 uusd mints isqrt(10,000) = 100 LP and pulls 100 token with transfer_from.</summary>
     [Fact]
-    public void L1_initial_share_is_isqrt_of_the_product()
+    public void initial_share_is_isqrt_of_the_product()
     {
         var (pair, lp) = EmptyPair();
         var tokenBefore = TokenBalance(MAapl, Bob);
@@ -65,7 +65,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L2: pools 200/200, LP 100; deposit 100 token + 200 uusd mints min(200·100/200, 100·100/200) = 50, and all 100 token are pulled.</summary>
     [Fact]
-    public void L2_share_is_the_smaller_ratio_and_excess_is_donated()
+    public void share_is_the_smaller_ratio_and_excess_is_donated()
     {
         var (pair, lp) = PoolsWithShare(200, 200, 100);
         var tokenBefore = TokenBalance(MAapl, Bob);
@@ -83,7 +83,7 @@ public sealed class LiquidityTests : PairFixture
     [InlineData(100, 98, false)] // L4: token 100 / uusd 98
     [InlineData(99, 100, true)] // L5
     [InlineData(100, 99, true)] // L6
-    public void L3_to_L6_slippage_tolerance(int token, int uusd, bool ok)
+    public void slippage_tolerance(int token, int uusd, bool ok)
     {
         var (pair, lp) = PoolsWithShare(100, 100, 100);
         AppResponse Run() => Provide(Bob, pair, (Token(MAapl), (UInt128)token), (Native(Uusd), (UInt128)uusd), slippage: "0.01");
@@ -112,7 +112,7 @@ public sealed class LiquidityTests : PairFixture
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1_100, 1_100)]
-    public void L7_L8_inputs_mint_everything_in_v2_4(int token, int uusd)
+    public void inputs_mint_everything_in_v2_4(int token, int uusd)
     {
         var (pair, lp) = EmptyPair();
         Provide(Bob, pair, (Token(MAapl), (UInt128)token), (Native(Uusd), (UInt128)uusd));
@@ -123,7 +123,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L10 inputs: 200/200/100, deposit 100 token / 100 uusd, tolerance 5%, receiver: 50 LP minted to the receiver.</summary>
     [Fact]
-    public void L10_lp_is_minted_to_the_receiver()
+    public void lp_is_minted_to_the_receiver()
     {
         var (pair, lp) = PoolsWithShare(200, 200, 100);
         var r = Provide(Bob, pair, (Token(MAapl), 100), (Native(Uusd), 100), slippage: "0.05", receiver: Carol);
@@ -134,7 +134,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L11 inputs under v2.4: share 98, but all 100 token are pulled (v2.9 would pull 98).</summary>
     [Fact]
-    public void L11_inputs_pull_the_whole_token_deposit_in_v2_4()
+    public void inputs_pull_the_whole_token_deposit_in_v2_4()
     {
         var (pair, lp) = PoolsWithShare(100, 100, 100);
         var tokenBefore = TokenBalance(MAapl, Bob);
@@ -146,7 +146,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L9 inputs under v2.4's price rule: 200/200/100, deposit 100 token / 200 uusd, tolerance 0.5% → 200/100·0.995 &gt; 1.</summary>
     [Fact]
-    public void L9_inputs_fail_the_price_based_slippage_check()
+    public void inputs_fail_the_price_based_slippage_check()
     {
         var (pair, _) = PoolsWithShare(200, 200, 100);
         var e = Fails(() => Provide(Bob, pair, (Token(MAapl), 100), (Native(Uusd), 200), slippage: "0.005"));
@@ -155,7 +155,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L13/L14 inputs: v2.4 has no min_assets nor deadline; serde ignores the unknown fields.</summary>
     [Fact]
-    public void L13_L14_fields_are_ignored_in_v2_4()
+    public void fields_are_ignored_in_v2_4()
     {
         var (pair, lp) = PoolsWithShare(100, 100, 100);
         var uusdBefore = App.Balance(Alice, Uusd);
@@ -165,7 +165,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>L12: pools 100/100, LP 100; withdrawing 100 refunds 100 uusd + 100 token and burns the LP.</summary>
     [Fact]
-    public void L12_withdraw_refunds_and_burns()
+    public void withdraw_refunds_and_burns()
     {
         var (pair, lp) = PoolsWithShare(100, 100, 100);
         var uusdBefore = App.Balance(Alice, Uusd);
@@ -193,7 +193,7 @@ public sealed class LiquidityTests : PairFixture
 
     /// <summary>Q1 (upstream test_query_pool): balances 222 uusd, 333 token, LP supply 111 — exact JSON.</summary>
     [Fact]
-    public void Q1_pool_query_reads_live_balances_and_supply()
+    public void pool_query_reads_live_balances_and_supply()
     {
         var (pair, _) = PoolsWithShare(222, 333, 111);
         Assert.Equal(

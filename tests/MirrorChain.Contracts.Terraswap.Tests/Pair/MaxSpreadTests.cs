@@ -48,7 +48,7 @@ public sealed class MaxSpreadTests : PairFixture
     /// 989,009,500.5 exactly, so the gross return is ⌊989,999.5⌋ = 989,999 (net 987,030 + commission 2,969).
     /// </summary>
     [Fact]
-    public void M1_belief_1200_max_1pct_gross_989_999_fails()
+    public void belief_1200_max_1pct_gross_989_999_fails()
     {
         var (pair, _) = UusdTokenPair(U("1_198_800_000_000"), U("989_999_500"));
         var (net, _, commission) = Simulate(pair, Native(Uusd), U("1_200_000_000"));
@@ -62,7 +62,7 @@ public sealed class MaxSpreadTests : PairFixture
 
     /// <summary>M2 through the pair: token pool 990,000,000 gives gross exactly 990,000 → passes (spread 9,999 of 999,999).</summary>
     [Fact]
-    public void M2_belief_1200_max_1pct_gross_990_000_passes()
+    public void belief_1200_max_1pct_gross_990_000_passes()
     {
         var (pair, _) = UusdTokenPair(U("1_198_800_000_000"), U("990_000_000"));
         var before = TokenBalance(MAapl, Bob);
@@ -76,7 +76,7 @@ public sealed class MaxSpreadTests : PairFixture
     /// max_spread 0.01 and fails with 0.0099.
     /// </summary>
     [Fact]
-    public void M4_max_spread_only_exactly_one_percent()
+    public void max_spread_only_exactly_one_percent()
     {
         var (pair, _) = UusdTokenPair(U("99_000_000"), U("99_000_000"));
         Assert.Equal((U("987_030"), U("10_000"), U("2_970")), Simulate(pair, Native(Uusd), U("1_000_000")));

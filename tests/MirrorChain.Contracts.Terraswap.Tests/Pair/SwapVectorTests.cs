@@ -10,7 +10,7 @@ public sealed class SwapVectorTests : PairFixture
 {
     /// <summary>S3 (upstream try_native_to_token, v2.4); S1 has the same inputs (v1 gave 949,523,811).</summary>
     [Fact]
-    public void S3_native_to_token_30e9_20e9_offer_1_5e9()
+    public void native_to_token_30e9_20e9_offer_1_5e9()
     {
         var (pair, _) = UusdTokenPair(U("30_000_000_000"), U("20_000_000_000"));
         Assert.Equal((U("949_523_810"), U("47_619_047"), U("2_857_142")), Simulate(pair, Native(Uusd), U("1_500_000_000")));
@@ -34,7 +34,7 @@ public sealed class SwapVectorTests : PairFixture
 
     /// <summary>S2 (upstream try_token_to_native): the token is the offer pool (30e9), uusd the ask pool (20e9).</summary>
     [Fact]
-    public void S2_token_to_native_via_cw20_send_hook()
+    public void token_to_native_via_cw20_send_hook()
     {
         var (pair, _) = UusdTokenPair(U("20_000_000_000"), U("30_000_000_000"));
         Assert.Equal((U("949_523_810"), U("47_619_047"), U("2_857_142")), Simulate(pair, Token(MAapl), U("1_500_000_000")));
@@ -54,7 +54,7 @@ public sealed class SwapVectorTests : PairFixture
 
     /// <summary>S5 (upstream test_compute_swap_with_huge_pool_variance, also in the 2.4 code): the return floors to 0.</summary>
     [Fact]
-    public void S5_huge_pool_variance_returns_zero()
+    public void huge_pool_variance_returns_zero()
     {
         var (pair, _) = UusdTokenPair(U("395_451_850_234"), 317);
         Assert.Equal(((UInt128)0, (UInt128)0, (UInt128)0), Simulate(pair, Native(Uusd), 1));

@@ -12,21 +12,21 @@ public sealed class TaxTests : PairFixture
     [InlineData("1_000_000_000", 2, "1_000_000", "1_000_000")] // X2: cap binds
     [InlineData("1_000_000", 1, "1_000_000", "9_901")] // X3: 1,000,000 − ⌊1,000,000/1.01⌋
     [InlineData("1_000_000", 0, "1_000_000", "0")] // MirrorChain: rate 0
-    public void Tax_vectors(string amount, int ratePercent, string cap, string tax)
+    public void Tax_is_the_excess_over_amount_divided_by_one_plus_rate_capped(string amount, int ratePercent, string cap, string tax)
     {
         Assert.Equal(U(tax), TerraTax.Compute(U(amount), Percent * (UInt128)ratePercent, U(cap)));
     }
 
     /// <summary>X1's payout: 949,523,811 − 1,000,000 = 948,523,811 sent.</summary>
     [Fact]
-    public void X1_sent_amount_is_amount_minus_tax()
+    public void sent_amount_is_amount_minus_tax()
     {
         Assert.Equal(U("948_523_811"), U("949_523_811") - TerraTax.Compute(U("949_523_811"), Percent, U("1_000_000")));
     }
 
     /// <summary>X4: a cw20 outflow pays no tax; with rate 0 a native outflow pays none either.</summary>
     [Fact]
-    public void X4_token_return_reports_zero_tax_and_native_return_is_sent_whole()
+    public void token_return_reports_zero_tax_and_native_return_is_sent_whole()
     {
         var (pair, _) = UusdTokenPair(U("1_000_000"), U("1_000_000"));
         Assert.Equal("0", SwapNative(Bob, pair, Uusd, 1_000).Attribute("tax_amount"));
