@@ -10,7 +10,7 @@ namespace MirrorChain.Contracts.Cw20;
 /// cw20-base, as the 0.8-era contract that Mirror v2.1.4 and Terraswap 2.4 deploy for MIR, every mAsset and every LP
 /// token (terraswap_token = cw20-base 0.8 with canonical-address keys). Checks run in the Rust order; amounts are
 /// Uint128 with cosmwasm's checked subtraction (an error) and unchecked addition (a panic on overflow).
-/// Two rules the reference notes list beyond the 0.8 code are kept: duplicate initial balance addresses and an
+/// Two rules of later cw20-base releases are kept beyond the 0.8 code: duplicate initial balance addresses and an
 /// already-expired <c>expires</c> on an allowance change are rejected.
 /// </summary>
 public sealed partial class Cw20BaseContract : IContract

@@ -12,8 +12,9 @@ using ContractKeys = MirrorChain.Execution.Contracts.ContractKeys;
 namespace MirrorChain.Execution;
 
 /// <summary>
-/// Answers abci_query paths (cosmos-compat §2) over a state view: auth Account/Params, bank Balance/AllBalances/
-/// SupplyOf, tx Simulate, wasm SmartContractState/ContractInfo. Unknown path: code 6 "unknown query path".
+/// Answers abci_query paths (the gRPC method paths cosmjs 0.38 sends, e.g. <c>/cosmos.bank.v1beta1.Query/Balance</c>)
+/// over a state view: auth Account/Params, bank Balance/AllBalances/SupplyOf, tx Simulate, wasm
+/// SmartContractState/ContractInfo. Unknown path: code 6 "unknown query path".
 /// </summary>
 public sealed class QueryRouter(TxExecutor executor)
 {

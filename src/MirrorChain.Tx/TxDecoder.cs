@@ -8,10 +8,11 @@ using PubKeyProto = MirrorChain.Tx.Proto.Cosmos.Crypto.Secp256k1.PubKey;
 namespace MirrorChain.Tx;
 
 /// <summary>
-/// TxRaw bytes → <see cref="DecodedTx"/>, with the stateless checks of cosmos-compat §3.3 step 2. Every failure is an
-/// <see cref="SdkException"/> carrying the SDK code (2 parse, 4 signer/signature counts, 6 unknown message type,
-/// 7 address, 8 pubkey, 10 coins, 12 memo, 13 fee amount, 15 no signatures, 18 request, 21 size, 31 extension
-/// options, 37 unsupported feature, 41 gas limit; wasm 14/21 for contract payloads); nothing else escapes.
+/// TxRaw bytes → <see cref="DecodedTx"/>, with the stateless checks the Cosmos SDK runs before the ante handler
+/// (x/auth/tx decoder and <c>ValidateBasic</c>). Every failure is an <see cref="SdkException"/> carrying the SDK code
+/// (2 parse, 4 signer/signature counts, 6 unknown message type, 7 address, 8 pubkey, 10 coins, 12 memo, 13 fee amount,
+/// 15 no signatures, 18 request, 21 size, 31 extension options, 37 unsupported feature, 41 gas limit; wasm 14/21 for
+/// contract payloads); nothing else escapes.
 /// </summary>
 public static class TxDecoder
 {

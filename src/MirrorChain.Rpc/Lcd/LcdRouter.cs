@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MirrorChain.Rpc.Lcd;
 
-/// <summary>The REST routes of the Cosmos gateway that feather.js / terra.js use (cosmos-compat §6.2), dispatched by path.</summary>
+/// <summary>The Cosmos SDK gRPC-gateway REST routes that feather.js / terra.js use, dispatched by path.</summary>
 public sealed class LcdRouter
 {
     private readonly List<LcdRoute> _routes;

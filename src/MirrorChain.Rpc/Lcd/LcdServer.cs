@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MirrorChain.Rpc.Lcd;
 
 /// <summary>
-/// The Cosmos SDK REST ("LCD") API on Kestrel, for feather.js / terra.js / mirror.js (cosmos-compat §6.2): the
+/// The Cosmos SDK REST ("LCD") API on Kestrel, for feather.js / terra.js / mirror.js: the
 /// gRPC-gateway routes over the same <see cref="IRpcBackend"/> as the JSON-RPC, errors as
 /// <c>{"code", "message", "details"}</c>, CORS open (explorers and web apps call it from browsers).
 /// </summary>

@@ -83,10 +83,10 @@ public class Decimal256Tests
     }
 
     [Theory]
-    [InlineData("1210000", "1100")] // L8: sqrt(1100 · 1100)
-    [InlineData("1", "1")] // L7: 1 < 1000 → MinimumLiquidityAmountError
+    [InlineData("1210000", "1100")] // sqrt(1100 · 1100)
+    [InlineData("1", "1")] // Terraswap v2.9: a first share of 1 < 1000 → MinimumLiquidityAmountError
     [InlineData("2", "1.414213562373095048")]
-    [InlineData("600000000000000000000", "24494897427.831780981972840747")] // S3's cp: full precision
+    [InlineData("600000000000000000000", "24494897427.831780981972840747")] // 30e9 · 20e9 pools: full precision
     [InlineData("200000000000000000000000000000000000000000000000000", "14142135623730950488016887.2420969807856")] // precision 4
     public void SqrtMatchesCosmWasmPrecisionLowering(string value, string root) => Assert.Equal(D256(root), D256(value).Sqrt());
 

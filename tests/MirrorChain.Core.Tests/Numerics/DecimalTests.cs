@@ -42,7 +42,7 @@ public class DecimalTests
     [InlineData("1", "8", "125000000000000000")]
     [InlineData("1", "3", "333333333333333333")] // floored
     [InlineData("2", "3", "666666666666666666")] // floored; v2.1.4 revoke end_price "0.666666666666666666"
-    [InlineData("4", "3", "1333333333333333333")] // mint D5 multiplier 4/3
+    [InlineData("4", "3", "1333333333333333333")] // a collateral multiplier of 4/3
     [InlineData("1", "100", "10000000000000000")] // collateral oracle amm_pair: 1 uusd / 100 anc = 0.01
     [InlineData("10", "3", "3333333333333333333")] // anchor_market 10/3
     [InlineData("1000", "3", "333333333333333333333")] // distribute: 1000 over 3 s per second
@@ -74,9 +74,9 @@ public class DecimalTests
     [InlineData(Max, "0.5", "170141183460469231731687303715884105727")]
     [InlineData(Max, "0.999999999999999999", "340282366920938463123092240510829747991")]
     [InlineData("1000000", "0.5", "500000")]
-    [InlineData("300", "0.666666666666666666", "199")] // §9: 300 uusd at 150% mints 199, not 200
-    [InlineData("3", "0.666666666666666666", "1")] // D1
-    [InlineData("1000000", "0.666666666666666666", "666666")] // T1
+    [InlineData("300", "0.666666666666666666", "199")] // 300 uusd at 150% mints 199, not 200
+    [InlineData("3", "0.666666666666666666", "1")] // 3 uusd at 150% mints 1
+    [InlineData("1000000", "0.666666666666666666", "666666")] // 1,000,000 uusd at 150% (upstream open_position)
     [InlineData("0", "340282366920938463463.374607431768211455", "0")]
     [InlineData(Max, "0", "0")]
     [InlineData("2", "340282366920938463463.374607431768211455", "680564733841876926926")]
@@ -101,7 +101,7 @@ public class DecimalTests
     [Fact]
     public void ChainedProductsFloorAfterEveryStep()
     {
-        // T13 post-IPO open: ⌊⌊9000 × 0.1⌋ × 0.666666666666666666⌋ = ⌊900 × 0.666…⌋ = 599
+        // opening 9000 uusd at 150% on an asset priced 10 after its IPO: ⌊⌊9000 × 0.1⌋ × 0.666666666666666666⌋ = ⌊900 × 0.666…⌋ = 599
         Assert.Equal((UInt128)599, U("9000") * D("0.1") * D("0.666666666666666666"));
         // Left to right: ⌊10 × 0.15⌋ = 1, then ⌊1 × 0.7⌋ = 0 …
         Assert.Equal(UInt128.Zero, U("10") * D("0.15") * D("0.7"));

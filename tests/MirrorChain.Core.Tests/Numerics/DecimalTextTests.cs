@@ -93,7 +93,7 @@ public class DecimalTextTests
     [InlineData("0.5", "500000000000000000")]
     [InlineData("1.5", "1500000000000000000")]
     [InlineData("0.01", "10000000000000000")]
-    [InlineData("1.122222222222222222", "1122222222222222222")] // §1.2 Display example
+    [InlineData("1.122222222222222222", "1122222222222222222")] // all 18 fractional digits kept
     [InlineData("0.90909090909090909", "909090909090909090")] // reverse_decimal(1.1): trailing zero trimmed
     [InlineData("0.666666666666666666", "666666666666666666")]
     [InlineData("0.000000000000000001", "1")]

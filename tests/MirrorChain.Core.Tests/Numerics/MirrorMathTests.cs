@@ -16,9 +16,9 @@ public class MirrorMathTests
     public void Truncate9IsFloorOfXTimes1e9(string x, string expected) => Assert.Equal(U(expected), MirrorMath.Truncate9(D(x)));
 
     [Theory]
-    [InlineData("1.5", "1.333333333333333333", "1.999999999")] // §1.3 example; D5 required cr
-    [InlineData("1.5", "0.5", "0.75")] // H4: mcr 1.5 × multiplier 0.5
-    [InlineData("1.5", "2", "3")] // T2: required cr 3.0
+    [InlineData("1.5", "1.333333333333333333", "1.999999999")] // mcr 1.5 × a 4/3 multiplier: the required cr keeps 9 dp
+    [InlineData("1.5", "0.5", "0.75")] // mcr 1.5 × multiplier 0.5
+    [InlineData("1.5", "2", "3")] // mcr 1.5 × multiplier 2: required cr 3.0
     [InlineData("9", "5", "45")] // collateral oracle amm_pair with intermediate uluna: 18/2 × 5
     [InlineData("1.1", "5", "5.5")] // lunax
     [InlineData("0.05", "100", "5")] // short reward p = premium × 100
@@ -31,11 +31,11 @@ public class MirrorMathTests
         Assert.Equal(D(expected), MirrorMath.DecimalMultiplication(D(a), D(b)));
 
     [Theory]
-    [InlineData("1", "10", "0.1")] // T13: uusd (1) / asset (10)
+    [InlineData("1", "10", "0.1")] // a price of 0.1: uusd (1) / asset (10)
     [InlineData("1", "3", "0.333333333333333333")] // 18-digit floored result
     [InlineData("2", "3", "0.666666666666666666")]
-    [InlineData("116", "0.8", "145")] // T10 discounted price
-    [InlineData("100", "50", "2")] // T7 cpa
+    [InlineData("116", "0.8", "145")] // auction: price 116 at a 20% discount
+    [InlineData("100", "50", "2")] // collateral units per asset: 100 / 50
     [InlineData("1.2", "1", "1.2")] // oracle price display "1.2"
     [InlineData("1.0000000019", "1", "1.000000001")] // v2.1.4 oracle rate: the price truncated to 9 dp
     [InlineData("1", "1.0000000009", "1")] // b is truncated too
@@ -60,9 +60,9 @@ public class MirrorMathTests
         Assert.Throws<PanicException>(() => MirrorMath.DecimalDivision(Decimal.MaxValue, D("0.000000001")));
 
     [Theory]
-    [InlineData("1.3", "1", "0.3")] // T10: mcr − 1
-    [InlineData("1", "0.2", "0.8")] // T10: 1 − discount
-    [InlineData("105", "100", "5")] // S6 premium numerator
+    [InlineData("1.3", "1", "0.3")] // auction: mcr − 1
+    [InlineData("1", "0.2", "0.8")] // auction: 1 − discount
+    [InlineData("105", "100", "5")] // adjust_premium: pool price 105 − oracle price 100
     [InlineData("1.0000000019", "0.0000000001999", "1.000000001")] // both truncated first
     [InlineData("1.0000000001", "1.0000000009", "0")] // a < b, but equal after truncation: no panic
     [InlineData("0.7", "0.7", "0")]
@@ -88,12 +88,12 @@ public class MirrorMathTests
     }
 
     [Theory]
-    [InlineData("1.5", "666666666666666666")] // §1.3: 1/1.5
-    [InlineData("1.1", "909090909090909090")] // §1.3: 1/1.1 = 0.909090909090909090
-    [InlineData("3", "333333333333333333")] // T2: 1/cr 3.0
+    [InlineData("1.5", "666666666666666666")] // 1/1.5
+    [InlineData("1.1", "909090909090909090")] // 1/1.1 = 0.909090909090909090
+    [InlineData("3", "333333333333333333")] // 1/cr 3.0
     [InlineData("2", "500000000000000000")]
-    [InlineData("1200", "833333333333333")] // M1: 1/belief_price 1200
-    [InlineData("20", "50000000000000000")] // T13 pre-IPO cr 20
+    [InlineData("1200", "833333333333333")] // 1/belief_price 1200
+    [InlineData("20", "50000000000000000")] // 1/cr 20 (a pre-IPO open)
     [InlineData("1.0000000009", "1000000000000000000")] // truncated to 1
     [InlineData("0.000000001", "1000000000000000000000000000")]
     public void ReverseDecimalIsOneOverTheTruncatedValue(string d, string atomics) =>
@@ -106,7 +106,7 @@ public class MirrorMathTests
         Assert.Equal("Denominator must not be zero", Assert.Throws<PanicException>(() => MirrorMath.ReverseDecimal(D(d))).Message);
 
     [Theory]
-    [InlineData("0.2", "0.3", "0.2")] // T10: min(auction_discount, mcr − 1)
+    [InlineData("0.2", "0.3", "0.2")] // auction: min(auction_discount, mcr − 1)
     [InlineData("0.3", "0.2", "0.2")]
     [InlineData("0.2", "0.2", "0.2")]
     [InlineData("0", "1", "0")]

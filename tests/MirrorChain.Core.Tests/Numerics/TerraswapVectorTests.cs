@@ -5,7 +5,12 @@ using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 
-/// <summary>terraswap-cw20.md §6: the swap, reverse-simulation, spread and liquidity formulas with each version's rounding.</summary>
+/// <summary>
+/// The Terraswap pair's swap (<c>compute_swap</c>), reverse-simulation (<c>compute_offer_amount</c>), spread
+/// (<c>assert_max_spread</c>) and liquidity formulas with the rounding of each version: T-v1 (Terraswap v1), T-v2.4 and
+/// T-v2.9. Expected values come from the upstream tests in contracts/terraswap_pair/src/testing.rs or are worked out
+/// by hand with the same integer rules.
+/// </summary>
 public class TerraswapVectorTests
 {
     private static readonly Decimal256 Commission = Decimal256.Permille(3);
@@ -42,29 +47,29 @@ public class TerraswapVectorTests
     }
 
     [Theory]
-    [InlineData("30000000000", "20000000000", "1500000000", "952380953", "2857142", "949523811", "47619046")] // S1, S2
-    [InlineData("395451850234", "317", "1", "1", "0", "1", "0")] // S6
-    [InlineData("1000000", "1000000", "1000", "1000", "3", "997", "0")] // S7
-    [InlineData("1000000000000", "1000000000000", "1000000000", "999001000", "2997003", "996003997", "999000")] // S8
-    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // S10
+    [InlineData("30000000000", "20000000000", "1500000000", "952380953", "2857142", "949523811", "47619046")] // upstream try_native_to_token / try_token_to_native
+    [InlineData("395451850234", "317", "1", "1", "0", "1", "0")] // huge pool variance: v1's rounding returns 1
+    [InlineData("1000000", "1000000", "1000", "1000", "3", "997", "0")] // 1,000 into 1e6 / 1e6
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999001000", "2997003", "996003997", "999000")] // 1e9 into 1e12 / 1e12
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // an offer as large as the offer pool
     public void SwapV1Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
         Assert.Equal((U(r), U(c), U(n), U(s)), SwapV1(U(po), U(pa), U(x)));
 
     [Theory]
-    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857142", "949523810", "47619047")] // S3
+    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857142", "949523810", "47619047")] // upstream try_native_to_token (v2.4)
     [InlineData("395451850234", "317", "1", "0", "0", "0", "0")] // test_compute_swap_with_huge_pool_variance
-    [InlineData("1000000", "1000000", "1000", "999", "2", "997", "1")] // S7
-    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997002", "996003997", "999001")] // S8
-    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // S10
+    [InlineData("1000000", "1000000", "1000", "999", "2", "997", "1")] // 1,000 into 1e6 / 1e6
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997002", "996003997", "999001")] // 1e9 into 1e12 / 1e12
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15000", "4985000", "5000000")] // an offer as large as the offer pool
     public void SwapV24Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
         Assert.Equal(Tuple(r, c, n, s), SwapV24(Big(po), Big(pa), Big(x)));
 
     [Theory]
-    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857143", "949523809", "47619047")] // S4
-    [InlineData("395451850234", "317", "1", "0", "0", "0", "0")] // S5
-    [InlineData("1000000", "1000000", "1000", "999", "3", "996", "1")] // S7
-    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997003", "996003996", "999001")] // S8
-    [InlineData("5000000", "10000000", "5000000", "5000000", "15001", "4984999", "5000000")] // S10
+    [InlineData("30000000000", "20000000000", "1500000000", "952380952", "2857143", "949523809", "47619047")] // upstream try_native_to_token (v2.9: the commission rounds up)
+    [InlineData("395451850234", "317", "1", "0", "0", "0", "0")] // upstream test_compute_swap_with_huge_pool_variance
+    [InlineData("1000000", "1000000", "1000", "999", "3", "996", "1")] // 1,000 into 1e6 / 1e6
+    [InlineData("1000000000000", "1000000000000", "1000000000", "999000999", "2997003", "996003996", "999001")] // 1e9 into 1e12 / 1e12
+    [InlineData("5000000", "10000000", "5000000", "5000000", "15001", "4984999", "5000000")] // an offer as large as the offer pool
     public void SwapV29Vectors(string po, string pa, string x, string r, string c, string n, string s) =>
         Assert.Equal(Tuple(r, c, n, s), SwapV29(Big(po), Big(pa), Big(x)));
 
@@ -118,13 +123,13 @@ public class TerraswapVectorTests
     [Fact]
     public void SpreadCheckV1WithBeliefPrice()
     {
-        // M1/M2: expected = ⌊1.2e9 × reverse_decimal(1200)⌋ = 999 999; fail iff from_ratio(spread, expected) > 1%.
+        // upstream test_max_spread: expected = ⌊1.2e9 × reverse_decimal(1200)⌋ = 999 999; fail iff from_ratio(spread, expected) > 1%.
         var expected = U("1200000000") * MirrorMath.ReverseDecimal(D("1200"));
         Assert.Equal(U("999999"), expected);
-        Assert.True(Decimal.FromRatio(expected - 989_999, expected) > Decimal.Percent(1)); // M1 errors
-        Assert.False(Decimal.FromRatio(expected - 990_000, expected) > Decimal.Percent(1)); // M2 passes
+        Assert.True(Decimal.FromRatio(expected - 989_999, expected) > Decimal.Percent(1)); // a return of 989,999 errors
+        Assert.False(Decimal.FromRatio(expected - 990_000, expected) > Decimal.Percent(1)); // a return of 990,000 passes
         Assert.Equal(D("0.000833333333333333"), MirrorMath.ReverseDecimal(D("1200"))); // 1/1200 at 18 dp
-        // M4: only max_spread, exactly 1% passes (strict >).
+        // without belief_price: a spread of exactly 1% passes (strict >).
         Assert.False(Decimal.FromRatio(10_000, 990_000 + 10_000) > Decimal.Percent(1));
     }
 
@@ -132,15 +137,15 @@ public class TerraswapVectorTests
     public void SpreadCheckV29ScalesDecimals()
     {
         var inv = Decimal256.One / D256("1200");
-        // M5/M6: offer 6 dp, ask 8 dp → x × 100.
+        // upstream test_max_spread_with_diff_decimal: offer 6 dp, ask 8 dp → x × 100.
         var expected = new BigInteger(120_000_000_000) * inv;
         Assert.Equal(Big("99999999"), expected);
-        Assert.False(Big("100000000") < expected); // M5 ok
-        Assert.True(Decimal256.FromRatio(expected - 98_999_999, expected) > Decimal256.Percent(1)); // M6 errors
-        // M7/M8: offer 8 dp, ask 6 dp → return × 100.
+        Assert.False(Big("100000000") < expected); // a return of 100,000,000 passes
+        Assert.True(Decimal256.FromRatio(expected - 98_999_999, expected) > Decimal256.Percent(1)); // a return of 98,999,999 errors
+        // offer 8 dp, ask 6 dp → return × 100.
         expected = new BigInteger(120_000_000_000) * inv;
-        Assert.False(Big("100000000") < expected); // M7: 1 000 000 × 100
-        Assert.True(Decimal256.FromRatio(expected - 98_999_900, expected) > Decimal256.Percent(1)); // M8: 989 999 × 100
+        Assert.False(Big("100000000") < expected); // a return of 1 000 000 (× 100) passes
+        Assert.True(Decimal256.FromRatio(expected - 98_999_900, expected) > Decimal256.Percent(1)); // a return of 989 999 (× 100) errors
     }
 
     [Fact]
@@ -150,20 +155,20 @@ public class TerraswapVectorTests
         bool Fails(UInt128 d0, UInt128 d1, UInt128 p0, UInt128 p1) =>
             MirrorMath.DecimalMultiplication(Decimal.FromRatio(d0, d1), oneMinusTolerance) > Decimal.FromRatio(p0, p1)
             || MirrorMath.DecimalMultiplication(Decimal.FromRatio(d1, d0), oneMinusTolerance) > Decimal.FromRatio(p1, p0);
-        Assert.True(Fails(98, 100, 100, 100)); // L3
-        Assert.True(Fails(100, 98, 100, 100)); // L4
-        Assert.False(Fails(99, 100, 100, 100)); // L5
-        Assert.False(Fails(100, 99, 100, 100)); // L6
+        Assert.True(Fails(98, 100, 100, 100)); // deposit token 98 / uusd 100 into 100 / 100, tolerance 1%
+        Assert.True(Fails(100, 98, 100, 100)); // token 100 / uusd 98
+        Assert.False(Fails(99, 100, 100, 100)); // 99 / 100 is within 1%
+        Assert.False(Fails(100, 99, 100, 100)); // 100 / 99 is within 1%
     }
 
     [Fact]
     public void LiquidityShares()
     {
-        Assert.Equal((UInt128)100, Uint128Math.InitialShare(100, 100)); // L1
-        Assert.Equal((UInt128)50, UInt128.Min(Uint128Math.MultiplyRatio(200, 100, 200), Uint128Math.MultiplyRatio(100, 100, 200))); // L2
-        Assert.Equal(Big("1100"), Decimal256.FromRatio(1100 * 1100, 1).Sqrt().Floor()); // L8: then 1100 − 1000 = 100
-        Assert.Equal(BigInteger.One, Decimal256.FromRatio(1, 1).Sqrt().Floor()); // L7: 1 < 1000
-        Assert.Equal((UInt128)100, U("100") * Decimal.FromRatio(100, 100)); // L12 withdraw refund
+        Assert.Equal((UInt128)100, Uint128Math.InitialShare(100, 100)); // first deposit: isqrt(100·100)
+        Assert.Equal((UInt128)50, UInt128.Min(Uint128Math.MultiplyRatio(200, 100, 200), Uint128Math.MultiplyRatio(100, 100, 200))); // later deposit: the smaller ratio
+        Assert.Equal(Big("1100"), Decimal256.FromRatio(1100 * 1100, 1).Sqrt().Floor()); // v2.9 locks 1000 of the first 1100, the user gets 100
+        Assert.Equal(BigInteger.One, Decimal256.FromRatio(1, 1).Sqrt().Floor()); // v2.9 refuses a first share of 1 (< 1000)
+        Assert.Equal((UInt128)100, U("100") * Decimal.FromRatio(100, 100)); // withdrawing all 100 LP refunds the whole pool
     }
 
     private static BigInteger Big(string text) => BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -83,7 +83,7 @@ public class Uint128MathTests
     [InlineData("500", "3", "3", "500")]
     [InlineData("500", "2", "3", "333")]
     [InlineData("500", "3", "2", "750")]
-    [InlineData("100", "100", "200", "50")] // L2: share = min(100·100/200, 200·100/200)
+    [InlineData("100", "100", "200", "50")] // a Terraswap LP share: min(100·100/200, 200·100/200)
     [InlineData("200", "100", "200", "100")]
     [InlineData(Max, Max, Max, Max)] // needs the 256-bit intermediate
     [InlineData(Max, "2", "4", "170141183460469231731687303715884105727")]
@@ -102,7 +102,7 @@ public class Uint128MathTests
         Assert.Throws<PanicException>(() => Uint128Math.MultiplyRatio(U(Max), U(Max), U(Max) - 1));
     }
 
-    /// <summary>Terra tax (§1.4): min(amount − ⌊amount·10^18 / (⌊10^18 × rate⌋ + 10^18)⌋, cap).</summary>
+    /// <summary>Terra tax (Terraswap v2.4 <c>Asset::compute_tax</c>): min(amount − ⌊amount·10^18 / (⌊10^18 × rate⌋ + 10^18)⌋, cap).</summary>
     private static UInt128 Tax(UInt128 amount, Decimal rate, UInt128 cap)
     {
         var fraction = Decimal.Fractional;
@@ -111,15 +111,15 @@ public class Uint128MathTests
     }
 
     [Theory]
-    [InlineData("949523811", "0.01", "1000000", "1000000")] // X1 (uncapped 9 401 226)
-    [InlineData("1000000000", "0.02", "1000000", "1000000")] // X2
-    [InlineData("1000000", "0.01", "1000000", "9901")] // X3: sends 990 099
-    [InlineData("100", "0.01", "1000000", "1")] // T8 withdraw 100: sends 99; S11 auto_stake: provides 99
+    [InlineData("949523811", "0.01", "1000000", "1000000")] // upstream try_token_to_native (v1): uncapped 9 401 226
+    [InlineData("1000000000", "0.02", "1000000", "1000000")] // upstream test_deduct: the cap binds
+    [InlineData("1000000", "0.01", "1000000", "9901")] // sends 990 099
+    [InlineData("100", "0.01", "1000000", "1")] // mint withdraw of 100 sends 99; auto_stake of 100 provides 99
     [InlineData("200", "0.01", "1000000", "2")] // lock unlock 200: sends 198
     [InlineData("300", "0.01", "1000000", "3")] // lock unlock 300
-    [InlineData("33430", "0.05", "1000000", "1592")] // T10 owner refund: sends 31 838
-    [InlineData("958838", "0.05", "1000000", "45659")] // T10 liquidator: sends 913 179
-    [InlineData("7732", "0.05", "1000000", "369")] // T10 fee: sends 7 363
+    [InlineData("33430", "0.05", "1000000", "1592")] // auction, owner refund: sends 31 838
+    [InlineData("958838", "0.05", "1000000", "45659")] // auction, liquidator: sends 913 179
+    [InlineData("7732", "0.05", "1000000", "369")] // auction, protocol fee: sends 7 363
     [InlineData("0", "0.05", "1000000", "0")]
     [InlineData("123456", "0", "1000000", "0")] // rate 0 (the port's default)
     public void TaxVectorsReproduce(string amount, string rate, string cap, string tax) =>
@@ -133,7 +133,7 @@ public class Uint128MathTests
     [InlineData("4", "2")]
     [InlineData("8", "2")]
     [InlineData("9", "3")]
-    [InlineData("10000", "100")] // L1: isqrt(100·100)
+    [InlineData("10000", "100")] // isqrt(100·100)
     [InlineData("1210000", "1100")]
     [InlineData("18446744073709551615", "4294967295")]
     [InlineData("340282366920938463426481119284349108225", "18446744073709551615")] // (2^64 − 1)^2
@@ -144,7 +144,7 @@ public class Uint128MathTests
     [Fact]
     public void InitialShareIsIsqrtOfTheU128Product()
     {
-        Assert.Equal((UInt128)100, Uint128Math.InitialShare(100, 100)); // L1
+        Assert.Equal((UInt128)100, Uint128Math.InitialShare(100, 100)); // isqrt(100·100)
         Assert.Equal((UInt128)1, Uint128Math.InitialShare(1, 1));
         Assert.Equal((UInt128)24494897427, Uint128Math.InitialShare(30_000_000_000, 20_000_000_000));
         Assert.Equal(UInt128.Zero, Uint128Math.InitialShare(0, 1_000_000));
