@@ -166,8 +166,10 @@ public sealed record ConfigResponse(
 
 public sealed record StateResponse(ulong PollCount, UInt128 TotalShare, UInt128 TotalDeposit, UInt128 PendingVotingRewards);
 
-/// <summary>v2.1.4 PollResponse: no <c>admin_action</c> (the field is stored but only HEAD returns it; Mirror v2.1.4
-/// packages/mirror_protocol/src/gov.rs <c>PollResponse</c>).</summary>
+/// <summary>
+/// v2.1.4 PollResponse: no <c>admin_action</c> (the field is stored, but only Mirror's later master returns it; Mirror
+/// v2.1.4 packages/mirror_protocol/src/gov.rs <c>PollResponse</c>).
+/// </summary>
 public sealed record PollResponse(
     ulong Id,
     string Creator,

@@ -13,6 +13,6 @@ internal static class Errors
 
     public static ContractException NoUnlockableFunds() => ContractException.Generic("There are no unlockable funds for the provided positions");
 
-    /// <summary>HEAD's fix (#98), adopted by MirrorChain on top of v2.1.4 (project decision 1).</summary>
+    /// <summary>HEAD's fix (#98), adopted by MirrorChain on top of v2.1.4 (v2.1.4 paid a repeated idx twice).</summary>
     public static ContractException DuplicatePositionIdx() => ContractException.Generic("Duplicate position_idx");
 }

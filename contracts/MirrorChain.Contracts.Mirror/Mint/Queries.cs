@@ -45,7 +45,7 @@ public sealed partial class MintContract
     /// <summary>
     /// Filter: owner (which then ignores asset_token), else asset_token, else all. Default order desc, limit 10
     /// (max 30), start_after exclusive in both directions. For the unfiltered desc query this takes HEAD's fix of
-    /// v2.1.4's bug (v2.1.4 returned the highest indices above start_after), a project decision.
+    /// v2.1.4's bug (v2.1.4 returned the highest indices above start_after), by MirrorChain's choice.
     /// </summary>
     private static PositionsResponse QueryPositions(QueryDeps deps, PositionsQuery q)
     {

@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>instantiate, update_config, register_asset, update_asset (notes §2.7; vectors T19 / V7).</summary>
+/// <summary>
+/// instantiate, update_config, register_asset, update_asset (Mirror v2.1.4 upstream tests in
+/// contracts/mirror_mint/src/testing/contract_test.rs: the mirror_oracle price source and three-field IPO params).
+/// </summary>
 public sealed class AdminTests
 {
     private readonly MintFixture _f = new();

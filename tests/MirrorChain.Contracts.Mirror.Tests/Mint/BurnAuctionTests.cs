@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>burn and auction (notes §2.10; vectors T6, T7, T9, T10 and the seed liquidation example).</summary>
+/// <summary>
+/// burn and auction (upstream tests <c>burn</c> and <c>auction</c> in
+/// contracts/mirror_mint/src/testing/positions_test.rs, and the mXXX / mYYY liquidation example of the Mirror docs'
+/// mAssets page).
+/// </summary>
 public sealed class BurnAuctionTests
 {
     private readonly MintFixture _f = new();
@@ -163,7 +167,7 @@ public sealed class BurnAuctionTests
     [Theory]
     [InlineData("0.01", "62000000", "500000")]
     [InlineData("0", "62500000", "0")]
-    public void Seed_liquidating_100_mXXX_against_75_mYYY_at_20_percent_pays_62_5_and_returns_12_5(string feeRate, string liquidatorGets, string fee)
+    public void Liquidating_100_mXXX_against_75_mYYY_at_20_percent_pays_62_5_and_returns_12_5(string feeRate, string liquidatorGets, string fee)
     {
         var f = new MintFixture(feeRate);
         var xxx = f.NewAsset("mXXX", "1", discount: "0.2", mcr: "1.5", balances: (Bob, 100_000_000));

@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>Delisting via register_migration and revoked collateral (notes §2.12; historic vectors H1, H2, H4 with HEAD's fee).</summary>
+/// <summary>
+/// Delisting via register_migration and revoked collateral (Mirror's former
+/// contracts/mirror_mint/src/migrated_asset_test.rs at b9e69bb, with the protocol fee on delisted burns that v2.1.4
+/// charges).
+/// </summary>
 public sealed class DelistingTests
 {
     private readonly MintFixture _f = new();

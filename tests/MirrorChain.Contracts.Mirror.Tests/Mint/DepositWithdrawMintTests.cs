@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>deposit, mint and withdraw (notes §2.9; vectors T3, T4, T8).</summary>
+/// <summary>
+/// deposit, mint and withdraw (upstream tests <c>deposit</c>, <c>mint</c> and <c>withdraw</c> in
+/// contracts/mirror_mint/src/testing/positions_test.rs).
+/// </summary>
 public sealed class DepositWithdrawMintTests
 {
     private readonly MintFixture _f = new();
@@ -120,7 +123,7 @@ public sealed class DepositWithdrawMintTests
     }
 
     [Fact]
-    public void Seed_mTSLA_670_to_800_moves_a_200_percent_position_to_167_5_percent()
+    public void Price_rise_from_670_to_800_moves_a_200_percent_mTSLA_position_to_167_5_percent()
     {
         var tsla = _f.NewAsset("mTSLA", "670");
         _f.OpenNative(Alice, 1_340_000_000, tsla, "2");

@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>open_position (notes §2.8; vectors T1, T2, D1, D5).</summary>
+/// <summary>
+/// open_position (Mirror v2.1.4 contracts/mirror_mint/src/positions.rs <c>open_position</c>; upstream test
+/// <c>open_position</c> in contracts/mirror_mint/src/testing/positions_test.rs plus rounding edge cases).
+/// </summary>
 public sealed class OpenPositionTests
 {
     private readonly MintFixture _f = new();

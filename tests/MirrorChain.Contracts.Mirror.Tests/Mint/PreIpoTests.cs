@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>Pre-IPO assets (notes §2.12, vector T13 with v2.1.4's feeder trigger, V6, delta D4).</summary>
+/// <summary>
+/// Pre-IPO assets (upstream test <c>pre_ipo_assets</c> in v2.1.4 contracts/mirror_mint/src/testing/pre_ipo_test.rs,
+/// where the asset's oracle feeder triggers the IPO).
+/// </summary>
 public sealed class PreIpoTests
 {
     private readonly MintFixture _f = new();

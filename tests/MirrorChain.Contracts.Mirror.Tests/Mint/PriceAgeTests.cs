@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>v2.1.4's 60-second price-age rule in the mint itself (delta §3.1, D3/D5; notes §2.6 table).</summary>
+/// <summary>
+/// v2.1.4's 60-second price-age rule in the mint itself (Mirror v2.1.4 contracts/mirror_mint/src/querier.rs
+/// <c>load_asset_price</c> / <c>load_collateral_info</c>).
+/// </summary>
 public sealed class PriceAgeTests
 {
     private readonly MintFixture _f = new();

@@ -2,7 +2,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>positions / next_position_idx (notes §2.4, delta §3.4 and D9; the project takes HEAD's pagination fix).</summary>
+/// <summary>
+/// positions / next_position_idx (Mirror v2.1.4 contracts/mirror_mint/src/state.rs <c>read_positions</c>, with the
+/// pagination fix of Mirror's later master, 56cc694).
+/// </summary>
 public sealed class QueryTests
 {
     private readonly MintFixture _f = new();

@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
-/// <summary>Short positions (notes §2.11; vectors T14, T15, T16, T18).</summary>
+/// <summary>
+/// Short positions (upstream tests in contracts/mirror_mint/src/testing/short_test.rs: open, mint, burn and close of a
+/// short position).
+/// </summary>
 public sealed class ShortPositionTests
 {
     private readonly MintFixture _f = new();
