@@ -7,9 +7,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;
 
 /// <summary>
-/// Every v2.1.4 price source: the §7 collateral-oracle table with delta §11 (mirror_oracle, terraswap rows), V9 (band),
-/// V11 (terraswap through a real terraswap_pair + cw20), and MirrorChain's native-rate substitute (uluna registered
-/// with a fixed price instead of Terra's oracle module).
+/// Every v2.1.4 price source (Mirror v2.1.4 contracts/mirror_collateral_oracle/src/querier.rs): the rates of the
+/// upstream tests in its testing/tests.rs for mirror_oracle, terraswap, fixed_price, anchor_market, lunax and band
+/// (<c>get_band_oracle_price</c>), terraswap also through a real terraswap_pair + cw20, and MirrorChain's native-rate
+/// substitute (uluna registered with a fixed price instead of Terra's oracle module).
 /// </summary>
 public sealed class PriceSourceTests : CollateralOracleFixture
 {

@@ -5,7 +5,9 @@ using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;
 
 /// <summary>
-/// Config and the collateral registry: notes §4.1/§4.2 and §7 "Collateral oracle", delta §5 and V8/V10, exact errors.
+/// Config and the collateral registry of Mirror v2.1.4 contracts/mirror_collateral_oracle/src/contract.rs, with the
+/// upstream tests <c>update_config</c>, <c>register_collateral</c> and <c>update_collateral</c> of its testing/tests.rs
+/// and their exact errors.
 /// </summary>
 public sealed class RegistryTests : CollateralOracleFixture
 {
@@ -117,7 +119,7 @@ public sealed class RegistryTests : CollateralOracleFixture
             """{"update_collateral_price_source":{"asset":{"native_token":{"denom":"uluna"}},"price_source":{"fixed_price":{"price":"1"}}}}""")));
         Assert.Equal(NotFound, Fail.Execute(() => App.Execute(Owner, Oracle,
             """{"update_collateral_multiplier":{"asset":{"native_token":{"denom":"uluna"}},"multiplier":"0"}}""")));
-        // the mint's revoke of an unregistered (e.g. pre-IPO) asset fails the same way (delta §13 D10)
+        // the mint's revoke of an unregistered (e.g. pre-IPO) asset fails the same way (where a v2.1.4 migrate of a pre-IPO asset ends)
         Assert.Equal(NotFound, Fail.Execute(() => App.Execute(MintAddr, Oracle, $$$"""{"revoke_collateral_asset":{"asset":{{{Token(MTsla)}}}}}""")));
         Assert.Equal("Generic error: Collateral asset not found: query wasm contract failed", Fail.Query(() => Price("uluna")));
         Assert.Equal("Generic error: Collateral asset not found: query wasm contract failed", Fail.Query(() => Info("uluna")));

@@ -10,8 +10,9 @@ using MirrorChain.Execution.Contracts;
 namespace MirrorChain.Contracts.Mirror.Tests.Community;
 
 /// <summary>
-/// mirror_community through the harness with a real MIR cw20 (vector K1 and derived rules): owner-only spend up to
-/// spend_limit per call ("Generic error: unauthorized", "Generic error: Cannot spend more than spend_limit").
+/// mirror_community through the harness with a real MIR cw20 (the upstream tests of
+/// contracts/mirror_community/src/contract.rs and derived rules): owner-only spend up to spend_limit per call ("Generic
+/// error: unauthorized", "Generic error: Cannot spend more than spend_limit").
 /// </summary>
 public sealed class CommunityTests
 {

@@ -5,9 +5,10 @@ using MirrorChain.Core;
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>
-/// A short position across the real contracts of the devnet deployment (mirror-mint-oracle.md §2.11): mint mints the
-/// mAsset to itself, sells it on the Terraswap pair with the proceeds sent to lock, lock records them for the owner,
-/// and staking books the short amount as the owner's sLP bond.
+/// A short position across the real contracts of the devnet deployment (Mirror v2.1.4
+/// contracts/mirror_mint/src/positions.rs <c>open_position</c> with <c>short_params</c>): mint mints the mAsset to
+/// itself, sells it on the Terraswap pair with the proceeds sent to lock, lock records them for the owner, and staking
+/// books the short amount as the owner's sLP bond.
 /// </summary>
 public sealed class ShortPositionIntegrationTests
 {

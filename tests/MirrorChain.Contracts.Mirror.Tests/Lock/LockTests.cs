@@ -9,8 +9,9 @@ using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 namespace MirrorChain.Contracts.Mirror.Tests.Lock;
 
 /// <summary>
-/// mirror_lock: notes §5 and §7 "Lock" (lockup_period 100), delta §9 and D8, with MirrorChain's tax rate of 0 (the 1%
-/// amounts of the upstream tests are checked on the tax formula itself).
+/// mirror_lock (Mirror v2.1.4 contracts/mirror_lock/src/contract.rs and the upstream tests in its testing/tests.rs,
+/// lockup_period 100) plus the later master's refusal of a repeated position idx, with MirrorChain's tax rate of 0 (the
+/// 1% amounts of the upstream tests are checked on the tax formula itself).
 /// </summary>
 public sealed class LockTests
 {

@@ -8,7 +8,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
 
-/// <summary>mirror_oracle: notes §3 and §7 "Oracle", delta §4 (v2.1.4 = HEAD), through the real runtime.</summary>
+/// <summary>
+/// mirror_oracle (Mirror v2.1.4 contracts/mirror_oracle/src/contract.rs, unchanged on the later master) and the
+/// upstream tests in its src/tests.rs, through the real runtime.
+/// </summary>
 public sealed class OracleTests
 {
     private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";

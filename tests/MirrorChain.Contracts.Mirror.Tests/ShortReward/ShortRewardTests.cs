@@ -7,8 +7,9 @@ using MirrorChain.Execution.Contracts;
 namespace MirrorChain.Contracts.Mirror.Tests.ShortReward;
 
 /// <summary>
-/// mirror_short_reward v2.1.4 (delta §7, V12): the integer erf weight with cap 0.4 above 7% and divisor 5, through
-/// the real runtime's query path.
+/// mirror_short_reward v2.1.4 (contracts/mirror_short_reward/src/contract.rs, upstream test
+/// <c>short_reward_weight_test</c>): the integer erf weight with cap 0.4 above 7% and divisor 5, through the real
+/// runtime's query path.
 /// </summary>
 public sealed class ShortRewardTests
 {
@@ -25,7 +26,10 @@ public sealed class ShortRewardTests
     private string Weight(string premium) =>
         _app.Query(_contract, $$"""{"short_reward_weight":{"premium_rate":"{{premium}}"} }""").GetProperty("short_reward_weight").GetString()!;
 
-    /// <summary>Delta §7 table, every row of the v2.1.4 column (UT and DER).</summary>
+    /// <summary>
+    /// The v2.1.4 weights: the rows asserted by the upstream test, and rows between them computed with the same integer
+    /// steps.
+    /// </summary>
     [Theory]
     [InlineData("0", "0.002618")]
     [InlineData("0.01", "0.0634168")]
@@ -39,7 +43,7 @@ public sealed class ShortRewardTests
     [InlineData("0.15", "0.4")]
     public void Weight_table_v214(string premium, string expected) => Assert.Equal(expected, Weight(premium));
 
-    /// <summary>Every v2.1.4 value is exactly half of HEAD's (notes §7 table: 0.005236, 0.1268336, …, 0.79892).</summary>
+    /// <summary>Every v2.1.4 value is exactly half of the later master's (divisor 2.5, cap 0.8): 0.005236 … 0.79892.</summary>
     [Theory]
     [InlineData("0", "0.005236")]
     [InlineData("0.01", "0.1268336")]
@@ -63,7 +67,7 @@ public sealed class ShortRewardTests
         Assert.Equal("""{"short_reward_weight":"0.39946"}""", r.GetRawText());
     }
 
-    /// <summary>erf_plus_one UT vectors (identical in both versions).</summary>
+    /// <summary>The upstream tests' erf_plus_one values (identical in both versions).</summary>
     [Theory]
     [InlineData(false, "2.1213203435", "0")]
     [InlineData(false, "1.4142135623", "0.01309")]
