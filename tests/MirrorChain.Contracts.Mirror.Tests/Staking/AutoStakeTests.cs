@@ -4,7 +4,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
-/// <summary>auto_stake and auto_stake_hook (S11, spec §3.5) with the real Terraswap factory, pair and LP token.</summary>
+/// <summary>
+/// auto_stake and auto_stake_hook (Mirror v2.1.4 contracts/mirror_staking/src/contract.rs, upstream
+/// <c>test_auto_stake</c>) with the real Terraswap factory, pair and LP token.
+/// </summary>
 public sealed class AutoStakeTests
 {
     private readonly StakingFixture _f = new();
@@ -34,7 +37,7 @@ public sealed class AutoStakeTests
     }
 
     /// <summary>
-    /// S11 on MirrorChain (tax rate 0): 100 uusd + 1 asset into a 1000:10 pool → provide_liquidity with all 100 uusd,
+    /// On MirrorChain (tax rate 0): 100 uusd + 1 asset into a 1000:10 pool → provide_liquidity with all 100 uusd,
     /// 10 LP minted to staking and bonded for the sender (prev LP balance 40 from an earlier bond).
     /// </summary>
     [Fact]
@@ -69,7 +72,10 @@ public sealed class AutoStakeTests
         Assert.Equal((UInt128)0, _f.App.Balance(_f.Staking, Uusd));
     }
 
-    /// <summary>S11 tax vector: Terra's tax at 1% with cap 1_000_000 takes 1 of 100 (99 provided); MirrorChain's rate is 0.</summary>
+    /// <summary>
+    /// The upstream test's tax case: Terra's tax at 1% with cap 1_000_000 takes 1 of 100 (99 provided); MirrorChain's
+    /// rate is 0.
+    /// </summary>
     [Fact]
     public void tax_formula_at_one_percent()
     {
@@ -105,7 +111,7 @@ public sealed class AutoStakeTests
                 AutoStakeJson(NativeAsset(100), $$"""{"info":{{TokenInfo(other)}},"amount":"1"}"""), [new Coin(Uusd, 100)])));
     }
 
-    /// <summary>S11: the hook is for the contract itself only.</summary>
+    /// <summary>The hook is for the contract itself only.</summary>
     [Fact]
     public void hook_is_self_only()
     {

@@ -3,12 +3,16 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
-/// <summary>bond / unbond (S7, S8) and increase / decrease_short_token (S9), with derived rules.</summary>
+/// <summary>
+/// bond / unbond and increase / decrease_short_token (upstream <c>test_bond_tokens</c>, <c>test_unbond</c>,
+/// <c>test_increase_short_token</c>, <c>test_decrease_short_token</c> in contracts/mirror_staking/src/testing/), with
+/// derived rules.
+/// </summary>
 public sealed class BondTests
 {
     private readonly StakingFixture _f = new();
 
-    /// <summary>S8: bonds of 100 + 100 give total_bond 200; the LP moved into staking.</summary>
+    /// <summary>Bonds of 100 + 100 give total_bond 200; the LP moved into staking.</summary>
     [Fact]
     public void Bond_moves_lp_tokens_into_staking_and_records_the_bond()
     {
@@ -29,7 +33,7 @@ public sealed class BondTests
         Assert.Equal((UInt128)200, _f.Cw20Balance(lp, _f.Staking));
     }
 
-    /// <summary>S8: a bond sent from any other token than the pool's staking token is "unauthorized".</summary>
+    /// <summary>A bond sent from any other token than the pool's staking token is "unauthorized".</summary>
     [Fact]
     public void bond_from_wrong_token_is_unauthorized()
     {
@@ -59,7 +63,9 @@ public sealed class BondTests
         Assert.Equal(Generic("invalid cw20 hook message"), Support.Fail.Execute(() => _f.Send(Alice, lp, _f.Staking, 100, hook)));
     }
 
-    /// <summary>S7: unbond more than bonded fails; unbonding all returns the LP, zeroes total_bond and deletes the entry.</summary>
+    /// <summary>
+    /// Unbond more than bonded fails; unbonding all returns the LP, zeroes total_bond and deletes the entry.
+    /// </summary>
     [Fact]
     public void Unbond_returns_lp_tokens_and_refuses_more_than_the_bond()
     {
@@ -103,7 +109,7 @@ public sealed class BondTests
         Assert.Equal((UInt128)50, _f.Cw20Balance(_f.Mir, Alice));
     }
 
-    /// <summary>S9: only the mint moves short tokens; 100 up then 100 down.</summary>
+    /// <summary>Only the mint moves short tokens; 100 up then 100 down.</summary>
     [Fact]
     public void increase_and_decrease_short_token()
     {

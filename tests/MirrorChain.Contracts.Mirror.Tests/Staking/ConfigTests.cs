@@ -5,7 +5,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
-/// <summary>Instantiate, config, update_config and register_asset (spec §3.1–§3.3, v2.1.4 contract.rs).</summary>
+/// <summary>
+/// Instantiate, config, update_config and register_asset (Mirror v2.1.4 contracts/mirror_staking/src/contract.rs;
+/// messages in packages/mirror_protocol/src/staking.rs).
+/// </summary>
 public sealed class ConfigTests
 {
     private readonly StakingFixture _f = new();

@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
-/// <summary>deprecate_staking_token (upstream <c>test_deprecate</c>, spec §3.3 and notes §9.13).</summary>
+/// <summary>
+/// deprecate_staking_token (upstream <c>test_deprecate</c> in contracts/mirror_staking/src/testing/: total_bond drops
+/// to 0, old bonds earn only up to the index snapshot).
+/// </summary>
 public sealed class DeprecateTests
 {
     private readonly StakingFixture _f = new();

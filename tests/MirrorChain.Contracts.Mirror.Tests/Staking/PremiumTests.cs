@@ -5,16 +5,17 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
 /// <summary>
-/// adjust_premium (S6, D6, spec §3.4, delta §6) against the real mirror_oracle, a real Terraswap pair from the real
-/// factory, and the real mirror_short_reward.
+/// adjust_premium (Mirror v2.1.4 contracts/mirror_staking/src/querier.rs <c>compute_premium_rate</c>, upstream
+/// <c>test_adjust_premium</c>) against the real mirror_oracle, a real Terraswap pair from the real factory, and the
+/// real mirror_short_reward.
 /// </summary>
 public sealed class PremiumTests
 {
     private readonly StakingFixture _f = new();
 
     /// <summary>
-    /// S6: pool 100 uusd : 1 asset with oracle 100 → premium 0 at now; again at the same time → too early; +3600 →
-    /// premium 0; pool 105 at +3600 more → premium 0.05 (weight 0.39946 in v2.1.4).
+    /// Upstream test_adjust_premium: pool 100 uusd : 1 asset with oracle 100 → premium 0 at now; again at the same time
+    /// → too early; +3600 → premium 0; pool 105 at +3600 more → premium 0.05 (weight 0.39946 in v2.1.4).
     /// </summary>
     [Fact]
     public void Adjust_premium_waits_for_the_interval_and_follows_the_pool_premium()
@@ -62,7 +63,7 @@ public sealed class PremiumTests
     }
 
     /// <summary>
-    /// D6 (v2.1.4): an asset registered in the oracle but never fed has rate 0: premium 0, weight 0, and short_reward is
+    /// v2.1.4: an asset registered in the oracle but never fed has rate 0: premium 0, weight 0, and short_reward is
     /// not queried (here it points nowhere, which would fail a query).
     /// </summary>
     [Fact]

@@ -3,12 +3,18 @@ using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
-/// <summary>deposit_reward and withdraw (S1, S2, S4) and the index math of spec §3.3, with derived cases.</summary>
+/// <summary>
+/// deposit_reward and withdraw (upstream <c>test_deposit_reward</c>, <c>test_deposit_reward_when_no_bonding</c> and
+/// <c>test_withdraw</c> in contracts/mirror_staking/src/testing/) and the reward-index math of Mirror v2.1.4
+/// contracts/mirror_staking/src/rewards.rs, with derived cases.
+/// </summary>
 public sealed class RewardTests
 {
     private readonly StakingFixture _f = new();
 
-    /// <summary>S1, weight 0.2 (premium 2%): bond 100 LP, short 100, deposit 100 → indices 0.8 / 0.2.</summary>
+    /// <summary>
+    /// test_deposit_reward, weight 0.2 (premium 2%): bond 100 LP, short 100, deposit 100 → indices 0.8 / 0.2.
+    /// </summary>
     [Fact]
     public void deposit_reward_weight_0_2()
     {
@@ -28,7 +34,9 @@ public sealed class RewardTests
         Assert.Equal((UInt128)100, _f.Cw20Balance(_f.Mir, _f.Staking));
     }
 
-    /// <summary>S1, weight 0.4 (the v2.1.4 cap, premium 8%): deposit 100 → indices 0.6 / 0.4.</summary>
+    /// <summary>
+    /// test_deposit_reward, weight 0.4 (the v2.1.4 cap, premium 8%): deposit 100 → indices 0.6 / 0.4.
+    /// </summary>
     [Fact]
     public void deposit_reward_weight_0_4()
     {
@@ -43,7 +51,7 @@ public sealed class RewardTests
         Assert.Equal("0.4", Str(pool, "short_reward_index"));
     }
 
-    /// <summary>S2: nothing bonded: deposit 100 at weight 0.2 parks 80 / 20; at 0.4, 60 / 40. Indices stay 0.</summary>
+    /// <summary>Nothing bonded: deposit 100 at weight 0.2 parks 80 / 20; at 0.4, 60 / 40. Indices stay 0.</summary>
     [Theory]
     [InlineData(2UL, "80", "20")]
     [InlineData(8UL, "60", "40")]
@@ -59,7 +67,9 @@ public sealed class RewardTests
         Assert.Equal("0", Str(pool, "short_reward_index"));
     }
 
-    /// <summary>S4: bond 100, no shorts, weight 0.2: deposit 100 → LP index 0.8, short_pending 20; withdraw pays 80 MIR.</summary>
+    /// <summary>
+    /// test_withdraw: bond 100, no shorts, weight 0.2: deposit 100 → LP index 0.8, short_pending 20, 80 MIR paid.
+    /// </summary>
     [Fact]
     public void Withdraw_pays_the_long_share_and_keeps_the_short_share_pending()
     {
@@ -129,7 +139,7 @@ public sealed class RewardTests
         Assert.Equal((UInt128)0, _f.Cw20Balance(_f.Mir, _f.Staking));
     }
 
-    /// <summary>Pending rewards flush into the index at the first deposit after someone bonds (notes §9.12).</summary>
+    /// <summary>Pending rewards flush into the index at the first deposit after someone bonds.</summary>
     [Fact]
     public void Pending_reward_flushes_at_the_next_deposit_with_stake()
     {

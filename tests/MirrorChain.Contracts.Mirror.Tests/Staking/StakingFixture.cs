@@ -152,7 +152,7 @@ internal sealed class StakingFixture
 
     /// <summary>
     /// Sets the pool's short_reward_weight through the real path: oracle 100, pool (100 + premium%) uusd : 1 asset,
-    /// adjust_premium. premiumPercent 2 gives weight 0.2 and ≥ 8 gives the cap 0.4 (delta §7).
+    /// adjust_premium. premiumPercent 2 gives weight 0.2 and ≥ 8 gives the cap 0.4 (v2.1.4 mirror_short_reward).
     /// </summary>
     public void SetPremium(Address asset, ulong premiumPercent)
     {
