@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
-/// <summary>instantiate, post_initialize, update_config, update_weight, pass_command and the queries (F1, F2).</summary>
+/// <summary>
+/// instantiate, post_initialize, update_config, update_weight, pass_command and the queries (upstream
+/// <c>proper_initialization</c> and <c>test_update_weight</c> in contracts/mirror_factory/src/testing/tests.rs).
+/// </summary>
 public sealed class AdminTests
 {
     private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";

@@ -5,8 +5,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
 /// <summary>
-/// revoke_asset (feeder path with end_price, owner path without) and migrate_asset (feeder only): V1/F8, V2/F9, D1, D10,
-/// and the mint side afterwards (anyone burns the delisted asset at end_price).
+/// revoke_asset (feeder path with end_price, owner path without) and migrate_asset (feeder only), as in Mirror v2.1.4
+/// contracts/mirror_factory/src/contract.rs and its upstream tests <c>test_revocation</c> and <c>test_migration</c>,
+/// plus the oracle-feeder lookup failures and a pre-IPO migrate; and the mint side afterwards (anyone burns the
+/// delisted asset at end_price).
 /// </summary>
 public sealed class DelistingTests
 {
@@ -115,7 +117,8 @@ public sealed class DelistingTests
         Assert.Equal(FeederFetch, Fail(() => _f.Migrate(Feeder, "apple migration", "mAPPLB", TestAddress.Of("asset9999"), "2")));
         _f.Log.Clear();
 
-        // V2's symbol "mAPPL2" goes verbatim into the token, which cw20-base refuses (letters and '-' only): the whole
+        // the symbol "mAPPL2" of upstream test_migration goes verbatim into the token, which cw20-base refuses
+        // (letters and '-' only): the whole
         // migration reverts, after the factory sent exactly these two messages
         Assert.Equal("Generic error: Ticker symbol is not in expected format [a-zA-Z\\-]{3,12}: instantiate wasm contract failed",
             Fail(() => _f.Migrate(Feeder, "apple migration", "mAPPL2", old, "2")));

@@ -6,7 +6,9 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
 /// <summary>
 /// distribute: per-second emission by the schedule (relative to genesis), 60 s minimum interval, weights, rewards in
-/// canonical-address order, 10 per MIR send (F6 and the derived rounding cases of notes §9.2).
+/// canonical-address order, 10 per MIR send (upstream <c>test_distribute</c> in
+/// contracts/mirror_factory/src/testing/tests.rs, and per-second flooring cases: a whole slot paid at once can be 1
+/// unit short).
 /// </summary>
 public sealed class DistributeTests
 {

@@ -20,7 +20,7 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// A v2.1.4 deployment through the real runtime: mirror_factory with the real cw20 tokens, Terraswap factory/pair,
 /// mirror_oracle, collateral oracle, mint and lock, and a stand-in staking (Fakes/FakeRewardStaking). The factory owns
 /// oracle, mint and staking; gov (owner0000) owns the factory. The clock starts at the Rust mock time 1_571_797_419, so
-/// genesis_time matches the upstream vectors. Cw20, Terraswap factory, oracle, mint and staking are wrapped in a
+/// genesis_time matches the upstream tests. Cw20, Terraswap factory, oracle, mint and staking are wrapped in a
 /// <see cref="Recorder"/>: <see cref="Log"/> holds the exact JSON each received.
 /// </summary>
 internal sealed class FactoryFixture

@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
-/// <summary>whitelist and its two replies (F3, F4, F5, F10 as v2.1.4 defines them: V3, V4, V5).</summary>
+/// <summary>
+/// whitelist and its two replies (v2.1.4's upstream <c>test_whitelist</c>, <c>test_token_creation_hook</c>,
+/// <c>test_terraswap_creation_hook</c> and <c>test_whitelist_pre_ipo_asset</c> in
+/// contracts/mirror_factory/src/testing/tests.rs).
+/// </summary>
 public sealed class WhitelistTests
 {
     private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";

@@ -7,7 +7,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>instantiate, update_config (G3's config errors, G32), the polls query and admin-action serialisation.</summary>
+/// <summary>
+/// instantiate, update_config (the config errors of upstream <c>fails_create_poll_invalid_*</c> and
+/// <c>update_config</c> in contracts/mirror_gov/src/testing/tests.rs), the polls query and admin-action serialisation.
+/// </summary>
 public sealed class ConfigAndQueryTests
 {
     private readonly GovFixture _f = new();

@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>end_poll: G6–G9, quorum and threshold boundaries, deposit refund or forfeit (notes §2.4, subtleties 5 and 6).</summary>
+/// <summary>
+/// end_poll (upstream <c>end_poll_zero_quorum</c>, <c>end_poll_quorum_rejected</c>,
+/// <c>end_poll_quorum_rejected_noting_staked</c>, <c>end_poll_nay_rejected</c>), quorum (on the snapshot if taken) and
+/// threshold boundaries, and the deposit refunded only when quorum is reached.
+/// </summary>
 public sealed class EndPollTests
 {
     private readonly GovFixture _f = new();

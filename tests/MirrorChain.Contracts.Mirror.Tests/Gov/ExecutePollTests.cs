@@ -4,7 +4,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>execute_poll and the failed-poll reply: G4, G5, G30, G31, fast-track and admin polls (notes §2.4, subtleties 10–11).</summary>
+/// <summary>
+/// execute_poll and the failed-poll reply (upstream <c>happy_days_end_poll</c>, <c>failed_execute_poll</c>,
+/// <c>create_auth_admin_poll_config</c>, <c>create_migration_poll_config</c>), fast-track and admin polls; the poll is
+/// marked executed before its message runs.
+/// </summary>
 public sealed class ExecutePollTests
 {
     private const string Burn123 = """{"burn":{"amount":"123"}}""";
@@ -13,7 +17,10 @@ public sealed class ExecutePollTests
 
     private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
-    /// <summary>G4's setup: a poll at t=1000 (end 11000) burning 123 MIR; voter1 stakes 1000 and votes yes 1000.</summary>
+    /// <summary>
+    /// happy_days_end_poll's setup: a poll at t=1000 (end 11000) burning 123 MIR; voter1 stakes 1000 and votes yes
+    /// 1000.
+    /// </summary>
     private void PassedBurnPoll(string executeMsgJson = Burn123)
     {
         _f.App.SetTime(1000);

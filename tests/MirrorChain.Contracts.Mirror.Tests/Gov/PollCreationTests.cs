@@ -3,7 +3,10 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>create_poll: G1–G3, the receive guards, the poll-type rules and the in-progress cap (notes §2.4).</summary>
+/// <summary>
+/// create_poll (upstream <c>happy_days_create_poll</c>, <c>fails_create_poll_invalid_deposit</c>,
+/// <c>fails_create_poll_invalid_*</c>), the receive guards, the poll-type rules and the in-progress cap.
+/// </summary>
 public sealed class PollCreationTests
 {
     private readonly GovFixture _f = new();

@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>MIR staking with shares: G15–G18, locks and the shares query (notes §2.3, subtleties 4, 7 and 8).</summary>
+/// <summary>
+/// MIR staking with shares (upstream <c>happy_days_withdraw_voting_tokens</c>, <c>…_all</c>,
+/// <c>fails_withdraw_too_many_tokens</c>, <c>share_calculation</c>), locks (the largest vote of a poll in progress) and
+/// the shares query; staked MIR is the gov balance less deposits and pending voter rewards.
+/// </summary>
 public sealed class StakingTests
 {
     private readonly GovFixture _f = new();

@@ -3,14 +3,20 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>deposit_reward, withdraw_voting_rewards, stake_voting_rewards: G20, G21, G23 and the splits (notes §2.5, subtlety 9).</summary>
+/// <summary>
+/// deposit_reward, withdraw_voting_rewards, stake_voting_rewards (upstream <c>distribute_voting_rewards</c>,
+/// <c>stake_voting_rewards</c>, <c>distribute_voting_rewards_only_to_polls_in_progress</c>) and the splits.
+/// </summary>
 public sealed class VoterRewardTests
 {
     private readonly GovFixture _f = new(voterWeight: "0.5");
 
     private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
-    /// <summary>G20's setup: poll 1, voter1 stakes 100 and votes yes 100, a reward of 100 arrives (50 for voters).</summary>
+    /// <summary>
+    /// distribute_voting_rewards' setup: poll 1, voter1 stakes 100 and votes yes 100, a reward of 100 arrives (50 for
+    /// voters).
+    /// </summary>
     private void VotedAndRewarded()
     {
         _f.CreatePoll(D);

@@ -3,7 +3,11 @@ using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
-/// <summary>cast_vote and snapshot_poll: G12–G14, G25–G27 and the time rules (notes §2.4, subtleties 5 and 7).</summary>
+/// <summary>
+/// cast_vote and snapshot_poll (upstream <c>fails_cast_vote_not_enough_staked</c>, <c>happy_days_cast_vote</c>,
+/// <c>fails_cast_vote_twice</c>, <c>snapshot_poll</c>, <c>happy_days_cast_vote_with_snapshot</c>,
+/// <c>fails_end_poll_quorum_inflation_without_snapshot_poll</c>) and the time rules.
+/// </summary>
 public sealed class VotingTests
 {
     private readonly GovFixture _f = new();
