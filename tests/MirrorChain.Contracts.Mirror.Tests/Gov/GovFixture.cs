@@ -9,12 +9,12 @@ using MirrorChain.Execution.Contracts;
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
 /// <summary>
-/// mirror_gov with the common setup of upstream contracts/mirror_gov/src/testing/tests.rs, through the real runtime and a
-/// real cw20 MIR token: default poll 10_000_000_000 / 10000 s / 30% / 50%; migration 20_000_000_000 / 20000 s / 40% /
+/// mirror_gov with the common setup of upstream contracts/mirror_gov/src/testing/tests.rs, through the real runtime and
+/// a real cw20 MIR token: default poll 10_000_000_000 / 10000 s / 30% / 50%; migration 20_000_000_000 / 20000 s / 40% /
 /// 60%; auth_admin 30_000_000_000 / 30000 s / 50% / 70%; effective_delay 10000; snapshot_period 10; poll_gas_limit
 /// 4_000_000; voter_weight 0 unless given. The admin_manager and poll targets are <see cref="RecorderContract"/>s.
-/// Where the upstream tests set the gov MIR balance with a mock, these tests reach the same balance for real
-/// (deposits, stakes, and plain MIR transfers to gov with <see cref="Fund"/>).
+/// Where the upstream tests set the gov MIR balance with a mock, these tests reach the same balance for real (deposits,
+/// stakes, and plain MIR transfers to gov with <see cref="Fund"/>).
 /// </summary>
 internal sealed class GovFixture
 {

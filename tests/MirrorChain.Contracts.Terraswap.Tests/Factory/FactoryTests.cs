@@ -5,7 +5,10 @@ using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Factory;
 
-/// <summary>terraswap_factory 2.4 (spec §5): config, create_pair through the pair's reply, registry, pagination.</summary>
+/// <summary>
+/// terraswap_factory 2.4 (Terraswap v2.4 contracts/terraswap_factory/src/contract.rs): config, create_pair through the
+/// pair's reply, registry, pagination.
+/// </summary>
 public sealed class FactoryTests : TerraswapTestBase
 {
     private AppResponse CreatePair(Address factory, string info0, string info1, Address? sender = null) =>
@@ -104,7 +107,7 @@ public sealed class FactoryTests : TerraswapTestBase
         var pair = Address.Parse(App.Query(factory, $$"""{"pair":{"asset_infos":[{{Native(Uusd)}},{{Native(Uluna)}}]} }""").GetProperty("contract_addr").GetString()!);
         Provide(Alice, pair, (Native(Uusd), 1_000_000), (Native(Uluna), 1_000_000));
         var r = SwapNative(Alice, pair, Uusd, 1_000);
-        Assert.Equal("997", r.Attribute("return_amount")); // S7
+        Assert.Equal("997", r.Attribute("return_amount")); // 1,000 into 1e6 / 1e6: gross 999, commission 2
     }
 
     /// <summary>

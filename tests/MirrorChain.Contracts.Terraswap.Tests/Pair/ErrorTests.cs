@@ -4,7 +4,10 @@ using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
-/// <summary>Spec §7, Terraswap v2.4 column: every error text, as the tx log reads it, with state untouched.</summary>
+/// <summary>
+/// Terraswap v2.4 (contracts/terraswap_pair/src/error.rs): every error text, as the tx log reads it, with state
+/// untouched.
+/// </summary>
 public sealed class ErrorTests : PairFixture
 {
     private const string Mismatch = "Generic error: Native token balance mismatch between the argument and the transferred";

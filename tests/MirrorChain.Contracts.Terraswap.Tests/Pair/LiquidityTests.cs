@@ -5,8 +5,9 @@ using MirrorChain.Execution.Contracts;
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>
-/// Spec §6.4 / §4, v2.4 rules: isqrt initial share, min(d·T/P) afterwards, whole deposits pulled (excess donated),
-/// 9-digit price-based slippage tolerance, LP to <c>receiver</c>, withdraw with two floors, pool query.
+/// Terraswap v2.4 contracts/terraswap_pair/src/contract.rs <c>provide_liquidity</c> / <c>withdraw_liquidity</c>: isqrt
+/// initial share, min(d·T/P) afterwards, whole deposits pulled (excess donated), 9-digit price-based slippage
+/// tolerance, LP to <c>receiver</c>, withdraw with two floors, pool query.
 /// </summary>
 public sealed class LiquidityTests : PairFixture
 {
@@ -35,7 +36,10 @@ public sealed class LiquidityTests : PairFixture
         return (pair, lp);
     }
 
-    /// <summary>L1: first deposit 100 token / 100 uusd mints isqrt(10,000) = 100 LP and pulls 100 token with transfer_from.</summary>
+    /// <summary>
+    /// Upstream provide_liquidity: first deposit 100 token / 100 uusd mints isqrt(10,000) = 100 LP and pulls 100 token
+    /// with transfer_from.
+    /// </summary>
     [Fact]
     public void initial_share_is_isqrt_of_the_product()
     {
@@ -63,7 +67,10 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal((UInt128)3, TokenBalance(lp, Bob));
     }
 
-    /// <summary>L2: pools 200/200, LP 100; deposit 100 token + 200 uusd mints min(200·100/200, 100·100/200) = 50, and all 100 token are pulled.</summary>
+    /// <summary>
+    /// Pools 200/200, LP 100; deposit 100 token + 200 uusd mints min(200·100/200, 100·100/200) = 50, and all 100 token
+    /// are pulled.
+    /// </summary>
     [Fact]
     public void share_is_the_smaller_ratio_and_excess_is_donated()
     {
@@ -77,12 +84,14 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal(((UInt128)400, (UInt128)300, (UInt128)150), Pool(pair));
     }
 
-    /// <summary>L3–L6: pools 100/100, LP 100, tolerance 1% (9-digit price math).</summary>
+    /// <summary>
+    /// Upstream provide_liquidity's slippage cases: pools 100/100, LP 100, tolerance 1% (9-digit price math).
+    /// </summary>
     [Theory]
-    [InlineData(98, 100, false)] // L3: token 98 / uusd 100
-    [InlineData(100, 98, false)] // L4: token 100 / uusd 98
-    [InlineData(99, 100, true)] // L5
-    [InlineData(100, 99, true)] // L6
+    [InlineData(98, 100, false)] // token 98 / uusd 100
+    [InlineData(100, 98, false)] // token 100 / uusd 98
+    [InlineData(99, 100, true)] // within 1%
+    [InlineData(100, 99, true)] // within 1%
     public void slippage_tolerance(int token, int uusd, bool ok)
     {
         var (pair, lp) = PoolsWithShare(100, 100, 100);
@@ -108,7 +117,10 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal(Exec("Overflow: Cannot Sub with 1000000000 and 2000000000"), e.Log);
     }
 
-    /// <summary>L7/L8 inputs under v2.4: no minimum-liquidity lock, the whole isqrt goes to the provider.</summary>
+    /// <summary>
+    /// The v2.9 minimum-liquidity inputs (1 / 1 and 1,100 / 1,100) under v2.4: no minimum-liquidity lock, the whole
+    /// isqrt goes to the provider.
+    /// </summary>
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1_100, 1_100)]
@@ -121,7 +133,9 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal((UInt128)token, Supply(lp));
     }
 
-    /// <summary>L10 inputs: 200/200/100, deposit 100 token / 100 uusd, tolerance 5%, receiver: 50 LP minted to the receiver.</summary>
+    /// <summary>
+    /// 200/200/100, deposit 100 token / 100 uusd, tolerance 5%, receiver: 50 LP minted to the receiver.
+    /// </summary>
     [Fact]
     public void lp_is_minted_to_the_receiver()
     {
@@ -132,7 +146,10 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal((Bob.ToString(), Carol.ToString()), (r.Attribute("sender"), r.Attribute("receiver")));
     }
 
-    /// <summary>L11 inputs under v2.4: share 98, but all 100 token are pulled (v2.9 would pull 98).</summary>
+    /// <summary>
+    /// Pools 100/100/100, deposit 100 token / 98 uusd under v2.4: share 98, but all 100 token are pulled (v2.9 would
+    /// pull 98).
+    /// </summary>
     [Fact]
     public void inputs_pull_the_whole_token_deposit_in_v2_4()
     {
@@ -144,7 +161,9 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal(((UInt128)198, (UInt128)200, (UInt128)198), Pool(pair));
     }
 
-    /// <summary>L9 inputs under v2.4's price rule: 200/200/100, deposit 100 token / 200 uusd, tolerance 0.5% → 200/100·0.995 &gt; 1.</summary>
+    /// <summary>
+    /// Under v2.4's price rule: 200/200/100, deposit 100 token / 200 uusd, tolerance 0.5% → 200/100·0.995 &gt; 1.
+    /// </summary>
     [Fact]
     public void inputs_fail_the_price_based_slippage_check()
     {
@@ -153,7 +172,7 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal(Exec("Max slippage assertion"), e.Log);
     }
 
-    /// <summary>L13/L14 inputs: v2.4 has no min_assets nor deadline; serde ignores the unknown fields.</summary>
+    /// <summary>v2.9's min_assets and deadline fields: v2.4 has neither; serde ignores the unknown fields.</summary>
     [Fact]
     public void fields_are_ignored_in_v2_4()
     {
@@ -163,7 +182,10 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal((UInt128)100, App.Balance(Alice, Uusd) - uusdBefore);
     }
 
-    /// <summary>L12: pools 100/100, LP 100; withdrawing 100 refunds 100 uusd + 100 token and burns the LP.</summary>
+    /// <summary>
+    /// Upstream withdraw_liquidity: pools 100/100, LP 100; withdrawing 100 refunds 100 uusd + 100 token and burns the
+    /// LP.
+    /// </summary>
     [Fact]
     public void withdraw_refunds_and_burns()
     {
@@ -191,7 +213,7 @@ public sealed class LiquidityTests : PairFixture
         Assert.Equal(((UInt128)201, (UInt128)667, (UInt128)2), Pool(pair));
     }
 
-    /// <summary>Q1 (upstream test_query_pool): balances 222 uusd, 333 token, LP supply 111 — exact JSON.</summary>
+    /// <summary>Upstream test_query_pool: balances 222 uusd, 333 token, LP supply 111 — exact JSON.</summary>
     [Fact]
     public void pool_query_reads_live_balances_and_supply()
     {

@@ -4,19 +4,22 @@ using MirrorChain.Execution.Contracts;
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>
-/// Spec §6.3 / §3.3, v2.4 variant: the check runs on the gross return (net + commission) and 1/belief_price uses the
-/// 9-digit reverse_decimal (1/1200 = 0.000833333333333333, so 1.2e9 offered expects 999,999).
+/// Terraswap v2.4 contracts/terraswap_pair/src/contract.rs <c>assert_max_spread</c>: the check runs on the gross return
+/// (net + commission) and 1/belief_price uses the 9-digit reverse_decimal (1/1200 = 0.000833333333333333, so 1.2e9
+/// offered expects 999,999).
 /// </summary>
 public sealed class MaxSpreadTests : PairFixture
 {
     private const string MaxSpread = "Max spread assertion";
 
-    /// <summary>M1 / M2 / M4 on assert_max_spread directly (offer, gross return, spread as in the table).</summary>
+    /// <summary>
+    /// The cases of upstream test_max_spread on assert_max_spread directly (offer, gross return, spread).
+    /// </summary>
     [Theory]
-    [InlineData("1200", "0.01", "1_200_000_000", "989_999", "0", false)] // M1: spread 10,000 of 999,999 > 1%
-    [InlineData("1200", "0.01", "1_200_000_000", "990_000", "0", true)] // M2: spread 9,999
-    [InlineData(null, "0.01", "0", "990_000", "10_000", true)] // M4: exactly 1% passes (strict >)
-    [InlineData(null, "0.0099", "0", "990_000", "10_000", false)] // derived: just below M4's 1%
+    [InlineData("1200", "0.01", "1_200_000_000", "989_999", "0", false)] // spread 10,000 of 999,999 > 1%
+    [InlineData("1200", "0.01", "1_200_000_000", "990_000", "0", true)] // spread 9,999
+    [InlineData(null, "0.01", "0", "990_000", "10_000", true)] // no belief price: exactly 1% passes (strict >)
+    [InlineData(null, "0.0099", "0", "990_000", "10_000", false)] // a max_spread just below that 1%
     [InlineData("1200", null, "1_200_000_000", "1", "0", true)] // belief price alone: no check
     [InlineData(null, null, "1", "0", "999", true)] // neither: no check
     public void Assert_max_spread_vectors(string? belief, string? max, string offer, string gross, string spread, bool ok)
@@ -44,8 +47,9 @@ public sealed class MaxSpreadTests : PairFixture
     }
 
     /// <summary>
-    /// M1 through the pair: pools uusd 1,198,800,000,000 / token 989,999,500; 1.2e9 uusd → P_o·P_a/(P_o+x) =
-    /// 989,009,500.5 exactly, so the gross return is ⌊989,999.5⌋ = 989,999 (net 987,030 + commission 2,969).
+    /// The failing belief-price case through the pair: pools uusd 1,198,800,000,000 / token 989,999,500; 1.2e9 uusd →
+    /// P_o·P_a/(P_o+x) = 989,009,500.5 exactly, so the gross return is ⌊989,999.5⌋ = 989,999 (net 987,030 + commission
+    /// 2,969).
     /// </summary>
     [Fact]
     public void belief_1200_max_1pct_gross_989_999_fails()
@@ -60,7 +64,10 @@ public sealed class MaxSpreadTests : PairFixture
         Assert.Equal(before, App.Balance(Bob, Uusd));
     }
 
-    /// <summary>M2 through the pair: token pool 990,000,000 gives gross exactly 990,000 → passes (spread 9,999 of 999,999).</summary>
+    /// <summary>
+    /// The passing belief-price case through the pair: token pool 990,000,000 gives gross exactly 990,000 → passes
+    /// (spread 9,999 of 999,999).
+    /// </summary>
     [Fact]
     public void belief_1200_max_1pct_gross_990_000_passes()
     {
@@ -72,8 +79,8 @@ public sealed class MaxSpreadTests : PairFixture
     }
 
     /// <summary>
-    /// M4 through the pair: 99e6 / 99e6 with 1e6 offered: gross 990,000, spread 10,000 → exactly 1% passes with
-    /// max_spread 0.01 and fails with 0.0099.
+    /// The exactly-1% case through the pair: 99e6 / 99e6 with 1e6 offered: gross 990,000, spread 10,000 → exactly 1%
+    /// passes with max_spread 0.01 and fails with 0.0099.
     /// </summary>
     [Fact]
     public void max_spread_only_exactly_one_percent()
@@ -97,7 +104,9 @@ public sealed class MaxSpreadTests : PairFixture
         Assert.Equal("987030", r.Attribute("return_amount"));
     }
 
-    /// <summary>The same check on a cw20 offer (send hook): belief price 1 with a 1% tolerance on S7-like pools.</summary>
+    /// <summary>
+    /// The same check on a cw20 offer (send hook): belief price 1 with a 1% tolerance on 1e6 / 1e6 pools.
+    /// </summary>
     [Fact]
     public void Token_offer_checks_belief_price_too()
     {

@@ -3,12 +3,14 @@ using MirrorChain.Core;
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>
-/// Spec §6.1 swap vectors, Terraswap v2.4 column (commission floor, gross return in Decimal256), through the real
-/// pair, its LP cw20 and the bank: simulation, execution, balances, attributes; both directions.
+/// Terraswap v2.4 swaps (contracts/terraswap_pair/src/contract.rs <c>compute_swap</c>: commission floored, gross return
+/// in Decimal256) with the numbers of the upstream tests in contracts/terraswap_pair/src/testing.rs and worked-out
+/// cases, through the real pair, its LP cw20 and the bank: simulation, execution, balances, attributes; both
+/// directions.
 /// </summary>
 public sealed class SwapVectorTests : PairFixture
 {
-    /// <summary>S3 (upstream try_native_to_token, v2.4); S1 has the same inputs (v1 gave 949,523,811).</summary>
+    /// <summary>Upstream try_native_to_token (v2.4); Terraswap v1 gave 949,523,811 for the same inputs.</summary>
     [Fact]
     public void native_to_token_30e9_20e9_offer_1_5e9()
     {
@@ -32,7 +34,7 @@ public sealed class SwapVectorTests : PairFixture
         Assert.Equal(U("20_000_000_000") - U("949_523_810"), tokenPool);
     }
 
-    /// <summary>S2 (upstream try_token_to_native): the token is the offer pool (30e9), uusd the ask pool (20e9).</summary>
+    /// <summary>Upstream try_token_to_native: the token is the offer pool (30e9), uusd the ask pool (20e9).</summary>
     [Fact]
     public void token_to_native_via_cw20_send_hook()
     {
@@ -52,7 +54,9 @@ public sealed class SwapVectorTests : PairFixture
         Assert.Equal((U("20_000_000_000") - U("949_523_810"), U("31_500_000_000")), (Pool(pair).Pool0, Pool(pair).Pool1));
     }
 
-    /// <summary>S5 (upstream test_compute_swap_with_huge_pool_variance, also in the 2.4 code): the return floors to 0.</summary>
+    /// <summary>
+    /// Upstream test_compute_swap_with_huge_pool_variance (also holds for the 2.4 code): the return floors to 0.
+    /// </summary>
     [Fact]
     public void huge_pool_variance_returns_zero()
     {
@@ -60,7 +64,7 @@ public sealed class SwapVectorTests : PairFixture
         Assert.Equal(((UInt128)0, (UInt128)0, (UInt128)0), Simulate(pair, Native(Uusd), 1));
     }
 
-    /// <summary>S7, S8, S10 (derived, v2.4 column): offer → ask with exact gross/commission/net/spread, native offer.</summary>
+    /// <summary>Worked-out v2.4 cases: offer → ask with exact gross/commission/net/spread, native offer.</summary>
     [Theory]
     [InlineData("1_000_000", "1_000_000", "1_000", "997", "2", "1")]
     [InlineData("1_000_000_000_000", "1_000_000_000_000", "1_000_000_000", "996_003_997", "2_997_002", "999_001")]
@@ -96,7 +100,7 @@ public sealed class SwapVectorTests : PairFixture
         Assert.Equal((U(askPool) - U(net), U(offerPool) + U(offer)), (Pool(pair).Pool0, Pool(pair).Pool1));
     }
 
-    /// <summary>A native-native pair (uusd / uluna), both directions, S3's numbers.</summary>
+    /// <summary>A native-native pair (uusd / uluna), both directions, try_native_to_token's numbers.</summary>
     [Fact]
     public void Native_native_pair_swaps_both_directions()
     {
@@ -130,8 +134,8 @@ public sealed class SwapVectorTests : PairFixture
     }
 
     /// <summary>
-    /// Reverse simulation, v2.4 (derived in the spec): ask 949,523,810 needs 1,499,999,999 (upstream asserts within 5
-    /// of the forward swap's 1,500,000,000).
+    /// Reverse simulation, v2.4 (<c>compute_offer_amount</c>, worked out exactly): ask 949,523,810 needs 1,499,999,999
+    /// (upstream asserts within 5 of the forward swap's 1,500,000,000).
     /// </summary>
     [Fact]
     public void Reverse_simulation_v2_4()
@@ -142,7 +146,7 @@ public sealed class SwapVectorTests : PairFixture
         Assert.True(U("1_500_000_000") - offer < 5);
     }
 
-    /// <summary>Reverse simulation from the token side of a token-offer pool (S2's layout).</summary>
+    /// <summary>Reverse simulation from the token side of a token-offer pool (try_token_to_native's layout).</summary>
     [Fact]
     public void Reverse_simulation_native_ask()
     {
@@ -158,7 +162,7 @@ public sealed class SwapVectorTests : PairFixture
         TransferToken(Bob, MAapl, pair, U("1_000_000"));
         App.Send(Bob, pair, new Coin(Uusd, 1_000_000));
         Assert.Equal((U("2_000_000"), U("2_000_000"), U("1_000_000")), Pool(pair));
-        // S7 doubled: 2e6/2e6 with 1000 offered gives gross 999, as before (999.5 floors)
+        // 2e6/2e6 with 1000 offered gives gross 999, as before (999.5 floors)
         Assert.Equal(((UInt128)997, (UInt128)1, (UInt128)2), Simulate(pair, Native(Uusd), 1_000));
     }
 }

@@ -2,29 +2,34 @@ using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
-/// <summary>Spec §6.2 / §3.4: the Terra tax hook (min(amount − ⌊amount/(1+rate)⌋, cap)); MirrorChain's rate is 0.</summary>
+/// <summary>
+/// Terraswap v2.4 packages/terraswap/src/asset.rs <c>Asset::compute_tax</c>: the Terra tax (min(amount −
+/// ⌊amount/(1+rate)⌋, cap)); MirrorChain's rate is 0.
+/// </summary>
 public sealed class TaxTests : PairFixture
 {
     private static readonly UInt128 Percent = 10_000_000_000_000_000UL; // 1% in Decimal atomics
 
     [Theory]
-    [InlineData("949_523_811", 1, "1_000_000", "1_000_000")] // X1: 9,401,226 capped at 1,000,000
-    [InlineData("1_000_000_000", 2, "1_000_000", "1_000_000")] // X2: cap binds
-    [InlineData("1_000_000", 1, "1_000_000", "9_901")] // X3: 1,000,000 − ⌊1,000,000/1.01⌋
+    [InlineData("949_523_811", 1, "1_000_000", "1_000_000")] // try_token_to_native: 9,401,226 capped
+    [InlineData("1_000_000_000", 2, "1_000_000", "1_000_000")] // upstream test_deduct: the cap binds
+    [InlineData("1_000_000", 1, "1_000_000", "9_901")] // 1,000,000 − ⌊1,000,000/1.01⌋
     [InlineData("1_000_000", 0, "1_000_000", "0")] // MirrorChain: rate 0
     public void Tax_is_the_excess_over_amount_divided_by_one_plus_rate_capped(string amount, int ratePercent, string cap, string tax)
     {
         Assert.Equal(U(tax), TerraTax.Compute(U(amount), Percent * (UInt128)ratePercent, U(cap)));
     }
 
-    /// <summary>X1's payout: 949,523,811 − 1,000,000 = 948,523,811 sent.</summary>
+    /// <summary>try_token_to_native's payout: 949,523,811 − 1,000,000 = 948,523,811 sent.</summary>
     [Fact]
     public void sent_amount_is_amount_minus_tax()
     {
         Assert.Equal(U("948_523_811"), U("949_523_811") - TerraTax.Compute(U("949_523_811"), Percent, U("1_000_000")));
     }
 
-    /// <summary>X4: a cw20 outflow pays no tax; with rate 0 a native outflow pays none either.</summary>
+    /// <summary>
+    /// A cw20 outflow pays no tax (upstream try_native_to_token); with rate 0 a native outflow pays none either.
+    /// </summary>
     [Fact]
     public void token_return_reports_zero_tax_and_native_return_is_sent_whole()
     {
