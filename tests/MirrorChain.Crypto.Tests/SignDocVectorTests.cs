@@ -3,7 +3,10 @@ using MirrorChain.Core;
 
 namespace MirrorChain.Crypto.Tests;
 
-/// <summary>The full signing vector of cosmos-compat.md §3.5 (cosmjs 0.38.1, RFC 6979).</summary>
+/// <summary>
+/// A full SIGN_MODE_DIRECT signing vector made with cosmjs 0.38.1 (LocalTerra test1 key; deterministic RFC 6979
+/// signature).
+/// </summary>
 public class SignDocVectorTests
 {
     private const string BodyBytesHex =

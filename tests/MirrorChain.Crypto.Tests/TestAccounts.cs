@@ -1,6 +1,9 @@
 namespace MirrorChain.Crypto.Tests;
 
-/// <summary>The LocalTerra accounts of /work/shared/spec/test-accounts.md (public devnet keys).</summary>
+/// <summary>
+/// The public LocalTerra test accounts (terra-money/LocalTerra README; devnet keys only), path m/44'/330'/0'/0/0; the
+/// addresses were derived with cosmjs.
+/// </summary>
 internal static class TestAccounts
 {
     public const string Test1Mnemonic =

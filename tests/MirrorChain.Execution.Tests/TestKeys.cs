@@ -2,7 +2,7 @@ using MirrorChain.Crypto;
 
 namespace MirrorChain.Execution.Tests;
 
-/// <summary>The public LocalTerra test accounts (shared/spec/test-accounts.md).</summary>
+/// <summary>The public LocalTerra test accounts (terra-money/LocalTerra README; devnet keys only).</summary>
 internal static class TestKeys
 {
     private static readonly Lazy<PrivateKey> Test1Key = new(() => PrivateKey.FromMnemonic(

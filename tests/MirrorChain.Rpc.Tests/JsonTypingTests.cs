@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace MirrorChain.Rpc.Tests;
 
 /// <summary>
-/// Walks every method's answer and checks CometBFT's JSON typing rules (spec §1.3): 64-bit integers are strings,
+/// Walks every method's answer and checks CometBFT's JSON typing rules (its libs/json): 64-bit integers are strings,
 /// <c>code</c>/<c>round</c>/<c>parts.total</c>/tx <c>index</c> are numbers, hashes are upper-case hex.
 /// </summary>
 public sealed partial class JsonTypingTests

@@ -11,7 +11,7 @@ namespace MirrorChain.Tx.Tests;
 /// <summary>Hand-assembled txs with one piece changed, for decoder error paths (signatures are dummies).</summary>
 internal static class RawTx
 {
-    public const string From = Vector35.Test1Address;
+    public const string From = CosmjsSignVector.Test1Address;
     public const string To = "terra17lmam6zguazs5q5u6z5mmx76uj63gldnse2pdp";
 
     public static Any Send(string from = From, string to = To, params (string Denom, string Amount)[] amount)
@@ -42,7 +42,7 @@ internal static class RawTx
         {
             auth.SignerInfos.Add(new SignerInfo
             {
-                PublicKey = TxBuilder.PubKeyAny(Hex.Decode(Vector35.Test1PubKeyHex)),
+                PublicKey = TxBuilder.PubKeyAny(Hex.Decode(CosmjsSignVector.Test1PubKeyHex)),
                 ModeInfo = new ModeInfo { Single = new ModeInfo.Types.Single { Mode = SignMode.Direct } },
             });
         }

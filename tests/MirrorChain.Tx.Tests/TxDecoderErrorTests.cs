@@ -52,7 +52,7 @@ public class TxDecoderErrorTests
     public void Random_garbage_only_ever_gives_sdk_exceptions()
     {
         var rng = new Random(12345);
-        var valid = Vector35.TxRaw;
+        var valid = CosmjsSignVector.TxRaw;
         for (var i = 0; i < 3000; i++)
         {
             byte[] bytes;
@@ -336,7 +336,7 @@ public class TxDecoderErrorTests
     public void Simulation_tx_from_the_builder_decodes_in_simulate_mode()
     {
         var raw = TxBuilder.ForSimulation([new Messages.MsgSend(Address.Parse(RawTx.From), Address.Parse(RawTx.To), [new Coin("uluna", 1)])],
-            Hex.Decode(Vector35.Test1PubKeyHex), 4);
+            Hex.Decode(CosmjsSignVector.Test1PubKeyHex), 4);
 
         var tx = TxDecoder.Decode(raw, new DecodeOptions { Simulate = true });
 

@@ -119,7 +119,8 @@ public sealed class RegistryTests : CollateralOracleFixture
             """{"update_collateral_price_source":{"asset":{"native_token":{"denom":"uluna"}},"price_source":{"fixed_price":{"price":"1"}}}}""")));
         Assert.Equal(NotFound, Fail.Execute(() => App.Execute(Owner, Oracle,
             """{"update_collateral_multiplier":{"asset":{"native_token":{"denom":"uluna"}},"multiplier":"0"}}""")));
-        // the mint's revoke of an unregistered (e.g. pre-IPO) asset fails the same way (where a v2.1.4 migrate of a pre-IPO asset ends)
+        // the mint's revoke of an unregistered (e.g. pre-IPO) asset fails the same way (where a v2.1.4 migrate of a
+        // pre-IPO asset ends)
         Assert.Equal(NotFound, Fail.Execute(() => App.Execute(MintAddr, Oracle, $$$"""{"revoke_collateral_asset":{"asset":{{{Token(MTsla)}}}}}""")));
         Assert.Equal("Generic error: Collateral asset not found: query wasm contract failed", Fail.Query(() => Price("uluna")));
         Assert.Equal("Generic error: Collateral asset not found: query wasm contract failed", Fail.Query(() => Info("uluna")));

@@ -19,7 +19,7 @@ public sealed class LunaMultiplierTests
         // the effective minimum is decimal_multiplication(1.5, 4/3) = 1.999999999 (9 dp): 1.99 is refused …
         Assert.Equal("Generic error: Can not open a position with low collateral ratio than minimum: execute wasm contract failed",
             Fail(() => _f.OpenNative(Alice, 3_000_000, asset, "1.99", denom: "uluna")));
-        // … and 200% opens. Mint amount (positions.rs open_position) = ⌊⌊3000000 × decimal_division(80, 150)⌋ × reverse_decimal(2)⌋
+        // … and 200% opens. Mint amount (open_position) = ⌊⌊3000000 × decimal_division(80, 150)⌋ × reverse_decimal(2)⌋
         //   = ⌊⌊3000000 × 0.533333333333333333⌋ × 0.5⌋ = ⌊1599999 × 0.5⌋ = 799999 (0.8 mAAPL less the floors)
         var r = _f.OpenNative(Alice, 3_000_000, asset, "2", denom: "uluna");
         Assert.Equal($"799999{asset}", r.Attribute("mint_amount"));

@@ -43,7 +43,7 @@ public sealed class ShortRewardTests
     [InlineData("0.15", "0.4")]
     public void Weight_table_v214(string premium, string expected) => Assert.Equal(expected, Weight(premium));
 
-    /// <summary>Every v2.1.4 value is exactly half of the later master's (divisor 2.5, cap 0.8): 0.005236 … 0.79892.</summary>
+    /// <summary>Every v2.1.4 value is half of the later master's (divisor 2.5, cap 0.8): 0.005236 … 0.79892.</summary>
     [Theory]
     [InlineData("0", "0.005236")]
     [InlineData("0.01", "0.1268336")]

@@ -101,7 +101,7 @@ public class DecimalTests
     [Fact]
     public void ChainedProductsFloorAfterEveryStep()
     {
-        // opening 9000 uusd at 150% on an asset priced 10 after its IPO: ⌊⌊9000 × 0.1⌋ × 0.666666666666666666⌋ = ⌊900 × 0.666…⌋ = 599
+        // 9000 uusd at 150% for an asset priced 10: ⌊⌊9000 × 0.1⌋ × 0.666666666666666666⌋ = ⌊900 × 0.666…⌋ = 599
         Assert.Equal((UInt128)599, U("9000") * D("0.1") * D("0.666666666666666666"));
         // Left to right: ⌊10 × 0.15⌋ = 1, then ⌊1 × 0.7⌋ = 0 …
         Assert.Equal(UInt128.Zero, U("10") * D("0.15") * D("0.7"));

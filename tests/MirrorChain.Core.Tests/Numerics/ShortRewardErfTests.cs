@@ -6,9 +6,10 @@ namespace MirrorChain.Core.Tests.Numerics;
 
 /// <summary>
 /// A long chain of Mirror's 9-digit helpers: the short-reward erf approximation (Mirror
-/// contracts/mirror_short_reward/src/math.rs <c>erf_plus_one</c>; HEAD divides by 2.5 and caps at 0.8, v2.1.4 divides by
-/// 5 and caps at 0.4), evaluated here only to check that every intermediate truncation reproduces the weights the
-/// upstream tests in contracts/mirror_short_reward/src/tests.rs assert (rows between them computed the same way).
+/// contracts/mirror_short_reward/src/math.rs <c>erf_plus_one</c>; the later master divides by 2.5 and caps at 0.8,
+/// v2.1.4 divides by 5 and caps at 0.4), evaluated here only to check that every intermediate truncation reproduces the
+/// weights the upstream tests in contracts/mirror_short_reward/src/tests.rs assert (rows between them computed the same
+/// way).
 /// </summary>
 public class ShortRewardErfTests
 {

@@ -102,7 +102,10 @@ public class Uint128MathTests
         Assert.Throws<PanicException>(() => Uint128Math.MultiplyRatio(U(Max), U(Max), U(Max) - 1));
     }
 
-    /// <summary>Terra tax (Terraswap v2.4 <c>Asset::compute_tax</c>): min(amount − ⌊amount·10^18 / (⌊10^18 × rate⌋ + 10^18)⌋, cap).</summary>
+    /// <summary>
+    /// Terra tax (Terraswap v2.4 <c>Asset::compute_tax</c>): min(amount − ⌊amount·10^18 / (⌊10^18 × rate⌋ + 10^18)⌋,
+    /// cap).
+    /// </summary>
     private static UInt128 Tax(UInt128 amount, Decimal rate, UInt128 cap)
     {
         var fraction = Decimal.Fractional;

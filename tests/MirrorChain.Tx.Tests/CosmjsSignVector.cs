@@ -2,8 +2,11 @@ using MirrorChain.Core;
 
 namespace MirrorChain.Tx.Tests;
 
-/// <summary>The cosmos-compat §3.5 signing vector (cosmjs 0.38.1, test1 key, account 7, sequence 3, chain mirrorchain-1).</summary>
-internal static class Vector35
+/// <summary>
+/// A SIGN_MODE_DIRECT signing vector made with cosmjs 0.38.1 (@cosmjs/proto-signing <c>DirectSecp256k1HdWallet</c>,
+/// deterministic RFC 6979 signature): LocalTerra test1 key, account 7, sequence 3, chain mirrorchain-1.
+/// </summary>
+internal static class CosmjsSignVector
 {
     public const string Test1Mnemonic =
         "notice oak worry limit wrap speak medal online prefer cluster roof addict wrist behave treat actual wasp year salad speed social layer crew genius";
