@@ -3,7 +3,7 @@
 //
 //   MIRRORCHAIN_RPC=http://127.0.0.1:26657 node bank-send.mjs
 //
-// Accounts: the public LocalTerra test2/test3 keys (shared/spec/test-accounts.md), coin type 330, prefix "terra".
+// Accounts: the public LocalTerra test2/test3 keys (terra-money/LocalTerra README), coin type 330, prefix "terra".
 import assert from "node:assert/strict";
 
 import { stringToPath } from "@cosmjs/crypto";

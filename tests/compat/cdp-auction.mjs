@@ -1,6 +1,7 @@
 // Mirror on MirrorChain through unmodified cosmjs 0.38.1: test2 opens a CDP on mTSLA, the oracle feeder (test1)
 // moves the price so the position falls below its minimum C-ratio, and test3 liquidates part of it in an auction.
-// Every balance is checked against the v2.1.4 formulas (mirror-mint-oracle.md §2.10). Prints PASS/FAIL lines.
+// Every balance is checked against the v2.1.4 formulas (Mirror v2.1.4 contracts/mirror_mint/src/positions.rs
+// `auction`). Prints PASS/FAIL lines.
 //
 //   MIRRORCHAIN_RPC=http://127.0.0.1:26657 MIRRORCHAIN_CONTRACTS=~/.mirrorchain/config/contracts.json node cdp-auction.mjs
 import assert from "node:assert/strict";
@@ -67,7 +68,7 @@ async function main() {
     assert.equal(price.rate, "670");
   });
 
-  const collateral = 1_340_000_000n; // 1,340 UST at 200%: the seeds' mTSLA example
+  const collateral = 1_340_000_000n; // 1,340 UST at 200%: 1 mTSLA at 670
   const positionIdx = await step("test2 opens a 200% CDP with 1340 UST", async () => {
     const next = (await q.queryContractSmart(mint, { next_position_idx: {} })).next_position_idx;
     await owner.client.execute(owner.address, mint, {
