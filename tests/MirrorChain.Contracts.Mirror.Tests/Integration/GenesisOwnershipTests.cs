@@ -112,6 +112,15 @@ public sealed partial class GenesisOwnershipTests
             // mirror_short_reward keeps no state at all (it only computes a weight)
             Assert.True(answered || info.CodeId == CodeIds.MirrorShortReward, $"{label} answers none of {string.Join(", ", ConfigQueries)}");
         }
+        // the oracle's per-asset feeders (set by the factory's whitelist) are the one role that must be an account
+        foreach (var (name, token) in _d.Contracts.Where(kv => _d.Contracts.ContainsKey(kv.Key + ".pair") && kv.Key != "mirrorToken"))
+        {
+            var feeder = _d.App.Query(_d["oracle"], $"{{\"feeder\":{{\"asset_token\":\"{token}\"}}}}").GetProperty("feeder").GetString()!;
+            if (!IsContract(feeder) && !allowed.Contains(feeder))
+            {
+                offending.Add($"oracle: feeder of {name} = {feeder}");
+            }
+        }
         Assert.True(offending.Count == 0, "externally owned accounts with power over genesis contracts:\n" + string.Join("\n", offending));
     }
 
