@@ -4,6 +4,7 @@
 The file it writes is the devnet's genesis: accounts and balances, chain params, and the Mirror deployment as
 app_state.wasm.steps (see genesis/README.md). Deterministic: same inputs, same bytes. Not needed at run time.
 """
+import hashlib
 import json
 import os
 
@@ -30,6 +31,44 @@ MIN_CR, AUCTION_DISCOUNT, PROTOCOL_FEE = "1.5", "0.2", "0.015"
 LOCKUP_PERIOD = 600                        # seconds short-sale proceeds stay locked (mainnet: 1209600)
 
 
+def bech32(hrp, data):
+    """BIP-173 bech32 of raw bytes (for the keyless placeholder addresses below)."""
+    charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+    acc, bits, words = 0, 0, []
+    for b in data:
+        acc, bits = (acc << 8) | b, bits + 8
+        while bits >= 5:
+            bits -= 5
+            words.append((acc >> bits) & 31)
+    if bits:
+        words.append((acc << (5 - bits)) & 31)
+
+    def polymod(values):
+        chk = 1
+        for v in values:
+            top = chk >> 25
+            chk = (chk & 0x1ffffff) << 5 ^ v
+            for i in range(5):
+                chk ^= [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3][i] if (top >> i) & 1 else 0
+        return chk
+
+    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    mod = polymod(expanded + words + [0] * 6) ^ 1
+    return hrp + "1" + "".join(charset[c] for c in words + [(mod >> 5 * (5 - i)) & 31 for i in range(6)])
+
+
+def keyless(purpose):
+    """An address no one holds a key for: the first 20 bytes of SHA-256 of a public sentence (no private key is known
+    for a hash output), so it can hold no power. Used where Mirror expects a contract that MirrorChain lacks."""
+    return bech32("terra", hashlib.sha256(("mirrorchain devnet: " + purpose).encode()).digest()[:20])
+
+
+# The collector's fields for Terra protocols that do not exist on MirrorChain (Anchor, bLUNA, LunaX): never called
+# by the devnet's flows, pointed at keyless addresses (genesis/README.md, "Addresses outside governance").
+NO_AUST, NO_ANCHOR_MARKET = keyless("no aUST token"), keyless("no Anchor market")
+NO_BLUNA, NO_LUNAX = keyless("no bLUNA token"), keyless("no LunaX token")
+
+
 def native(denom):
     return {"native_token": {"denom": denom}}
 
@@ -38,8 +77,9 @@ def token(ref):
     return {"token": {"contract_addr": ref}}
 
 
-def inst(name, code_id, label, msg, sender=VALIDATOR):
-    return {"instantiate": {"name": name, "sender": sender, "code_id": code_id, "label": label, "msg": msg, "admin": VALIDATOR}}
+def inst(name, code_id, label, msg, sender=VALIDATOR, admin="${adminManager}"):
+    # every contract genesis creates gets the admin manager (owned by gov) as its wasm admin: migrations only by poll
+    return {"instantiate": {"name": name, "sender": sender, "code_id": code_id, "label": label, "msg": msg, "admin": admin}}
 
 
 def execute(contract, msg, sender=VALIDATOR, funds=None, capture=None):
@@ -73,20 +113,24 @@ GOV_PROFILES = {
         "default": {"proposal_deposit": str(100 * MIR_UNIT), "voting_period": 30, "quorum": "0.1", "threshold": "0.5"},
         "migration": {"proposal_deposit": str(200 * MIR_UNIT), "voting_period": 30, "quorum": "0.2", "threshold": "0.6"},
         "auth_admin": {"proposal_deposit": str(300 * MIR_UNIT), "voting_period": 30, "quorum": "0.3", "threshold": "0.7"},
-        "premium_min_update_interval": 60,
+        "premium_min_update_interval": 60, "admin_claim_period": 600,
     },
     "mainnet": {
         "effective_delay": 86_400, "snapshot_period": 86_400, "voter_weight": "0.5", "poll_gas_limit": 1_000_000,
         "default": {"proposal_deposit": str(1_000 * MIR_UNIT), "voting_period": 604_800, "quorum": "0.1", "threshold": "0.5"},
         "migration": {"proposal_deposit": str(2_000 * MIR_UNIT), "voting_period": 604_800, "quorum": "0.4", "threshold": "0.6"},
         "auth_admin": {"proposal_deposit": str(5_000 * MIR_UNIT), "voting_period": 1_209_600, "quorum": "0.5", "threshold": "0.7"},
-        "premium_min_update_interval": 3_600,
+        "premium_min_update_interval": 3_600, "admin_claim_period": 604_800,
     },
 }
 
 
 def build_steps(gov):
     steps = [
+        # the admin manager comes first so that every later contract can name it as its wasm admin; the validator
+        # owns it only until the end of genesis, when gov takes it over
+        inst("adminManager", 20, "Mirror admin manager", {"owner": VALIDATOR, "admin_claim_period": gov["admin_claim_period"]}, admin=VALIDATOR),
+        {"update_admin": {"sender": VALIDATOR, "contract": "${adminManager}", "admin": "${adminManager}"}},
         inst("mirrorToken", 1, "Mirror Token", {
             "name": "Mirror Token", "symbol": "MIR", "decimals": 6,
             "initial_balances": [{"address": VALIDATOR, "amount": str(MIR_VALIDATOR + EMISSION_TOTAL + COMMUNITY_POOL)}]
@@ -114,14 +158,14 @@ def build_steps(gov):
         inst("gov", 11, "Mirror gov", {
             "mirror_token": "${mirrorToken}", "effective_delay": gov["effective_delay"],
             "default_poll_config": gov["default"], "migration_poll_config": gov["migration"], "auth_admin_poll_config": gov["auth_admin"],
-            "voter_weight": gov["voter_weight"], "snapshot_period": gov["snapshot_period"], "admin_manager": VALIDATOR,
+            "voter_weight": gov["voter_weight"], "snapshot_period": gov["snapshot_period"], "admin_manager": "${adminManager}",
             "poll_gas_limit": gov["poll_gas_limit"],
         }),
-        # Anchor/bLUNA/LunaX do not exist on MirrorChain: the collector's fields for them point at the validator (unused)
+        # Anchor/bLUNA/LunaX do not exist on MirrorChain: the collector's fields for them point at keyless addresses
         inst("collector", 18, "Mirror collector", {
             "owner": VALIDATOR, "distribution_contract": "${gov}", "terraswap_factory": "${terraswapFactory}",
-            "mirror_token": "${mirrorToken}", "base_denom": "uusd", "aust_token": VALIDATOR, "anchor_market": VALIDATOR,
-            "bluna_token": VALIDATOR, "lunax_token": VALIDATOR,
+            "mirror_token": "${mirrorToken}", "base_denom": "uusd", "aust_token": NO_AUST, "anchor_market": NO_ANCHOR_MARKET,
+            "bluna_token": NO_BLUNA, "lunax_token": NO_LUNAX,
         }),
         inst("community", 19, "Mirror community", {"owner": "${gov}", "mirror_token": "${mirrorToken}", "spend_limit": str(1_000_000 * MIR_UNIT)}),
         inst("factory", 10, "Mirror factory", {"token_code_id": 1, "base_denom": "uusd", "distribution_schedule": SCHEDULE}),
@@ -159,6 +203,7 @@ def build_steps(gov):
         execute("${collector}", {"update_config": {"owner": "${gov}"}}),
         execute("${collateralOracle}", {"update_config": {"owner": "${gov}"}}),
         execute("${lock}", {"update_config": {"owner": "${gov}"}}),
+        execute("${terraswapFactory}", {"update_config": {"owner": "${gov}"}}),
     ]
 
     # prices at genesis time, so the seeding positions below can be opened
@@ -186,6 +231,9 @@ def build_steps(gov):
             {"info": token("${mirrorToken}"), "amount": str(MIR_POOL_DEPTH)},
             {"info": native("uusd"), "amount": str(mir_value)}]}},
             funds=[{"denom": "uusd", "amount": str(mir_value)}]),
+        # last, as at Mirror's launch: gov owns the admin manager and itself, so from here on only polls change either
+        execute("${adminManager}", {"update_owner": {"owner": "${gov}"}}),
+        execute("${gov}", {"update_config": {"owner": "${gov}"}}),
     ]
     return steps
 

@@ -1,4 +1,5 @@
 using MirrorChain.Contracts.Cw20;
+using MirrorChain.Contracts.Mirror.AdminManager;
 using MirrorChain.Contracts.Mirror.CollateralOracle;
 using MirrorChain.Contracts.Mirror.Collector;
 using MirrorChain.Contracts.Mirror.Community;
@@ -31,5 +32,6 @@ public static class MirrorCodes
         .Register(CodeIds.MirrorStaking, new StakingContract())
         .Register(CodeIds.MirrorShortReward, new ShortRewardContract())
         .Register(CodeIds.MirrorCollector, new CollectorContract())
-        .Register(CodeIds.MirrorCommunity, new CommunityContract());
+        .Register(CodeIds.MirrorCommunity, new CommunityContract())
+        .Register(CodeIds.MirrorAdminManager, new AdminManagerContract());
 }

@@ -14,13 +14,15 @@ namespace MirrorChain.Cli;
 /// (<c>mint</c>, <c>oracle</c>, …, and per asset <c>mAAPL</c>, <c>mAAPL.pair</c>, <c>mAAPL.lpToken</c>); a contract
 /// not deployed on this chain is "". As in mirror.js's own defaults, <c>assets</c> also lists MIR (the MIR token,
 /// its UST pair and LP token), and <c>airdrop</c> is present (mirror.js requires it; MirrorChain has none: "").
+/// <c>adminManager</c> (the mirror_admin_manager contract, gov's admin_manager) is MirrorChain's addition: mirror.js
+/// has no client for it and ignores the key.
 /// </summary>
 public static class ContractsFile
 {
     public static readonly string[] ProtocolKeys =
     [
         "factory", "gov", "mint", "oracle", "collateralOracle", "staking", "lock", "collector", "community",
-        "shortReward", "mirrorToken", "terraswapFactory", "airdrop",
+        "shortReward", "mirrorToken", "terraswapFactory", "airdrop", "adminManager",
     ];
 
     /// <summary>The MIR entry of <c>assets</c> (mirror.js's key for it).</summary>

@@ -47,6 +47,7 @@ public sealed record SdkError(string Codespace, uint Code, string Description)
     public static readonly SdkError WasmNotFound = new("wasm", 8, "not found");
     public static readonly SdkError WasmQueryFailed = new("wasm", 9, "query wasm contract failed");
     public static readonly SdkError WasmInvalidMsg = new("wasm", 10, "invalid CosmosMsg from the contract");
+    public static readonly SdkError WasmMigrationFailed = new("wasm", 11, "migrate wasm contract failed");
     public static readonly SdkError WasmEmpty = new("wasm", 14, "empty");
     public static readonly SdkError WasmInvalid = new("wasm", 21, "invalid");
     public static readonly SdkError WasmMaxCallDepth = new("wasm", 27, "max call depth exceeded");

@@ -53,6 +53,8 @@ public sealed class InitCommandTests : IDisposable
                 Assert.Equal(64, value.Length);           // contract addresses are 32 bytes
             }
         }
+        // MirrorChain's addition (the mirror_admin_manager contract): present, and not any other contract's address
+        Assert.Equal(ContractsFile.ProtocolKeys.Length, ContractsFile.ProtocolKeys.Select(k => root.GetProperty(k).GetString()).Distinct().Count());
         var assets = root.GetProperty("assets");
         Assert.Equal(["MIR", "mAAPL", "mTSLA", "mGOOGL", "mNFLX", "mMSFT"], assets.EnumerateObject().Select(p => p.Name));
         Assert.Equal(root.GetProperty("mirrorToken").GetString(), assets.GetProperty("MIR").GetProperty("token").GetString());

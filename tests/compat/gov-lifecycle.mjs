@@ -10,6 +10,9 @@
 //      min(burn × end_price, burn × collateral/asset) minus the 1.5% fee.
 //   5. The collector converts its UST fees into MIR on the MIR/UST pair (exact compute_swap) and distributes them
 //      to gov, whose MIR balance grows by exactly that amount.
+//   6. Governance owns itself: the validator's (public) key cannot change gov's config ("unauthorized"), the
+//      protocol's contracts have the admin manager as wasm admin, and an auth-admin poll (update_config, run
+//      alongside the whitelist poll) changes gov's snapshot period.
 // Every amount the formulas determine is asserted exactly (BigInt). Fees are paid in uluna, so uusd, MIR and mAsset
 // balances move only by the protocol's rules. Waits use the chain's block time, never the wall clock.
 // Prints PASS/FAIL lines; exits non-zero on the first failure.
@@ -114,10 +117,11 @@ function rfc3339Seconds(t) {
 
 async function main() {
   const contracts = JSON.parse(readFileSync(CONTRACTS, "utf8"));
-  const { factory, gov, mint, oracle, staking, collector, mirrorToken, terraswapFactory } = contracts;
+  const { factory, gov, mint, oracle, staking, collector, mirrorToken, terraswapFactory, adminManager } = contracts;
   const mAAPL = contracts.assets.mAAPL;
   const names = ["test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
   const [feeder, t2, t3, t4, t5, t6, t7, t8] = await Promise.all(names.map(connect));
+  const validator = await connect("validator");
   const q = feeder.client;
   const smart = (addr, msg) => q.queryContractSmart(addr, msg);
   const uusd = async (addr) => BigInt((await q.getBalance(addr, "uusd")).amount);
@@ -234,6 +238,51 @@ async function main() {
     assert.equal(BigInt(poll.yes_votes), yes);
     assert.equal(poll.no_votes, "0");
     return yes;
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 6a. Governance owns itself; an admin poll runs alongside the whitelist poll
+  // ---------------------------------------------------------------------------------------------------------------
+  await step("the validator key cannot change gov's config directly: update_config → unauthorized", async () => {
+    await assert.rejects(
+      validator.exec(gov, { update_config: { default_poll_config: { proposal_deposit: "1", voting_period: 1, quorum: "0.000001", threshold: "0.000001" } } }),
+      /unauthorized/);
+    assert.equal((await smart(gov, { config: {} })).owner, gov);
+  });
+
+  await step("gov owns itself and its admin_manager is the admin manager contract, owned by gov", async () => {
+    assert.match(adminManager ?? "", /^terra1/);
+    assert.equal(govConfig.owner, gov);
+    assert.equal(govConfig.admin_manager, adminManager);
+    assert.equal((await smart(adminManager, { config: {} })).owner, gov);
+  });
+
+  await step("the admin manager is the wasm admin of gov, factory, mint, oracle, staking, collector and the MIR token", async () => {
+    for (const addr of [gov, factory, mint, oracle, staking, collector, mirrorToken]) {
+      assert.equal((await q.getContract(addr)).admin, adminManager, addr);
+    }
+  });
+
+  const authAdmin = govConfig.auth_admin_poll_config;
+  const newSnapshotPeriod = govConfig.snapshot_period + 1;
+  const adminPoll = await step("test2 creates an auth-admin poll (admin_action update_config: snapshot period + 1 s); the stakers vote yes", async () => {
+    const result = await t2.exec(mirrorToken, {
+      send: {
+        contract: gov,
+        amount: authAdmin.proposal_deposit,
+        msg: b64({ create_poll: { title: "Snapshot period", description: "gov update_config by poll",
+          admin_action: { update_config: { snapshot_period: newSnapshotPeriod } } } }),
+      },
+    });
+    const a = wasmAttrs(result, gov);
+    const id = Number(a.get("poll_id"));
+    const end = Number(a.get("end_time"));
+    assert.equal(end, (await blockTime(result.height)) + authAdmin.voting_period);
+    await Promise.all(stakes.map(async ([w]) => {
+      const balance = (await smart(gov, { staker: { address: w.address } })).balance;
+      await w.exec(gov, { cast_vote: { poll_id: id, vote: "yes", amount: balance } });
+    }));
+    return { id, end };
   });
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -541,6 +590,27 @@ async function main() {
     assert.equal(wasmAttrs(result, collector).get("amount"), held.toString());
     assert.equal((await mir(gov)) - before, bought);
     assert.equal(await mir(collector), 0n);
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 6b. The admin poll executes: gov sends update_config to itself, as its own owner
+  // ---------------------------------------------------------------------------------------------------------------
+  await waitBlockTime(adminPoll.end);
+  await step("the auth-admin poll passes (quorum 30%, threshold 70%)", async () => {
+    const result = await t3.exec(gov, { end_poll: { poll_id: adminPoll.id } });
+    assert.equal(wasmAttrs(result, gov).get("passed"), "true");
+  });
+  await waitBlockTime(adminPoll.end + govConfig.effective_delay);
+  await step("execute_poll → executed: gov's snapshot period changed, gov still owns itself", async () => {
+    const result = await t3.exec(gov, { execute_poll: { poll_id: adminPoll.id } });
+    // the update_config sub-message succeeded (no failed_poll reply) and was gov executing itself
+    const actions = wasmAttrs(result, gov).all.filter((x) => x.key === "action").map((x) => x.value);
+    assert.deepEqual(actions, ["execute_poll"]);
+    assert.ok(result.events.some((e) => e.type === "execute" && e.attributes.some((x) => x.key === "_contract_address" && x.value === gov)));
+    assert.equal((await smart(gov, { poll: { poll_id: adminPoll.id } })).status, "executed");
+    const config = await smart(gov, { config: {} });
+    assert.equal(config.snapshot_period, newSnapshotPeriod);
+    assert.equal(config.owner, gov);
   });
 }
 

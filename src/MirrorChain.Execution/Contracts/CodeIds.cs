@@ -20,4 +20,5 @@ public static class CodeIds
     public const ulong MirrorShortReward = 17;
     public const ulong MirrorCollector = 18;
     public const ulong MirrorCommunity = 19;
+    public const ulong MirrorAdminManager = 20;
 }

@@ -51,6 +51,17 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         ExecutionContext ctx, Address sender, ulong codeId, byte[] msgJson, IReadOnlyList<Coin> funds, string label, Address? admin) =>
         InstantiateContract(ctx, 0, sender, codeId, msgJson, funds, label, admin);
 
+    /// <summary>
+    /// Migrates <paramref name="contract"/> to <paramref name="newCodeId"/> on behalf of <paramref name="sender"/>
+    /// (MsgMigrateContract / genesis); see <see cref="WasmMigrate"/>.
+    /// </summary>
+    public (byte[]? Data, IReadOnlyList<Event> Events) Migrate(ExecutionContext ctx, Address sender, Address contract, ulong newCodeId, byte[] msgJson) =>
+        MigrateContract(ctx, 0, sender, contract, newCodeId, msgJson);
+
+    /// <summary>Sets (or, with null, clears) the wasm admin of <paramref name="contract"/>; only its admin may.</summary>
+    public IReadOnlyList<Event> UpdateAdmin(ExecutionContext ctx, Address sender, Address contract, Address? newAdmin) =>
+        SetAdmin(ctx, sender, contract, newAdmin);
+
     internal ContractInfo? LoadInfo(IStateReader state, Address contract) =>
         state.Get(ContractKeys.Info(contract)) is { } bytes ? Tx.Proto.Cosmwasm.Wasm.V1.ContractInfo.Parser.ParseFrom(bytes) : null;
 
@@ -115,6 +126,62 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         var (data, more) = Finish(ctx, depth, contract, code, response);
         events.AddRange(more);
         return (contract, data, events);
+    }
+
+    /// <summary>
+    /// wasmd's migrate: the contract must exist (wasm 8) and <paramref name="sender"/> must be its admin ("can not
+    /// migrate: unauthorized", sdk 4; a contract without admin cannot be migrated), the new code must exist; the
+    /// contract info switches to the new code, then the new code's migrate entry point runs with the contract's own
+    /// storage (its failure, or a missing entry point, is wasm 11 and reverts everything). Event
+    /// <c>migrate{code_id, _contract_address}</c>, then the entry point's events and messages.
+    /// </summary>
+    private (byte[]? Data, List<Event> Events) MigrateContract(ExecutionContext ctx, int depth, Address sender, Address contract, ulong newCodeId, byte[] msg)
+    {
+        CheckDepth(depth);
+        var info = LoadInfo(ctx.State, contract) ?? throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
+        if (info.Admin.Length == 0 || info.Admin != sender.ToString())
+        {
+            throw SdkError.Unauthorized.Wrap("can not migrate");
+        }
+        var code = Registry.Get(newCodeId) ?? throw SdkError.WasmNotFound.Wrap($"no such code: {newCodeId}");
+        ctx.GasMeter.Consume(CallGas, "wasm contract migrate");
+        info.CodeId = newCodeId;
+        ctx.State.Set(ContractKeys.Info(contract), info.ToByteArray());
+        var response = Guard(SdkError.WasmMigrationFailed, () =>
+        {
+            using var doc = ParseJson(msg, code);
+            try
+            {
+                return code.Migrate(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), doc.RootElement);
+            }
+            catch (MissingExportException e)
+            {
+                throw new ContractException($"Error calling the VM: Error resolving Wasm function: {e.Message}");
+            }
+        });
+        var events = new List<Event>
+        {
+            Event.Of("migrate", ("code_id", newCodeId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("_contract_address", contract.ToString())),
+        };
+        var (data, more) = Finish(ctx, depth, contract, code, response);
+        events.AddRange(more);
+        return (data, events);
+    }
+
+    /// <summary>
+    /// wasmd's UpdateAdmin / ClearAdmin: only the current admin ("can not modify contract: unauthorized", sdk 4).
+    /// Event <c>update_contract_admin{_contract_address, new_admin_address}</c> ("" when cleared).
+    /// </summary>
+    private List<Event> SetAdmin(ExecutionContext ctx, Address sender, Address contract, Address? newAdmin)
+    {
+        var info = LoadInfo(ctx.State, contract) ?? throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
+        if (info.Admin.Length == 0 || info.Admin != sender.ToString())
+        {
+            throw SdkError.Unauthorized.Wrap("can not modify contract");
+        }
+        info.Admin = newAdmin?.ToString() ?? "";
+        ctx.State.Set(ContractKeys.Info(contract), info.ToByteArray());
+        return [Event.Of("update_contract_admin", ("_contract_address", contract.ToString()), ("new_admin_address", info.Admin))];
     }
 
     /// <summary>Emits the entry point's events, then dispatches its messages in order; replies may replace the data.</summary>
@@ -194,6 +261,16 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
                 var response = new MsgInstantiateContractResponse { Address = address.ToString(), Data = ByteString.CopyFrom(data ?? []) };
                 return (response.ToByteArray(), events);
             }
+            case WasmMigrate migrate:
+            {
+                // MsgMigrateContractResponse{data} has MsgExecuteContractResponse's wire shape (field 1, bytes)
+                var (data, events) = MigrateContract(ctx, depth, sender, migrate.ContractAddress, migrate.NewCodeId, migrate.Msg);
+                return (new MsgExecuteContractResponse { Data = ByteString.CopyFrom(data ?? []) }.ToByteArray(), events);
+            }
+            case WasmUpdateAdmin update:
+                return ([], SetAdmin(ctx, sender, update.ContractAddress, update.Admin));
+            case WasmClearAdmin clear:
+                return ([], SetAdmin(ctx, sender, clear.ContractAddress, null));
             default:
                 throw SdkError.WasmInvalidMsg.Wrap($"unsupported message {msg.GetType().Name}");
         }

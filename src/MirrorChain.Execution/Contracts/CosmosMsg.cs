@@ -18,6 +18,18 @@ public sealed record WasmExecute(Address ContractAddress, byte[] Msg, IReadOnlyL
 /// <summary>WasmMsg::Instantiate: create a new instance of a registered code.</summary>
 public sealed record WasmInstantiate(ulong CodeId, byte[] Msg, IReadOnlyList<Coin> Funds, string Label, Address? Admin) : CosmosMsg;
 
+/// <summary>
+/// WasmMsg::Migrate: switch <paramref name="ContractAddress"/> to code <paramref name="NewCodeId"/> and run the new
+/// code's migrate entry point with <paramref name="Msg"/>. Only the contract's wasm admin may send it.
+/// </summary>
+public sealed record WasmMigrate(Address ContractAddress, ulong NewCodeId, byte[] Msg) : CosmosMsg;
+
+/// <summary>WasmMsg::UpdateAdmin: the contract's wasm admin hands the admin role to <paramref name="Admin"/>.</summary>
+public sealed record WasmUpdateAdmin(Address ContractAddress, Address Admin) : CosmosMsg;
+
+/// <summary>WasmMsg::ClearAdmin: the contract's wasm admin removes the admin role (the contract becomes immutable).</summary>
+public sealed record WasmClearAdmin(Address ContractAddress) : CosmosMsg;
+
 /// <summary>When the sender wants a reply for a sub-message.</summary>
 public enum ReplyOn
 {

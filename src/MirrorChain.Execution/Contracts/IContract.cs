@@ -19,6 +19,12 @@ public interface IContract
     /// <summary>Returns the JSON answer (UTF-8 bytes), as CosmWasm's <c>to_binary(&amp;answer)</c>.</summary>
     byte[] Query(QueryDeps deps, Env env, JsonElement msg);
 
+    /// <summary>
+    /// The migrate entry point, run after the chain switched a contract to this code (WasmMsg::Migrate). Optional, as
+    /// in CosmWasm: a code without it fails the migration like wasmd does when the wasm has no <c>migrate</c> export.
+    /// </summary>
+    Response Migrate(Deps deps, Env env, JsonElement msg) => throw new MissingExportException("migrate");
+
     /// <summary>Handles the result of a sub-message sent with a reply id.</summary>
     Response Reply(Deps deps, Env env, Reply reply) =>
         throw new ContractException($"{Name} does not handle replies (id {reply.Id})");

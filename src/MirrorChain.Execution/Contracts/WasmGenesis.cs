@@ -17,12 +17,14 @@ namespace MirrorChain.Execution.Contracts;
 ///                      "funds": [ … ], "admin": "terra1…" } },
 ///   { "execute": { "sender": "terra1…", "contract": "${mint}", "msg": { … }, "funds": [ … ],
 ///                  "capture": [ { "name": "mAAPL", "attribute": "asset_token_addr" } ] } },
-///   { "query": { "name": "mAAPL_pair", "contract": "${terraswapFactory}", "msg": { … }, "path": "contract_addr" } }
+///   { "query": { "name": "mAAPL_pair", "contract": "${terraswapFactory}", "msg": { … }, "path": "contract_addr" } },
+///   { "update_admin": { "sender": "terra1…", "contract": "${adminManager}", "admin": "${adminManager}" } }
 /// ] }
 /// </code>
 /// <c>${name}</c> anywhere in a step's strings is replaced by the address an earlier step named (instantiate) or
 /// captured (query: the string at <c>path</c>, dot-separated, in the answer; execute: the value of the first event
-/// attribute named <c>attribute</c> among the execution's events, e.g. a factory's new token). Any failure stops genesis with the
+/// attribute named <c>attribute</c> among the execution's events, e.g. a factory's new token). <c>update_admin</c> is
+/// MsgUpdateAdmin: the contract's wasm admin (<c>sender</c>) hands the role to <c>admin</c> (empty: cleared). Any failure stops genesis with the
 /// step number and the contract's error.
 /// </summary>
 public static partial class WasmGenesis
@@ -95,9 +97,14 @@ public static partial class WasmGenesis
             var captured = node?.GetValue<string>() ?? throw new InvalidOperationException($"query answer has no string at {Str(query, "path")}");
             names.Add(new(Str(query, "name"), Address.Parse(captured)));
         }
+        else if (step["update_admin"] is JsonObject update)
+        {
+            var admin = update["admin"]?.GetValue<string>() is { Length: > 0 } a ? Address.Parse(a) : null;
+            runtime.UpdateAdmin(ctx, Address.Parse(Str(update, "sender")), Address.Parse(Str(update, "contract")), admin);
+        }
         else
         {
-            throw new InvalidOperationException("a step must be one of instantiate, execute, query");
+            throw new InvalidOperationException("a step must be one of instantiate, execute, query, update_admin");
         }
         tx.WriteTo(state);
     }

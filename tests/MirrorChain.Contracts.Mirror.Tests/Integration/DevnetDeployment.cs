@@ -10,11 +10,14 @@ namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 /// </summary>
 internal sealed class DevnetDeployment
 {
-    public DevnetDeployment()
+    /// <param name="extraCodes">more codes to register next to Mirror's (e.g. a migration target).</param>
+    public DevnetDeployment(Action<MirrorChain.Execution.Contracts.ContractRegistry>? extraCodes = null)
     {
         using var genesis = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")));
         var root = genesis.RootElement;
-        App = new ContractTestApp(MirrorCodes.Registry(), BlockTime.ParseRfc3339(root.GetProperty("genesis_time").GetString()!), "mirrorchain-devnet-1");
+        var registry = MirrorCodes.Registry();
+        extraCodes?.Invoke(registry);
+        App = new ContractTestApp(registry, BlockTime.ParseRfc3339(root.GetProperty("genesis_time").GetString()!), "mirrorchain-devnet-1");
         var appState = root.GetProperty("app_state");
         foreach (var balance in appState.GetProperty("bank").GetProperty("balances").EnumerateArray())
         {

@@ -49,6 +49,17 @@ internal sealed class CounterContract : IContract
                 return new Response().AddMessage(WasmExecute.Json(env.ContractAddress, "{\"recurse\":{}}"));
             case "set_data":
                 return new Response().SetData(Encoding.UTF8.GetBytes(body.GetProperty("data").GetString()!));
+            case "migrate":
+                return new Response().AddMessage(new WasmMigrate(Addr(deps, body, "contract"), body.GetProperty("code_id").GetUInt64(),
+                    Encoding.UTF8.GetBytes(body.GetProperty("msg").GetRawText())));
+            case "migrate_catch":
+                Save(deps, Load(deps) + 100);
+                return new Response().AddSubMessage(SubMsg.ReplyOnError(new WasmMigrate(Addr(deps, body, "contract"), body.GetProperty("code_id").GetUInt64(),
+                    Encoding.UTF8.GetBytes(body.GetProperty("msg").GetRawText())), 5));
+            case "set_admin":
+                return new Response().AddMessage(new WasmUpdateAdmin(Addr(deps, body, "contract"), Addr(deps, body, "admin")));
+            case "clear_admin":
+                return new Response().AddMessage(new WasmClearAdmin(Addr(deps, body, "contract")));
             case "event":
                 return new Response().AddEvent("counted", ("n", "1"));
             default:
@@ -101,9 +112,9 @@ internal sealed class CounterContract : IContract
 
     private static Address Addr(QueryDeps deps, JsonElement body, string field) => deps.Api.AddrValidate(body.GetProperty(field).GetString());
 
-    private static long Load(QueryDeps deps) =>
+    internal static long Load(QueryDeps deps) =>
         deps.Storage.Get(CountKey) is { } b ? long.Parse(Encoding.UTF8.GetString(b), CultureInfo.InvariantCulture) : 0;
 
-    private static void Save(Deps deps, long value) =>
+    internal static void Save(Deps deps, long value) =>
         deps.Storage.Set(CountKey, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
 }

@@ -38,6 +38,25 @@ public sealed class WasmGenesisTests
     }
 
     [Fact]
+    public void Update_admin_steps_hand_the_wasm_admin_on_and_only_the_admin_may()
+    {
+        var state = new StateCache(new EmptyReader());
+        WasmGenesis.Apply(Wasm($$"""
+            [
+              { "instantiate": { "name": "a", "sender": "{{Deployer}}", "code_id": 7, "label": "first", "msg": { "count": 1 }, "admin": "{{Deployer}}" } },
+              { "update_admin": { "sender": "{{Deployer}}", "contract": "${a}", "admin": "${a}" } }
+            ]
+            """), state, _runtime, Genesis);
+        var a = ContractKeys.ContractAddress(CounterContract.CodeId, 1);
+        Assert.Equal(a.ToString(), _runtime.ContractInfo(state, a)!.Admin);
+
+        var refused = Assert.Throws<InvalidDataException>(() => WasmGenesis.Apply(Wasm($$"""
+            [ { "update_admin": { "sender": "{{Deployer}}", "contract": "{{a}}", "admin": "" } } ]
+            """), state, _runtime, Genesis));
+        Assert.Equal("genesis wasm.steps[0] failed: can not modify contract: unauthorized", refused.Message);
+    }
+
+    [Fact]
     public void Execute_steps_capture_addresses_from_event_attributes()
     {
         var state = new StateCache(new EmptyReader());

@@ -1,0 +1,9 @@
+using MirrorChain.Execution.Contracts;
+
+namespace MirrorChain.Contracts.Mirror.AdminManager;
+
+/// <summary>mirror_admin_manager's errors: <c>ContractError::Unauthorized {}</c>, displayed "Unauthorized".</summary>
+internal static class Errors
+{
+    public static ContractException Unauthorized() => ContractException.Unauthorized();
+}
