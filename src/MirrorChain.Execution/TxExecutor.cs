@@ -108,7 +108,7 @@ public sealed class TxExecutor
         {
             return Failed(e, 0, 0, []);
         }
-        var signer = tx.Signer.ToString();
+        var signer = mode == ExecutionMode.CheckTx ? tx.Signer.ToString() : ""; // for the mempool's per-sender limit
 
         var meter = mode == ExecutionMode.Simulate ? GasMeter.Infinite() : new GasMeter(tx.GasLimit);
         var txCache = new StateCache(parent);
