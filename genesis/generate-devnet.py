@@ -244,7 +244,9 @@ def genesis_doc(steps):
         "chain_id": "mirrorchain-devnet-1",
         "initial_height": "1",
         "consensus_params": {
-            "block": {"max_bytes": "22020096", "max_gas": "-1"},
+            # Block limits (docs/node-limits.md): 4 MiB blocks, 1e9 gas (= 10,000 txs of 100k gas, and the largest gas
+            # limit a single tx may ask for). app_state.params.max_block_gas must say the same.
+            "block": {"max_bytes": "4194304", "max_gas": "1000000000"},
             "evidence": {"max_age_num_blocks": "100000", "max_age_duration": "172800000000000", "max_bytes": "1048576"},
             "validator": {"pub_key_types": ["secp256k1"]},
             "version": {"app": "1"},
@@ -260,7 +262,7 @@ def genesis_doc(steps):
             "auth": {"accounts": [{"address": a["address"]} for a in accounts]},
             "bank": {"balances": [{"address": a["address"], "coins": [
                 {"denom": "uluna", "amount": str(NATIVE)}, {"denom": "uusd", "amount": str(NATIVE)}]} for a in accounts]},
-            "params": {"min_gas_prices": "0.015uluna,0.15uusd", "max_tx_bytes": 1048576, "max_memo_characters": 256, "max_block_gas": -1},
+            "params": {"min_gas_prices": "0.015uluna,0.15uusd", "max_tx_bytes": 1048576, "max_memo_characters": 256, "max_block_gas": 1000000000},
             "wasm": {"steps": steps},
         },
     }

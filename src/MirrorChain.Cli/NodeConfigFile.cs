@@ -25,6 +25,18 @@ public sealed record NodeConfigFile
     [JsonPropertyName("mempool_max_bytes")]
     public long MempoolMaxBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Max txs one account may have waiting in the mempool.</summary>
+    [JsonPropertyName("mempool_max_txs_per_sender")]
+    public int MempoolMaxTxsPerSender { get; init; } = 1000;
+
+    /// <summary>Max bytes of txs one account may have waiting in the mempool.</summary>
+    [JsonPropertyName("mempool_max_bytes_per_sender")]
+    public long MempoolMaxBytesPerSender { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Recently seen tx hashes refused without CheckTx (CometBFT config.toml <c>cache_size</c>); 0 = off.</summary>
+    [JsonPropertyName("mempool_cache_size")]
+    public int MempoolCacheSize { get; init; } = 10_000;
+
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = 2L * 1024 * 1024;
 

@@ -42,6 +42,7 @@ public static class StartCommand
             output.WriteLine($"error: {e.Message}");
             return 1;
         }
+        var exitCode = 0;
         using (db)
         {
             var options = new NodeOptions
@@ -50,6 +51,10 @@ public static class StartCommand
                 BlockTime = blockTime,
                 MempoolMaxTxs = config.MempoolMaxTxs,
                 MempoolMaxBytes = config.MempoolMaxBytes,
+                MempoolMaxTxsPerSender = config.MempoolMaxTxsPerSender,
+                MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
+                MempoolCacheSize = config.MempoolCacheSize,
+                Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
             };
             using var node = ChainNode.Open(db, genesis, AppFactory.Create(home), options);
             using var backend = new NodeRpcBackend(node, config.Moniker, ReadNodeId(home), $"tcp://{endpoint}");
@@ -89,8 +94,9 @@ public static class StartCommand
             output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
             output.Flush();
 
-            var producer = new BlockProducer(node, TimeProvider.System, line => { output.WriteLine(line); output.Flush(); });
-            await producer.RunAsync(stop.Token).ConfigureAwait(false);
+            var producer = new BlockProducer(node, TimeProvider.System, line => { lock (output) { output.WriteLine(line); output.Flush(); } });
+            var ended = await producer.RunAsync(stop.Token).ConfigureAwait(false);
+            exitCode = ended.ExitCode;
 
             output.WriteLine($"stopping at height {node.LatestHeight} (app hash {Hex.Upper(node.LatestAppHash)})");
             if (lcd is not null)
@@ -98,6 +104,11 @@ public static class StartCommand
                 await lcd.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
             await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        if (exitCode != 0)
+        {
+            output.WriteLine($"stopped after a failure (exit code {exitCode}); the database was closed cleanly");
+            return exitCode;
         }
         output.WriteLine("stopped cleanly");
         return 0;

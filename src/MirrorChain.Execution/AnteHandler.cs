@@ -6,7 +6,7 @@ namespace MirrorChain.Execution;
 
 /// <summary>
 /// The checks and effects every tx goes through before its messages, in this order:
-/// tx size gas → timeout height (30) / timestamp (42) → signer account exists (9) → public key present and
+/// gas limit ≤ the block's max gas (41) → tx size gas → timeout height (30) / timestamp (42) → signer account exists (9) → public key present and
 /// matching the address (8) → sequence (32) → signature gas, then signature over SignDoc with this chain's id and
 /// the stored account number (4) → fee ≥ minimum gas prices (13) → fee to fee_collector (5) → store the key on
 /// first use and bump the sequence. The chain id is bound only through the SignDoc: a tx signed for another
@@ -30,6 +30,13 @@ public sealed class AnteHandler(GasConfig gasConfig)
     {
         var meter = state.Meter;
         var simulate = mode == ExecutionMode.Simulate;
+
+        // Cosmos SDK x/auth/ante SetUpContextDecorator: a tx may not ask for more gas than a whole block allows
+        // (consensus_params.block.max_gas; -1 = no limit). First check, so nothing is charged.
+        if (chainParams.MaxBlockGas > 0 && tx.GasLimit > (ulong)chainParams.MaxBlockGas)
+        {
+            throw SdkError.InvalidGasLimit.Wrap($"tx gas limit {tx.GasLimit} exceeds block max gas {chainParams.MaxBlockGas}");
+        }
 
         meter.Consume(GasConfig.TxSizeCostPerByte, (ulong)tx.Raw.Length, "txSize");
         if (simulate && tx.Signature.Length == 0)

@@ -21,7 +21,10 @@ public sealed record ChainParams
 
     public int MaxMemoCharacters { get; init; } = Tx.DecodeOptions.DefaultMaxMemoCharacters;
 
-    /// <summary>Max sum of gas limits per block, for the block producer; -1 = unlimited.</summary>
+    /// <summary>
+    /// The genesis <c>consensus_params.block.max_gas</c> (the node writes it here at InitChain): max sum of gas
+    /// limits per block, and so the largest gas limit the ante accepts (code 41); -1 = unlimited.
+    /// </summary>
     public long MaxBlockGas { get; init; } = -1;
 
     public Tx.DecodeOptions DecodeOptions(bool simulate = false) =>

@@ -43,6 +43,7 @@ public sealed class TxExecutor
             Code = outcome.Error?.Error.Code ?? 0,
             Codespace = outcome.Error?.Error.Codespace ?? "",
             Log = outcome.Error?.Log ?? "",
+            Info = outcome.Info,
             Data = outcome.Error is null ? TxMsgData(outcome.MsgResponses) : [],
             GasWanted = (long)outcome.GasWanted,
             GasUsed = ToLong(outcome.GasUsed),
@@ -58,7 +59,7 @@ public sealed class TxExecutor
     {
         var outcome = Run(ExecutionMode.CheckTx, txBytes, pendingState, block, ChainParams.Load(pendingState), 0, signaturePreverified);
         return new CheckTxResponse(outcome.Error?.Error.Code ?? 0, outcome.Error?.Error.Codespace ?? "", outcome.Error?.Log ?? "",
-            (long)outcome.GasWanted, ToLong(outcome.GasUsed));
+            (long)outcome.GasWanted, ToLong(outcome.GasUsed), outcome.Signer);
     }
 
     /// <summary>
@@ -82,7 +83,18 @@ public sealed class TxExecutor
         };
     }
 
-    private sealed record Outcome(SdkException? Error, ulong GasWanted, ulong GasUsed, IReadOnlyList<Event> Events, IReadOnlyList<Any> MsgResponses);
+    /// <summary><see cref="Info"/>: the detail of an unexpected exception (non-deterministic, hashed nowhere).</summary>
+    private sealed record Outcome(SdkException? Error, ulong GasWanted, ulong GasUsed, IReadOnlyList<Event> Events, IReadOnlyList<Any> MsgResponses)
+    {
+        public string Info { get; init; } = "";
+
+        public string Signer { get; init; } = "";
+    }
+
+    private static Outcome Failed(Exception e, ulong gasWanted, ulong gasUsed, IReadOnlyList<Event> events, string signer = "") =>
+        e is SdkException sdk
+            ? new Outcome(sdk, gasWanted, gasUsed, events, []) { Signer = signer }
+            : new Outcome(ExecutionErrors.FromUnexpected(e), gasWanted, gasUsed, events, []) { Info = ExecutionErrors.Detail(e), Signer = signer };
 
     private Outcome Run(ExecutionMode mode, byte[] txBytes, StateCache parent, BlockContext block, ChainParams chainParams,
         int txIndex, bool signaturePreverified)
@@ -92,10 +104,11 @@ public sealed class TxExecutor
         {
             tx = TxDecoder.Decode(txBytes, chainParams.DecodeOptions(simulate: mode == ExecutionMode.Simulate));
         }
-        catch (SdkException e)
+        catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
         {
-            return new Outcome(e, 0, 0, [], []);
+            return Failed(e, 0, 0, []);
         }
+        var signer = mode == ExecutionMode.CheckTx ? tx.Signer.ToString() : ""; // for the mempool's per-sender limit
 
         var meter = mode == ExecutionMode.Simulate ? GasMeter.Infinite() : new GasMeter(tx.GasLimit);
         var txCache = new StateCache(parent);
@@ -104,14 +117,14 @@ public sealed class TxExecutor
         {
             anteEvents = Ante.Run(tx, new GasMeteredState(txCache, meter, GasConfig), block, chainParams, mode, signaturePreverified);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
         {
-            return new Outcome(AsSdk(e), tx.GasLimit, meter.Consumed, [], []);
+            return Failed(e, tx.GasLimit, meter.Consumed, [], signer);
         }
         if (mode == ExecutionMode.CheckTx)
         {
             txCache.WriteTo(parent);
-            return new Outcome(null, tx.GasLimit, meter.Consumed, anteEvents, []);
+            return new Outcome(null, tx.GasLimit, meter.Consumed, anteEvents, []) { Signer = signer };
         }
 
         var ctx = new ExecutionContext(block, new StateCache(txCache), meter, GasConfig, mode, tx.Hash, txIndex);
@@ -127,14 +140,17 @@ public sealed class TxExecutor
                 responses.Add(outcome.Response);
             }
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
         {
-            txCache.WriteTo(parent); // the ante's fee and sequence stay; the message cache is dropped
-            return new Outcome(AsSdk(e), tx.GasLimit, meter.Consumed, anteEvents, []);
+            // Any failure of the messages, an unexpected host exception (a module or contract bug) included: the
+            // ante's fee and sequence stay (as the SDK keeps the ante's writes when runMsgs panics), the message
+            // cache is dropped. Node faults (storage, invariants) are not the tx's doing and stop the block.
+            txCache.WriteTo(parent);
+            return Failed(e, tx.GasLimit, meter.Consumed, anteEvents, signer);
         }
         ctx.Commit();
         txCache.WriteTo(parent);
-        return new Outcome(null, tx.GasLimit, meter.Consumed, events, responses);
+        return new Outcome(null, tx.GasLimit, meter.Consumed, events, responses) { Signer = signer };
     }
 
     private MessageOutcome RunMessage(ExecutionContext ctx, ITxMessage message, int index)
@@ -148,8 +164,6 @@ public sealed class TxExecutor
             throw new SdkException(e.Error, $"failed to execute message; message index: {index}: {e.Log}");
         }
     }
-
-    private static SdkException AsSdk(Exception e) => e as SdkException ?? ExecutionErrors.FromUnexpected(e);
 
     private static byte[] TxMsgData(IReadOnlyList<Any> responses)
     {

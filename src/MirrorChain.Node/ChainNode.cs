@@ -35,7 +35,8 @@ public sealed class ChainNode : IDisposable
         Options = options;
         State = new StateDb(db);
         Blocks = new BlockStore(db);
-        Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes);
+        Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
+        SeenTxs = new SeenTxCache(options.MempoolCacheSize);
         ProposerAddress = genesis.Validators[0].Address;
         _latestHeight = Blocks.LatestHeight;
         _latestBlock = _latestHeight > 0 ? Blocks.GetBlock(_latestHeight) : null;
@@ -52,6 +53,9 @@ public sealed class ChainNode : IDisposable
     public BlockStore Blocks { get; }
 
     public Mempool Mempool { get; }
+
+    /// <summary>CometBFT's mempool cache: recently seen tx hashes, refused before CheckTx.</summary>
+    public SeenTxCache SeenTxs { get; }
 
     public byte[] ProposerAddress { get; }
 
@@ -104,41 +108,82 @@ public sealed class ChainNode : IDisposable
         return new BlockContext(Genesis.ChainId, LatestHeight + 1, latest?.Header.Time ?? Genesis.GenesisTime);
     }
 
-    /// <summary>CheckTx and admission to the mempool.</summary>
+    /// <summary>
+    /// CheckTx and admission to the mempool, in CometBFT 0.38's order (mempool/clist_mempool.go CheckTx): mempool
+    /// full (20), too large for a block (21), seen recently (19 "tx already exists in cache", without running
+    /// CheckTx), already committed (19); then the app's CheckTx, the block gas limit (41) and the per-sender limits
+    /// (20). A tx refused after the cache check leaves the cache again, so it may be resent once the state allows
+    /// it (CometBFT's <c>keep-invalid-txs-in-cache = false</c>).
+    /// </summary>
     public CheckTxOutcome SubmitTx(byte[] tx)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var hash = Hashing.TxHash(tx);
-        if (tx.Length > Genesis.MaxBlockBytes)
+        if (Mempool.FullReason(tx.Length) is { } full)
         {
-            return Fail(SdkError.TxTooLarge, $"tx size {tx.Length} exceeds the max block bytes {Genesis.MaxBlockBytes}");
+            return Fail(SdkError.MempoolIsFull, full);
         }
-        if (Mempool.Contains(hash))
+        var size = BlockLimits.TxSize(tx.Length);
+        if (size > Genesis.MaxDataBytes)
+        {
+            return Fail(SdkError.TxTooLarge,
+                $"tx size {size} exceeds the {Genesis.MaxDataBytes} bytes a block has for txs (consensus_params.block.max_bytes {Genesis.MaxBlockBytes})");
+        }
+        if (!SeenTxs.Push(hash) || Mempool.Contains(hash))
         {
             return Fail(SdkError.TxInMempoolCache, "tx already exists in cache");
         }
         if (Blocks.GetTxLocation(hash) is not null)
         {
-            return Fail(SdkError.TxInMempoolCache, "tx already committed");
+            return Fail(SdkError.TxInMempoolCache, "tx already committed"); // stays in the cache: it is a valid tx
         }
-        if (Mempool.FullReason(tx.Length) is { } full)
+        var admitted = false;
+        try
         {
-            return Fail(SdkError.MempoolIsFull, full);
+            var outcome = Check(tx, hash);
+            admitted = outcome.Code == 0;
+            return outcome;
         }
+        finally
+        {
+            if (!admitted)
+            {
+                SeenTxs.Remove(hash);
+            }
+        }
+    }
+
+    private CheckTxOutcome Check(byte[] tx, byte[] hash)
+    {
         // The signature check is the expensive part and pure: run it outside the lock, so concurrent
         // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
         var signatureOk = _app.VerifySignatures([tx], State.Committed, Genesis.ChainId)[0];
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
-            var outcome = _app.CheckTx(tx, txCache, NextContext(), signatureOk);
+            CheckTxOutcome outcome;
+            try
+            {
+                outcome = _app.CheckTx(tx, txCache, NextContext(), signatureOk);
+            }
+            catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
+            {
+                Options.Log?.Invoke($"CheckTx of tx {Hex.Upper(hash)} panicked: {ExecutionErrors.Detail(e)}");
+                return new CheckTxOutcome(ExecutionErrors.Panic.Code, ExecutionErrors.Panic.Codespace, ExecutionErrors.PanicLog, 0, 0);
+            }
             if (outcome.Code != 0)
             {
                 return outcome;
             }
-            if (!Mempool.TryAdd(new MempoolTx(hash, tx, outcome.GasWanted)))
+            // CometBFT mempool PostCheckMaxGas: a tx that wants more gas than a block allows could never be reaped.
+            // The app's ante refuses it first (code 41); this keeps the mempool safe with any app.
+            if (Genesis.MaxBlockGas >= 0 && outcome.GasWanted > Genesis.MaxBlockGas)
             {
-                return Fail(SdkError.MempoolIsFull, "mempool is full");
+                return Fail(SdkError.InvalidGasLimit, $"tx gas limit {outcome.GasWanted} exceeds block max gas {Genesis.MaxBlockGas}");
+            }
+            if (!Mempool.TryAdd(new MempoolTx(hash, tx, outcome.GasWanted, outcome.Sender), out var reason))
+            {
+                return Fail(SdkError.MempoolIsFull, reason ?? "mempool is full");
             }
             txCache.WriteTo(_checkState);
             if (signatureOk)
@@ -147,9 +192,9 @@ public sealed class ChainNode : IDisposable
             }
             return outcome;
         }
-
-        static CheckTxOutcome Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
     }
+
+    private static CheckTxOutcome Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
 
     /// <summary>Executes the next block over a cache and stages its atomic write; nothing is visible until <see cref="Commit"/>.</summary>
     public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs)
@@ -207,13 +252,45 @@ public sealed class ChainNode : IDisposable
         }
     }
 
+    /// <summary>
+    /// Validates the block against the consensus limits (bytes before execution, gas wanted after: the app knows
+    /// each tx's gas limit), executes it over a cache and stages its batch. Throws <see cref="InvalidBlockException"/>
+    /// with nothing staged when a limit is broken.
+    /// </summary>
     private PendingBlock Execute(Block block)
     {
-        var ctx = new BlockContext(Genesis.ChainId, block.Header.Height, block.Header.Time);
+        var height = block.Header.Height;
+        var dataBytes = BlockLimits.TxsSize(block.Txs);
+        if (dataBytes > Genesis.MaxDataBytes)
+        {
+            throw new InvalidBlockException(height,
+                $"its txs take {dataBytes} bytes, more than the {Genesis.MaxDataBytes} that consensus_params.block.max_bytes {Genesis.MaxBlockBytes} leaves for txs");
+        }
+        var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
         var cache = new StateCache(State.Committed);
         var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
         var sigs = VerifyBlockSignatures(block.Txs, hashes);
         var results = _app.ExecuteBlock(ctx, block.Txs, cache, sigs);
+        if (Genesis.MaxBlockGas >= 0)
+        {
+            Int128 gasWanted = 0;
+            foreach (var r in results)
+            {
+                gasWanted += r.GasWanted;
+            }
+            if (gasWanted > Genesis.MaxBlockGas)
+            {
+                throw new InvalidBlockException(height,
+                    $"its txs want {gasWanted} gas, more than consensus_params.block.max_gas {Genesis.MaxBlockGas}");
+            }
+        }
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Code == ExecutionErrors.Panic.Code && results[i].Codespace == ExecutionErrors.Panic.Codespace)
+            {
+                Options.Log?.Invoke($"tx {Hex.Upper(hashes[i])} (block {height}, index {i}) panicked and failed with code {ExecutionErrors.Panic.Code}: {results[i].Info}");
+            }
+        }
         var batch = _db.CreateBatch();
         var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
@@ -248,24 +325,63 @@ public sealed class ChainNode : IDisposable
         return result;
     }
 
-    /// <summary>Writes the staged block atomically, then updates the in-memory view and the mempool.</summary>
+    /// <summary>
+    /// Writes the staged block atomically, then updates the in-memory view and the mempool. A failing write (a
+    /// <c>RocksDbException</c>: I/O error, disk full) propagates with nothing written and the view unchanged; a
+    /// failure after the write is an <see cref="InvariantViolationException"/> (the disk is ahead of the view).
+    /// </summary>
     internal void Commit(PendingBlock pending)
     {
         try
         {
             _db.Write(pending.Batch, Options.SyncWrites);
-            State.MarkCommitted(pending.Block.Header.Height, pending.Results.AppHash);
-            Volatile.Write(ref _latestBlock, pending.Block);
-            Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
-            Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
+            try
+            {
+                State.MarkCommitted(pending.Block.Header.Height, pending.Results.AppHash);
+                Volatile.Write(ref _latestBlock, pending.Block);
+                Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
+                Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
+            }
+            catch (Exception e) when (e is not InvariantViolationException)
+            {
+                throw new InvariantViolationException(
+                    $"block {pending.Block.Header.Height} was written but the node could not take it as its latest block: {e.Message}", e);
+            }
         }
         finally
         {
             pending.Batch.Dispose();
             _commitLock.Release();
         }
+        // The mempool cache keeps committed valid txs (a resend is refused without CheckTx) and forgets failed
+        // ones (CometBFT mempool Update with keep-invalid-txs-in-cache = false).
+        for (var i = 0; i < pending.TxHashes.Count; i++)
+        {
+            if (pending.Results.TxResults[i].Code == 0)
+            {
+                SeenTxs.Push(pending.TxHashes[i]);
+            }
+            else
+            {
+                SeenTxs.Remove(pending.TxHashes[i]);
+            }
+        }
         RecheckMempool(pending.TxHashes);
-        BlockCommitted?.Invoke(pending.Block, pending.Results);
+        if (BlockCommitted is { } handlers)
+        {
+            // A failing listener (e.g. an RPC waiter) must not stop block production: report it and go on.
+            foreach (var handler in handlers.GetInvocationList().Cast<Action<Block, BlockResults>>())
+            {
+                try
+                {
+                    handler(pending.Block, pending.Results);
+                }
+                catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
+                {
+                    Options.Log?.Invoke($"a block-committed listener failed at height {pending.Block.Header.Height}: {ExecutionErrors.Detail(e)}");
+                }
+            }
+        }
     }
 
     internal void Abandon(PendingBlock pending)
@@ -274,11 +390,23 @@ public sealed class ChainNode : IDisposable
         _commitLock.Release();
     }
 
-    /// <summary>Produces and commits the next block from the mempool's oldest txs.</summary>
+    /// <summary>
+    /// Produces and commits the next block from the mempool's oldest txs, within max_bytes and max_gas. A block
+    /// built here that still breaks a limit is an <see cref="InvariantViolationException"/> (reaping is broken).
+    /// </summary>
     public (Block Block, BlockResults Results) ProduceBlock(BlockTime time)
     {
-        var txs = Mempool.Reap(Genesis.MaxBlockBytes, Genesis.MaxBlockGas).Select(t => t.Bytes).ToList();
-        using var pending = PrepareBlock(time, txs);
+        var txs = Mempool.Reap(Genesis.MaxDataBytes, Genesis.MaxBlockGas).Select(t => t.Bytes).ToList();
+        PendingBlock prepared;
+        try
+        {
+            prepared = PrepareBlock(time, txs);
+        }
+        catch (InvalidBlockException e)
+        {
+            throw new InvariantViolationException($"the block producer built an invalid block: {e.Message}", e);
+        }
+        using var pending = prepared;
         pending.Commit();
         return (pending.Block, pending.Results);
     }
@@ -296,8 +424,16 @@ public sealed class ChainNode : IDisposable
             var evicted = Mempool.Update(committed, tx =>
             {
                 var txCache = new StateCache(_checkState);
-                if (_app.CheckTx(tx.Bytes, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
+                try
                 {
+                    if (_app.CheckTx(tx.Bytes, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
+                    {
+                        return false;
+                    }
+                }
+                catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
+                {
+                    Options.Log?.Invoke($"recheck of tx {Hex.Upper(tx.Hash)} panicked, evicted: {ExecutionErrors.Detail(e)}");
                     return false;
                 }
                 txCache.WriteTo(_checkState);
@@ -306,6 +442,7 @@ public sealed class ChainNode : IDisposable
             foreach (var tx in evicted)
             {
                 _verifiedSignatures.TryRemove(Hex.Upper(tx.Hash), out _);
+                SeenTxs.Remove(tx.Hash);
             }
         }
     }

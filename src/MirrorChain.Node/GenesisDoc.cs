@@ -17,11 +17,17 @@ public sealed record GenesisDoc
 
     public long InitialHeight { get; init; } = 1;
 
-    /// <summary>Max bytes of a block's txs.</summary>
+    /// <summary>
+    /// <c>consensus_params.block.max_bytes</c>: max size of a whole block (CometBFT's default 22020096; -1 = CometBFT's
+    /// 100 MiB cap). The txs get <see cref="MaxDataBytes"/> of it.
+    /// </summary>
     public long MaxBlockBytes { get; init; } = 22_020_096;
 
-    /// <summary>Max sum of gas limits in a block; -1 = unlimited.</summary>
+    /// <summary><c>consensus_params.block.max_gas</c>: max sum of the txs' gas limits in a block; -1 = unlimited.</summary>
     public long MaxBlockGas { get; init; } = -1;
+
+    /// <summary>Bytes of txs a block may carry (<see cref="BlockLimits.MaxDataBytes"/>, CometBFT's arithmetic).</summary>
+    public long MaxDataBytes => BlockLimits.MaxDataBytes(MaxBlockBytes, Validators.Count);
 
     public required IReadOnlyList<GenesisValidator> Validators { get; init; }
 
@@ -77,6 +83,21 @@ public sealed record GenesisDoc
         {
             throw new InvalidDataException("a single-node devnet genesis needs exactly one validator");
         }
+        var maxBytes = ParseLong(block?["max_bytes"], 22_020_096, "max_bytes");
+        // CometBFT types/params.go ValidateBasic, plus room for the header and commit (types.MaxDataBytes).
+        if (maxBytes == 0 || maxBytes < -1 || maxBytes > BlockLimits.MaxBlockSizeBytes)
+        {
+            throw new InvalidDataException($"genesis consensus_params.block.max_bytes must be -1 or 1..{BlockLimits.MaxBlockSizeBytes}, got {maxBytes}");
+        }
+        if (BlockLimits.MaxDataBytes(maxBytes, validators.Count) <= 0)
+        {
+            throw new InvalidDataException($"genesis consensus_params.block.max_bytes {maxBytes} leaves no room for txs after the header and commit");
+        }
+        var maxGas = ParseLong(block?["max_gas"], -1, "max_gas");
+        if (maxGas < -1 || maxGas == 0)
+        {
+            throw new InvalidDataException($"genesis consensus_params.block.max_gas must be -1 (unlimited) or positive, got {maxGas}");
+        }
         var appState = obj["app_state"] ?? throw new InvalidDataException("app_state is required");
         using var appDoc = JsonDocument.Parse(appState.ToJsonString());
         return new GenesisDoc
@@ -84,8 +105,8 @@ public sealed record GenesisDoc
             ChainId = chainId,
             GenesisTime = BlockTime.ParseRfc3339(time),
             InitialHeight = initialHeight,
-            MaxBlockBytes = ParseLong(block?["max_bytes"], 22_020_096, "max_bytes"),
-            MaxBlockGas = ParseLong(block?["max_gas"], -1, "max_gas"),
+            MaxBlockBytes = maxBytes,
+            MaxBlockGas = maxGas,
             Validators = validators,
             AppState = appDoc.RootElement.Clone(),
             RawJson = json,

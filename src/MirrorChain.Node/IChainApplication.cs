@@ -28,8 +28,11 @@ public interface IChainApplication
     AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx);
 }
 
-/// <summary>CheckTx result: code 0 = admissible.</summary>
-public sealed record CheckTxOutcome(uint Code, string Codespace, string Log, long GasWanted, long GasUsed)
+/// <summary>
+/// CheckTx result: code 0 = admissible. <see cref="Sender"/> names the tx's signer for the mempool's per-sender
+/// limit ("" = not known: the limit does not apply).
+/// </summary>
+public sealed record CheckTxOutcome(uint Code, string Codespace, string Log, long GasWanted, long GasUsed, string Sender = "")
 {
     public static CheckTxOutcome Ok(long gasWanted, long gasUsed) => new(0, "", "", gasWanted, gasUsed);
 }

@@ -25,10 +25,21 @@ public sealed class MirrorApplication : IChainApplication
     /// <summary>Contracts the genesis deployment named (name → address, in step order), after <see cref="InitChain"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, Address>> GenesisContracts { get; private set; } = [];
 
-    /// <summary>Accounts, balances and params, then the <c>wasm</c> deployment steps (contracts instantiated at height 0).</summary>
+    /// <summary>
+    /// Accounts, balances and params, then the <c>wasm</c> deployment steps (contracts instantiated at height 0).
+    /// The block gas limit comes from <c>consensus_params.block.max_gas</c> (as the SDK takes consensus params
+    /// from InitChain); <c>app_state.params.max_block_gas</c>, if given, must say the same.
+    /// </summary>
     public void InitChain(GenesisDoc genesis, IStateWriter state)
     {
-        GenesisApplier.Apply(GenesisAppState.FromJson(genesis.AppState), state);
+        var appState = GenesisAppState.FromJson(genesis.AppState);
+        if (genesis.AppState.TryGetProperty("params", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Object
+            && p.TryGetProperty("max_block_gas", out _) && appState.Params.MaxBlockGas != genesis.MaxBlockGas)
+        {
+            throw new InvalidDataException(
+                $"genesis app_state.params.max_block_gas {appState.Params.MaxBlockGas} differs from consensus_params.block.max_gas {genesis.MaxBlockGas}; make them equal or drop the app_state one");
+        }
+        GenesisApplier.Apply(appState with { Params = appState.Params with { MaxBlockGas = genesis.MaxBlockGas } }, state);
         if (genesis.AppState.TryGetProperty("wasm", out var wasm))
         {
             var runtime = _contracts ?? throw new InvalidDataException("genesis has a wasm section but the node runs without contracts");
@@ -45,7 +56,7 @@ public sealed class MirrorApplication : IChainApplication
     public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk)
     {
         var r = _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
-        return new CheckTxOutcome(r.Code, r.Codespace, r.Log, r.GasWanted, r.GasUsed);
+        return new CheckTxOutcome(r.Code, r.Codespace, r.Log, r.GasWanted, r.GasUsed, r.Sender);
     }
 
     public AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx)

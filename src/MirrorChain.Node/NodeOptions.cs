@@ -14,6 +14,18 @@ public sealed record NodeOptions
     /// <summary>Max total bytes waiting in the mempool.</summary>
     public long MempoolMaxBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Max txs one sender may have waiting in the mempool (so no single account can fill it).</summary>
+    public int MempoolMaxTxsPerSender { get; init; } = 1000;
+
+    /// <summary>Max total bytes one sender may have waiting in the mempool.</summary>
+    public long MempoolMaxBytesPerSender { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Recently seen tx hashes refused without CheckTx (CometBFT config.toml <c>cache_size</c>); 0 = off.</summary>
+    public int MempoolCacheSize { get; init; } = 10_000;
+
+    /// <summary>Where the node reports what it cannot answer to a caller (a tx that panicked, a failing listener).</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>fsync each block's batch (WAL is always on).</summary>
     public bool SyncWrites { get; init; } = true;
 }

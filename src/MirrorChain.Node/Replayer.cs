@@ -7,7 +7,8 @@ namespace MirrorChain.Node;
 /// <summary>
 /// Re-executes every stored block of a chain from genesis into a fresh state and checks, at every height, that
 /// the header's app hash (state after the previous block) and the stored results' app hash (state after this
-/// block) are reproduced, and that tx results are identical.
+/// block) are reproduced, and that tx results are identical. A block over the genesis limits (max_bytes,
+/// max_gas) is reported as the first mismatch.
 /// </summary>
 public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<IChainApplication> appFactory)
 {
@@ -37,7 +38,16 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
             {
                 return new Outcome(done, h, $"header app hash {Hex.Upper(block.Header.AppHash)} != replayed state before the block {Hex.Upper(node.LatestAppHash)}", sw.Elapsed);
             }
-            using var pending = node.PrepareStoredBlock(block);
+            PendingBlock prepared;
+            try
+            {
+                prepared = node.PrepareStoredBlock(block);
+            }
+            catch (InvalidBlockException e)
+            {
+                return new Outcome(done, h, e.Message, sw.Elapsed); // over the genesis block limits
+            }
+            using var pending = prepared;
             var mismatch = Compare(expected, pending.Results);
             if (mismatch is not null)
             {

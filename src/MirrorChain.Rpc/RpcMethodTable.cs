@@ -18,6 +18,7 @@ internal sealed class RpcMethodTable
         new TxMethods(backend).Register(table);
         new BlockMethods(backend).Register(table);
         new MempoolMethods(backend).Register(table);
+        new ConsensusParamsMethods(backend).Register(table);
         return table;
     }
 

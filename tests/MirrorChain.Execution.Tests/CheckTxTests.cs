@@ -17,7 +17,7 @@ public class CheckTxTests
         var replay = _executor.CheckTx(TestChain.Send(test1, TestKeys.Test2.Address, "1uluna", 0).TxBytes, pending, TestChain.Block);
 
         // ante only: 311 bytes × 10 + account read 1312 + signature 1000 + fee 9268 + account write 7340
-        Assert.Equal(new CheckTxResponse(0, "", "", 200_000, 22_030), first);
+        Assert.Equal(new CheckTxResponse(0, "", "", 200_000, 22_030, test1.Address.ToString()), first);
         Assert.True(second.IsOk);
         Assert.Equal(32u, replay.Code);
         Assert.Equal("account sequence mismatch, expected 2, got 0: incorrect account sequence", replay.Log);

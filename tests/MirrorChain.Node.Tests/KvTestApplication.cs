@@ -6,11 +6,27 @@ namespace MirrorChain.Node.Tests;
 
 /// <summary>
 /// A deterministic stand-in application for node tests: a tx is UTF-8 "key=value" (set) or "key=" (delete);
-/// "bad..." txs fail CheckTx and fail in blocks with code 7; "sig..." txs fail signature checks.
+/// "bad..." txs fail CheckTx and fail in blocks with code 7; "sig..." txs fail signature checks. A "N|" prefix
+/// makes the tx want N gas (default 100); its sender is its key.
 /// </summary>
 internal sealed class KvTestApplication : IChainApplication
 {
     public int ExecutedTxs { get; private set; }
+
+    /// <summary>How many times CheckTx ran (admission and recheck).</summary>
+    public int CheckTxCalls { get; private set; }
+
+    /// <summary>Optional CheckTx hook: return a log to refuse the tx with code 7, or throw.</summary>
+    public Func<string, string?>? CheckHook { get; set; }
+
+    /// <summary>Optional block hook, called per tx before it runs (throw to simulate a node fault).</summary>
+    public Action<string>? ExecuteHook { get; set; }
+
+    public static long GasOf(string text) =>
+        text.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? long.Parse(text[..bar], System.Globalization.CultureInfo.InvariantCulture) : 100;
+
+    private static string Body(string text) =>
+        text.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? text[(bar + 1)..] : text;
 
     /// <summary>How many signatures <see cref="VerifySignatures"/> was asked to check, over the app's life.</summary>
     public int VerifiedSignatures { get; private set; }
@@ -30,7 +46,10 @@ internal sealed class KvTestApplication : IChainApplication
         for (var i = 0; i < txs.Count; i++)
         {
             ExecutedTxs++;
-            var text = Encoding.UTF8.GetString(txs[i]);
+            var raw = Encoding.UTF8.GetString(txs[i]);
+            ExecuteHook?.Invoke(raw);
+            var gas = GasOf(raw);
+            var text = Body(raw);
             if (!signaturesOk[i])
             {
                 results.Add(new TxResult { Code = 4, Codespace = "sdk", Log = "signature verification failed" });
@@ -39,7 +58,7 @@ internal sealed class KvTestApplication : IChainApplication
             var eq = text.IndexOf('=', StringComparison.Ordinal);
             if (text.StartsWith("bad", StringComparison.Ordinal) || eq <= 0)
             {
-                results.Add(new TxResult { Code = 7, Codespace = "test", Log = "bad tx" });
+                results.Add(new TxResult { Code = 7, Codespace = "test", Log = "bad tx", GasWanted = gas });
                 continue;
             }
             var key = Encoding.UTF8.GetBytes("kv/" + text[..eq]);
@@ -55,7 +74,7 @@ internal sealed class KvTestApplication : IChainApplication
             state.Set(Encoding.UTF8.GetBytes("height"), Encoding.UTF8.GetBytes(ctx.Height.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             results.Add(new TxResult
             {
-                GasWanted = 100,
+                GasWanted = gas,
                 GasUsed = 10 + text.Length,
                 Events = [Event.Of("kv", ("key", text[..eq]), ("value", value))],
             });
@@ -63,10 +82,22 @@ internal sealed class KvTestApplication : IChainApplication
         return results;
     }
 
-    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
-        Encoding.UTF8.GetString(tx).StartsWith("bad", StringComparison.Ordinal)
-            ? new CheckTxOutcome(7, "test", "bad tx", 0, 0)
-            : CheckTxOutcome.Ok(100, 10);
+    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk)
+    {
+        CheckTxCalls++;
+        var raw = Encoding.UTF8.GetString(tx);
+        var text = Body(raw);
+        if (text.StartsWith("bad", StringComparison.Ordinal))
+        {
+            return new CheckTxOutcome(7, "test", "bad tx", 0, 0);
+        }
+        if (CheckHook?.Invoke(raw) is { } refusal)
+        {
+            return new CheckTxOutcome(7, "test", refusal, 0, 0);
+        }
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        return CheckTxOutcome.Ok(GasOf(raw), 10) with { Sender = eq > 0 ? text[..eq] : "" };
+    }
 
     public AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx) =>
         path == "/kv" && state.Get([.. "kv/"u8, .. data]) is { } v

@@ -41,7 +41,7 @@ public sealed class MempoolTests
         pool.TryAdd(Entry("a=1", 50));
         pool.TryAdd(Entry("b=2", 50));
         pool.TryAdd(Entry("c=3", 50));
-        Assert.Equal(2, pool.Reap(6, -1).Count);
+        Assert.Equal(2, pool.Reap(14, -1).Count); // each 3-byte tx counts 5 in a block (CometBFT proto size)
         Assert.Equal(2, pool.Reap(1000, 100).Count);
         Assert.Equal(3, pool.Reap(1000, -1).Count);
     }
@@ -75,6 +75,17 @@ public sealed class MempoolTests
         Assert.Equal(0, node.Mempool.Count);
         var again = node.SubmitTx(Tx("a=1"));
         Assert.Equal(19u, again.Code);
-        Assert.Equal("tx already committed: tx already in mempool", again.Log);
+        Assert.Equal("tx already exists in cache: tx already in mempool", again.Log);
+    }
+
+    [Fact]
+    public void Without_the_seen_cache_a_committed_tx_is_still_refused_from_the_block_store()
+    {
+        using var db = new MemoryKeyValueStore();
+        using var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication(), new NodeOptions { MempoolCacheSize = 0 });
+        node.SubmitTx(Tx("a=1"));
+        node.ProduceBlock(T0);
+        var again = node.SubmitTx(Tx("a=1"));
+        Assert.Equal((19u, "tx already committed: tx already in mempool"), (again.Code, again.Log));
     }
 }

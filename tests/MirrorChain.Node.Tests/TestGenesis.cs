@@ -18,4 +18,8 @@ internal static class TestGenesis
         """;
 
     public static GenesisDoc Doc => GenesisDoc.Parse(Json);
+
+    /// <summary>The test genesis with other block limits (strings as written in the JSON).</summary>
+    public static GenesisDoc WithLimits(string maxBytes, string maxGas) =>
+        GenesisDoc.Parse(Json.Replace("\"max_bytes\": \"4096\", \"max_gas\": \"-1\"", $"\"max_bytes\": \"{maxBytes}\", \"max_gas\": \"{maxGas}\"", StringComparison.Ordinal));
 }

@@ -188,7 +188,7 @@ public sealed class TransportTests
             new[]
             {
                 "abci_info", "abci_query", "block", "block_by_hash", "block_results", "blockchain", "broadcast_tx_async",
-                "broadcast_tx_commit", "broadcast_tx_sync", "genesis", "header", "header_by_hash", "health",
+                "broadcast_tx_commit", "broadcast_tx_sync", "consensus_params", "genesis", "header", "header_by_hash", "health",
                 "num_unconfirmed_txs", "status", "tx", "tx_search", "unconfirmed_txs",
             },
             s.Server.MethodNames);
