@@ -25,8 +25,9 @@ public sealed record NodeConfigFile
     [JsonPropertyName("mempool_max_bytes")]
     public long MempoolMaxBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
-    public long MaxRequestBytes { get; init; } = 2L * 1024 * 1024;
+    public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
