@@ -37,8 +37,9 @@ public sealed record NodeConfigFile
     [JsonPropertyName("mempool_cache_size")]
     public int MempoolCacheSize { get; init; } = 10_000;
 
+    /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
-    public long MaxRequestBytes { get; init; } = 2L * 1024 * 1024;
+    public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 

@@ -99,11 +99,13 @@ public static class StartCommand
             exitCode = ended.ExitCode;
 
             output.WriteLine($"stopping at height {node.LatestHeight} (app hash {Hex.Upper(node.LatestAppHash)})");
-            if (lcd is not null)
-            {
-                await lcd.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // Drain both servers before the node and the store close: StopAsync returns only once every request
+            // handler has returned (a search still running is cancelled through its RequestAborted token), and the
+            // store's reader gate turns any straggler's read into ObjectDisposedException, never a native call
+            // after free.
+            await Task.WhenAll(
+                lcd is null ? Task.CompletedTask : lcd.StopAsync(CancellationToken.None),
+                rpc.StopAsync(CancellationToken.None)).ConfigureAwait(false);
         }
         if (exitCode != 0)
         {

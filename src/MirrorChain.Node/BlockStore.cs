@@ -42,12 +42,16 @@ public sealed class BlockStore(IKeyValueStore db)
         return b is null ? null : (BinaryPrimitives.ReadInt64BigEndian(b), BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(8)));
     }
 
-    /// <summary>Locations (height, index) of txs having an indexed event attribute "type.key" = value, ascending.</summary>
-    public IEnumerable<(long Height, int Index)> FindByEvent(string compositeKey, string value)
+    /// <summary>
+    /// Locations (height, index) of txs having an indexed event attribute "type.key" = value, ascending. Reads index
+    /// keys only (no block or results is loaded); <paramref name="ct"/> is checked between keys.
+    /// </summary>
+    public IEnumerable<(long Height, int Index)> FindByEvent(string compositeKey, string value, CancellationToken ct = default)
     {
         var prefix = StoreKeys.EventPrefix(compositeKey, value);
         foreach (var (k, _) in db.Range(prefix, StoreKeys.PrefixEnd(prefix)))
         {
+            ct.ThrowIfCancellationRequested();
             if (k.Length == prefix.Length + 12)
             {
                 yield return (BinaryPrimitives.ReadInt64BigEndian(k.AsSpan(prefix.Length)),
@@ -55,6 +59,10 @@ public sealed class BlockStore(IKeyValueStore db)
             }
         }
     }
+
+    /// <summary>Whether the tx at (height, index) has an indexed event attribute "type.key" = value (one key lookup).</summary>
+    public bool HasEvent(string compositeKey, string value, long height, int index) =>
+        db.Get(StoreKeys.EventKey(compositeKey, value, height, index)) is not null;
 
     /// <summary>Adds a block, its results, its tx and event indexes and the new latest height to <paramref name="batch"/>.</summary>
     public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)

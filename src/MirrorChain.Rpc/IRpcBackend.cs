@@ -57,6 +57,14 @@ public interface IRpcBackend
     TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
         SearchTxs(query.Text, page, perPage, descending);
 
+    /// <summary>
+    /// The same search, stopping with <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires (the
+    /// client disconnected or the server is stopping). The RPC and LCD call this overload; the default ignores
+    /// <paramref name="ct"/>.
+    /// </summary>
+    TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending, CancellationToken ct) =>
+        SearchTxs(query, page, perPage, descending);
+
     /// <summary>CheckTx and, when accepted, admits to the mempool.</summary>
     CheckTxResult BroadcastTx(byte[] tx);
 

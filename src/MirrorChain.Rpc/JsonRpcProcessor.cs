@@ -11,9 +11,12 @@ namespace MirrorChain.Rpc;
 /// unparseable JSON is HTTP 500 with -32700; URI-form calls answer with id -1 and HTTP 500 on error. Every
 /// unexpected exception becomes -32603 with its message and is logged.
 /// </summary>
-internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger)
+internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, int maxBatchRequests = RpcServerOptions.DefaultMaxBatchRequests)
 {
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 64 };
+
+    /// <summary>The error data of a request that met the node stopping (its store already closed).</summary>
+    public const string ShuttingDown = "the node is shutting down";
 
     public RpcMethodTable Methods => methods;
 
@@ -43,6 +46,12 @@ internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger)
             if (root.GetArrayLength() == 0)
             {
                 return RpcAnswer.Json(200, RpcEnvelope.Error(null, RpcErrorCodes.InvalidRequest, "empty batch"));
+            }
+            if (root.GetArrayLength() > maxBatchRequests)
+            {
+                // CometBFT rpc/jsonrpc/server/http_json_handler.go (max_request_batch_size): the whole batch is refused
+                return RpcAnswer.Json(200, RpcEnvelope.Error(null, RpcErrorCodes.InvalidRequest,
+                    $"batch request exceeds maximum ({maxBatchRequests}) allowed number of requests"));
             }
             var responses = new List<byte[]>();
             foreach (var request in root.EnumerateArray())
@@ -136,6 +145,11 @@ internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger)
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (ObjectDisposedException)
+        {
+            // the store closed under a request in flight: the node is stopping
+            throw RpcException.Internal(ShuttingDown);
         }
         catch (Exception e)
         {

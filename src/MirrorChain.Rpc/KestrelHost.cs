@@ -12,12 +12,20 @@ namespace MirrorChain.Rpc;
 
 /// <summary>
 /// One Kestrel listener running a single request handler (no MVC, no routing middleware): the hosting shared by the
-/// JSON-RPC and the LCD servers — start/stop lifecycle, body-size limit, shutdown timeout, the bound endpoint.
+/// JSON-RPC and the LCD servers — start/stop lifecycle, body-size and connection limits, shutdown timeout, the bound
+/// endpoint. Stopping drains: <see cref="StopAsync"/> returns only after every request handler has returned (Kestrel
+/// itself gives up on aborted requests after a second and leaves their handlers running), so the caller may then
+/// close what the handlers read.
 /// </summary>
-internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequestBodyBytes, TimeSpan shutdownTimeout, RequestDelegate handler, ILogger logger) : IAsyncDisposable
+internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequestBodyBytes, int maxConnections, TimeSpan shutdownTimeout, RequestDelegate handler, ILogger logger) : IAsyncDisposable
 {
+    /// <summary>How long <see cref="StopAsync"/> waits, after aborting them, for handlers that ignore their RequestAborted token.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private WebApplication? _app;
+    private int _inFlight;
+    private TaskCompletionSource? _drained;
 
     /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
     public IPEndPoint? BoundEndpoint { get; private set; }
@@ -41,10 +49,11 @@ internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequ
             {
                 k.AddServerHeader = false;
                 k.Limits.MaxRequestBodySize = maxRequestBodyBytes;
+                k.Limits.MaxConcurrentConnections = maxConnections;
                 k.Listen(endpoint);
             });
             var app = builder.Build();
-            app.Run(handler);
+            app.Run(TrackedAsync);
             try
             {
                 await app.StartAsync(ct).ConfigureAwait(false);
@@ -81,12 +90,54 @@ internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequ
             }
             finally
             {
+                await DrainAsync().ConfigureAwait(false);
                 await app.DisposeAsync().ConfigureAwait(false);
             }
         }
         finally
         {
             _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Requests whose handler has not returned yet.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    private async Task TrackedAsync(HttpContext ctx)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await handler(ctx).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inFlight) == 0)
+            {
+                Volatile.Read(ref _drained)?.TrySetResult();
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _drained, drained);
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            drained.TrySetResult();
+        }
+        try
+        {
+            await drained.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogError("{Name}: {Count} request(s) still running {Timeout} after shutdown", name, InFlight, DrainTimeout);
+        }
+        finally
+        {
+            Volatile.Write(ref _drained, null);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MirrorChain.Core;
 using MirrorChain.Node;
 
@@ -17,7 +16,7 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
     public const int MaxScanBlocks = 100_000;
 
     private readonly ChainNode _node;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<IndexedTx>> _commitWaiters = new(StringComparer.Ordinal);
+    private readonly CommitWaiters _commitWaiters = new();
 
     public NodeRpcBackend(ChainNode node, string moniker, string nodeId, string rpcListenAddress)
     {
@@ -70,50 +69,14 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
         SearchTxs(TxQuery.Parse(query), page, perPage, descending);
 
     /// <summary>
-    /// Candidates come from the narrowest source available — the tx hash, an indexed attribute equality, or the
-    /// blocks of the query's height range — and the query's own matcher decides.
+    /// Pages over index keys and loads only the page (<see cref="TxSearcher"/>); <paramref name="ct"/> (the client's
+    /// connection) is checked while scanning, so an abandoned search stops.
     /// </summary>
     public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
-        query.Search(Candidates(query), page, perPage, descending);
+        SearchTxs(query, page, perPage, descending, CancellationToken.None);
 
-    private IEnumerable<IndexedTx> Candidates(TxQuery query)
-    {
-        if (query.TxHash is { } hash)
-        {
-            return GetTx(hash) is { } tx ? [tx] : [];
-        }
-        var indexed = query.Conditions.FirstOrDefault(c =>
-            c.Operator == TxQueryOperator.Equal && c.Value is { Kind: TxQueryValueKind.String }
-            && c.Tag != TxQuery.HashTag && c.Tag != TxQuery.HeightTag);
-        if (indexed is not null)
-        {
-            return _node.Blocks.FindByEvent(indexed.Tag, indexed.Value!.Text)
-                .Distinct()
-                .Select(loc => Load(loc.Height, loc.Index))
-                .OfType<IndexedTx>();
-        }
-        var latest = _node.LatestHeight;
-        var max = Math.Min(latest, query.MaxHeight <= 0 ? latest : query.MaxHeight);
-        var min = Math.Max(Math.Max(1, query.MinHeight), max - MaxScanBlocks + 1);
-        return ScanBlocks(min, max);
-    }
-
-    private IEnumerable<IndexedTx> ScanBlocks(long min, long max)
-    {
-        for (var h = min; h <= max; h++)
-        {
-            var block = _node.Blocks.GetBlock(h);
-            var results = _node.Blocks.GetResults(h);
-            if (block is null || results is null)
-            {
-                continue;
-            }
-            for (var i = 0; i < block.Txs.Count; i++)
-            {
-                yield return new IndexedTx(Hashing.TxHash(block.Txs[i]), h, i, block.Txs[i], results.TxResults[i]);
-            }
-        }
-    }
+    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending, CancellationToken ct) =>
+        new TxSearcher(_node.Blocks, _node.LatestHeight, MaxScanBlocks).Search(query, page, perPage, descending, ct);
 
     private IndexedTx? Load(long height, int index)
     {
@@ -135,8 +98,7 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
     public async Task<(CheckTxResult Check, IndexedTx? Committed)> BroadcastTxCommitAsync(byte[] tx, TimeSpan timeout, CancellationToken ct)
     {
         var key = Hex.Upper(Hashing.TxHash(tx));
-        var waiter = new TaskCompletionSource<IndexedTx>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _commitWaiters[key] = waiter; // registered before CheckTx so a fast block cannot be missed
+        var waiter = _commitWaiters.Register(key); // registered before CheckTx so a fast block cannot be missed
         try
         {
             var check = BroadcastTx(tx);
@@ -146,7 +108,7 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
             }
             try
             {
-                var committed = await waiter.Task.WaitAsync(timeout, ct).ConfigureAwait(false);
+                var committed = await waiter.WaitAsync(timeout, ct).ConfigureAwait(false);
                 return (check, committed);
             }
             catch (TimeoutException)
@@ -156,7 +118,7 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
         }
         finally
         {
-            _commitWaiters.TryRemove(new KeyValuePair<string, TaskCompletionSource<IndexedTx>>(key, waiter));
+            _commitWaiters.Unregister(key);
         }
     }
 
@@ -169,10 +131,7 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
         for (var i = 0; i < block.Txs.Count; i++)
         {
             var hash = Hashing.TxHash(block.Txs[i]);
-            if (_commitWaiters.TryGetValue(Hex.Upper(hash), out var waiter))
-            {
-                waiter.TrySetResult(new IndexedTx(hash, block.Header.Height, i, block.Txs[i], results.TxResults[i]));
-            }
+            _commitWaiters.Complete(Hex.Upper(hash), new IndexedTx(hash, block.Header.Height, i, block.Txs[i], results.TxResults[i]));
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class RpcMethodTable
         new InfoMethods(backend).Register(table);
         new AbciMethods(backend).Register(table);
         new BroadcastMethods(backend, options.BroadcastTxCommitTimeout).Register(table);
-        new TxMethods(backend).Register(table);
+        new TxMethods(backend, new SearchGate(options.MaxConcurrentSearches)).Register(table);
         new BlockMethods(backend).Register(table);
         new MempoolMethods(backend).Register(table);
         new ConsensusParamsMethods(backend).Register(table);

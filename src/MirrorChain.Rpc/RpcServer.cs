@@ -26,8 +26,11 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.BroadcastTxCommitTimeout, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.ShutdownTimeout, TimeSpan.Zero, nameof(options));
         _logger = logger ?? NullLogger.Instance;
-        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger);
-        _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.ShutdownTimeout, HandleAsync, _logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchRequests, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
+        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests);
+        _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger);
     }
 
     /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
@@ -41,6 +44,11 @@ public sealed class RpcServer : IAsyncDisposable
 
     public Task StartAsync(CancellationToken ct = default) => _host.StartAsync(ct);
 
+    /// <summary>
+    /// Stops listening, lets requests in flight finish for <see cref="RpcServerOptions.ShutdownTimeout"/>, then
+    /// cancels them (their RequestAborted token) and returns only once every request handler has returned, so no
+    /// request still reads the node's store when the caller closes it.
+    /// </summary>
     public Task StopAsync(CancellationToken ct = default) => _host.StopAsync(ct);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -90,7 +98,7 @@ public sealed class RpcServer : IAsyncDisposable
         catch (Exception e) when (e is BadHttpRequestException or RequestTooLargeException)
         {
             var data = e is RequestTooLargeException || (e is BadHttpRequestException b && b.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                ? "error reading request body: http: request body too large"
+                ? $"error reading request body: http: request body too large (limit {_options.MaxRequestBodyBytes} bytes)"
                 : "error reading request body: " + e.Message;
             await WriteAsync(ctx, RpcAnswer.Json(400, RpcEnvelope.Error(null, RpcErrorCodes.InvalidRequest, data)), ct).ConfigureAwait(false);
             return;

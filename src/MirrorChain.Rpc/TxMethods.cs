@@ -4,12 +4,16 @@ using MirrorChain.Core;
 namespace MirrorChain.Rpc;
 
 /// <summary><c>tx</c> and <c>tx_search</c>.</summary>
-internal sealed class TxMethods(IRpcBackend backend)
+internal sealed class TxMethods(IRpcBackend backend, SearchGate gate)
 {
     public void Register(RpcMethodTable table)
     {
         table.Add("tx", ["hash", "prove"], Tx);
-        table.Add("tx_search", ["query", "prove", "page", "per_page", "order_by"], Search);
+        table.Add("tx_search", ["query", "prove", "page", "per_page", "order_by"], (args, w, ct) =>
+        {
+            Search(args, w, ct);
+            return ValueTask.CompletedTask;
+        });
     }
 
     private void Tx(RpcParams args, Utf8JsonWriter w)
@@ -20,7 +24,12 @@ internal sealed class TxMethods(IRpcBackend backend)
         TxJson.WriteResultTx(w, tx, prove ? ProofOf(tx, new Dictionary<long, IReadOnlyList<byte[]>>()) : null);
     }
 
-    private void Search(RpcParams args, Utf8JsonWriter w)
+    /// <summary>
+    /// per_page is capped at 100 (CometBFT rpc/core/env.go <c>validatePerPage</c>); at most
+    /// <see cref="SearchGate.MaxConcurrent"/> searches run at once; <paramref name="ct"/> (the client's connection)
+    /// stops the scan when the client goes away.
+    /// </summary>
+    private void Search(RpcParams args, Utf8JsonWriter w, CancellationToken ct)
     {
         var text = args.RequiredString("query");
         var prove = args.Bool("prove") ?? false;
@@ -40,7 +49,11 @@ internal sealed class TxMethods(IRpcBackend backend)
             throw RpcException.InvalidParams($"invalid query \"{text}\": {error}");
         }
 
-        var result = backend.SearchTxs(query, Math.Max(page ?? 1, 1), perPage, orderBy == "desc");
+        TxSearchResult result;
+        using (gate.TryEnter() ?? throw RpcException.Internal(gate.BusyMessage("tx_search")))
+        {
+            result = backend.SearchTxs(query, Math.Max(page ?? 1, 1), perPage, orderBy == "desc", ct);
+        }
         Heights.Page(page, perPage, result.TotalCount);
 
         var blocks = new Dictionary<long, IReadOnlyList<byte[]>>();

@@ -91,8 +91,20 @@ public sealed class TxQuery
     /// <summary>The canonical text: conditions joined by " AND ".</summary>
     public override string ToString() => string.Join(" AND ", Conditions);
 
-    private static bool Matches(TxQueryCondition condition, IndexedTx tx)
+    /// <summary>
+    /// Whether <paramref name="condition"/> is decided by the event index alone: an equality on a string value of an
+    /// attribute tag <c>type.key</c>, exactly what the index stores (a key per indexed attribute and value).
+    /// </summary>
+    public static bool IsIndexed(TxQueryCondition condition) =>
+        condition is { Operator: TxQueryOperator.Equal, Value.Kind: TxQueryValueKind.String }
+        && condition.Tag != HashTag && condition.Tag != HeightTag
+        && condition.Tag.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && dot < condition.Tag.Length - 1;
+
+    /// <summary>Whether one condition holds for <paramref name="tx"/> (the test <see cref="Matches(IndexedTx)"/> applies to each).</summary>
+    public static bool Matches(TxQueryCondition condition, IndexedTx tx)
     {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(tx);
         switch (condition.Tag)
         {
             case HashTag:

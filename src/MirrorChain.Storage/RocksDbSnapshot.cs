@@ -35,8 +35,26 @@ internal sealed class RocksDbSnapshot : IKeyValueSnapshot
         {
             return;
         }
+        if (_store.TryEnter())
+        {
+            try
+            {
+                _store.Forget(this);
+                ReleaseHandles();
+            }
+            finally
+            {
+                _store.Exit();
+            }
+        }
+        // else: the store is disposed, and its Dispose released (or is about to release) this snapshot
+    }
+
+    /// <summary>Releases the native snapshot (idempotent); the store calls it directly while disposing.</summary>
+    internal void ReleaseHandles()
+    {
+        Volatile.Write(ref _disposed, 1);
         _readOptions.Dispose();
         _snapshot.Dispose();
-        _store.Forget(this);
     }
 }

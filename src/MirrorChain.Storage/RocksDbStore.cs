@@ -6,9 +6,10 @@ namespace MirrorChain.Storage;
 /// <see cref="IKeyValueStore"/> on RocksDB (one default column family, keys separated by prefixes).
 /// Safe for concurrent reads, snapshots and iterators alongside one writer. The WAL is always on, so a
 /// written batch survives a process crash; <c>sync: true</c> also survives a machine crash.
-/// Disposing releases every snapshot still open and closes the database once in-flight reads and
-/// iterators finish (native handles are reference-counted); any later call throws
-/// <see cref="ObjectDisposedException"/>.
+/// Every native call passes a reader gate: <see cref="Dispose"/> shuts the gate, waits for the calls in flight
+/// (each is short: one get, one iterator step, one write), then destroys every iterator and snapshot still open and
+/// closes the database before it returns. Any later call — a new read, the next step of an open iterator, a snapshot
+/// read — throws <see cref="ObjectDisposedException"/>; no native call ever runs after the database is freed.
 /// </summary>
 public sealed unsafe class RocksDbStore : IKeyValueStore
 {
@@ -18,7 +19,10 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     private readonly WriteOptionsHandle _syncWriteOptions;
     private readonly Lock _snapshotsLock = new();
     private readonly HashSet<RocksDbSnapshot> _snapshots = [];
+    private readonly Lock _iteratorsLock = new();
+    private readonly HashSet<IteratorHandle> _iterators = [];
     private int _disposed;
+    private int _active;
 
     private RocksDbStore(string path, DbHandle db)
     {
@@ -72,11 +76,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         return new RocksDbStore(fullPath, db);
     }
 
-    public byte[]? Get(ReadOnlySpan<byte> key)
-    {
-        ThrowIfDisposed();
-        return GetCore(_readOptions, key);
-    }
+    public byte[]? Get(ReadOnlySpan<byte> key) => GetCore(_readOptions, key);
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false)
     {
@@ -97,23 +97,37 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         {
             throw new ArgumentException($"a {batch.GetType().Name} cannot be written to a RocksDB store; use CreateBatch()", nameof(batch));
         }
-        ThrowIfDisposed();
+        Enter();
         nint err = 0;
-        RocksDbNative.rocksdb_write(_db, sync ? _syncWriteOptions : _writeOptions, native.Handle, &err);
+        try
+        {
+            RocksDbNative.rocksdb_write(_db, sync ? _syncWriteOptions : _writeOptions, native.Handle, &err);
+        }
+        finally
+        {
+            Exit();
+        }
         RocksDbNative.Check(err);
     }
 
     public IKeyValueSnapshot GetSnapshot()
     {
-        ThrowIfDisposed();
-        var handle = RocksDbNative.rocksdb_create_snapshot(_db);
-        handle.Bind(_db);
-        var snapshot = new RocksDbSnapshot(this, handle);
-        lock (_snapshotsLock)
+        Enter();
+        try
         {
-            _snapshots.Add(snapshot);
+            var handle = RocksDbNative.rocksdb_create_snapshot(_db);
+            handle.Bind(_db);
+            var snapshot = new RocksDbSnapshot(this, handle);
+            lock (_snapshotsLock)
+            {
+                _snapshots.Add(snapshot);
+            }
+            return snapshot;
         }
-        return snapshot;
+        finally
+        {
+            Exit();
+        }
     }
 
     public void Dispose()
@@ -122,20 +136,61 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         {
             return;
         }
+        // The gate is shut (no Enter succeeds from here on); wait for the native calls already inside it.
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _active) != 0)
+        {
+            spin.SpinOnce(sleep1Threshold: 20);
+        }
+        IteratorHandle[] iterators;
+        lock (_iteratorsLock)
+        {
+            iterators = [.. _iterators];
+            _iterators.Clear();
+        }
+        foreach (var iterator in iterators)
+        {
+            iterator.Dispose();
+        }
         RocksDbSnapshot[] open;
         lock (_snapshotsLock)
         {
             open = [.. _snapshots];
+            _snapshots.Clear();
         }
         foreach (var snapshot in open)
         {
-            snapshot.Dispose();
+            snapshot.ReleaseHandles();
         }
         _readOptions.Dispose();
         _writeOptions.Dispose();
         _syncWriteOptions.Dispose();
         _db.Dispose();
     }
+
+    /// <summary>Enters the reader gate; throws <see cref="ObjectDisposedException"/> once the store is disposed.</summary>
+    internal void Enter()
+    {
+        if (!TryEnter())
+        {
+            throw new ObjectDisposedException(nameof(RocksDbStore));
+        }
+    }
+
+    /// <summary>Enters the reader gate unless the store is disposed (then false, and nothing to exit).</summary>
+    internal bool TryEnter()
+    {
+        // Interlocked operations are full fences: either this sees _disposed set, or Dispose sees _active > 0 and waits.
+        Interlocked.Increment(ref _active);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            Interlocked.Decrement(ref _active);
+            return false;
+        }
+        return true;
+    }
+
+    internal void Exit() => Interlocked.Decrement(ref _active);
 
     internal void Forget(RocksDbSnapshot snapshot)
     {
@@ -147,12 +202,20 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
 
     internal byte[]? GetCore(ReadOptionsHandle readOptions, ReadOnlySpan<byte> key)
     {
+        Enter();
         nint err = 0;
         nuint length = 0;
         byte* value;
-        fixed (byte* k = &RocksDbNative.Pin(key))
+        try
         {
-            value = RocksDbNative.rocksdb_get(_db, readOptions, k, (nuint)key.Length, &length, &err);
+            fixed (byte* k = &RocksDbNative.Pin(key))
+            {
+                value = RocksDbNative.rocksdb_get(_db, readOptions, k, (nuint)key.Length, &length, &err);
+            }
+        }
+        finally
+        {
+            Exit();
         }
         RocksDbNative.Check(err);
         if (value is null)
@@ -176,8 +239,9 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     }
 
     // Lazy: the native iterator is created on the first MoveNext and destroyed when enumeration ends or the
-    // enumerator is disposed. Bounds are enforced by RocksDB (iterate_lower/upper_bound, which also lets it skip
-    // tombstones beyond them) and re-checked here.
+    // enumerator is disposed (or by Dispose of the store, which then fails the iterator's next step). Bounds are
+    // enforced by RocksDB (iterate_lower/upper_bound, which also lets it skip tombstones beyond them) and re-checked
+    // here. Each step runs inside the reader gate.
     private IEnumerable<KeyValuePair<byte[], byte[]>> Iterate(SnapshotHandle? snapshot, byte[] start, byte[]? end, bool reverse)
     {
         ThrowIfDisposed();
@@ -186,23 +250,50 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         {
             yield break;
         }
-        using var iterator = OpenIterator(snapshot, start, end);
-        if (reverse)
+        var iterator = OpenIterator(snapshot, start, end, reverse);
+        try
         {
-            RocksDbNative.rocksdb_iter_seek_to_last(iterator);
-        }
-        else
-        {
-            RocksDbNative.rocksdb_iter_seek_to_first(iterator);
-        }
-        while (RocksDbNative.rocksdb_iter_valid(iterator) != 0)
-        {
-            var (key, value) = Current(iterator);
-            if (reverse ? cmp.Compare(key, start) < 0 : end is not null && cmp.Compare(key, end) >= 0)
+            while (Read(iterator) is { } entry)
             {
-                break;
+                if (reverse ? cmp.Compare(entry.Key, start) < 0 : end is not null && cmp.Compare(entry.Key, end) >= 0)
+                {
+                    break;
+                }
+                yield return entry;
+                Move(iterator, reverse);
             }
-            yield return new KeyValuePair<byte[], byte[]>(key, value);
+        }
+        finally
+        {
+            CloseIterator(iterator);
+        }
+    }
+
+    /// <summary>The iterator's current entry, or null at its end (after checking its error). Inside the gate.</summary>
+    private KeyValuePair<byte[], byte[]>? Read(IteratorHandle iterator)
+    {
+        Enter();
+        try
+        {
+            if (RocksDbNative.rocksdb_iter_valid(iterator) == 0)
+            {
+                CheckIterator(iterator);
+                return null;
+            }
+            var (key, value) = Current(iterator);
+            return new KeyValuePair<byte[], byte[]>(key, value);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private void Move(IteratorHandle iterator, bool reverse)
+    {
+        Enter();
+        try
+        {
             if (reverse)
             {
                 RocksDbNative.rocksdb_iter_prev(iterator);
@@ -212,7 +303,30 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
                 RocksDbNative.rocksdb_iter_next(iterator);
             }
         }
-        CheckIterator(iterator);
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private void CloseIterator(IteratorHandle iterator)
+    {
+        if (TryEnter())
+        {
+            try
+            {
+                lock (_iteratorsLock)
+                {
+                    _iterators.Remove(iterator);
+                }
+                iterator.Dispose();
+            }
+            finally
+            {
+                Exit();
+            }
+        }
+        // else: the store is disposed, and its Dispose destroyed (or is about to destroy) this iterator
     }
 
     private static void CheckIterator(IteratorHandle iterator)
@@ -222,19 +336,39 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         RocksDbNative.Check(err);
     }
 
-    private IteratorHandle OpenIterator(SnapshotHandle? snapshot, byte[] start, byte[]? end)
+    private IteratorHandle OpenIterator(SnapshotHandle? snapshot, byte[] start, byte[]? end, bool reverse)
     {
-        using var readOptions = RocksDbNative.rocksdb_readoptions_create();
-        if (snapshot is not null)
+        Enter();
+        try
         {
-            RocksDbNative.rocksdb_readoptions_set_snapshot(readOptions, snapshot);
-            readOptions.Retain(snapshot);
+            using var readOptions = RocksDbNative.rocksdb_readoptions_create();
+            if (snapshot is not null)
+            {
+                RocksDbNative.rocksdb_readoptions_set_snapshot(readOptions, snapshot);
+                readOptions.Retain(snapshot);
+            }
+            readOptions.SetBounds(start, end);
+            var iterator = RocksDbNative.rocksdb_create_iterator(_db, readOptions);
+            iterator.Retain(_db);
+            iterator.Retain(readOptions);
+            lock (_iteratorsLock)
+            {
+                _iterators.Add(iterator);
+            }
+            if (reverse)
+            {
+                RocksDbNative.rocksdb_iter_seek_to_last(iterator);
+            }
+            else
+            {
+                RocksDbNative.rocksdb_iter_seek_to_first(iterator);
+            }
+            return iterator;
         }
-        readOptions.SetBounds(start, end);
-        var iterator = RocksDbNative.rocksdb_create_iterator(_db, readOptions);
-        iterator.Retain(_db);
-        iterator.Retain(readOptions);
-        return iterator;
+        finally
+        {
+            Exit();
+        }
     }
 
     private static (byte[] Key, byte[] Value) Current(IteratorHandle iterator)

@@ -131,7 +131,7 @@ public sealed class TransportTests
     public async Task OversizedBody_IsHttp400InvalidRequestLikeCometBft()
     {
         await using var s = await RpcTestServer.StartAsync(options: new RpcServerOptions { MaxRequestBodyBytes = 1000 });
-        const string expected = """{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request","data":"error reading request body: http: request body too large"}}""";
+        const string expected = """{"jsonrpc":"2.0","error":{"code":-32600,"message":"Invalid Request","data":"error reading request body: http: request body too large (limit 1000 bytes)"}}""";
         var big = $$$"""{"jsonrpc":"2.0","id":1,"method":"broadcast_tx_sync","params":{"tx":"{{{new string('A', 2000)}}}"}}""";
         var (status, body) = await s.PostAsync(big);
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -73,6 +73,11 @@ public sealed class LcdRouter
         {
             throw;
         }
+        catch (ObjectDisposedException)
+        {
+            // the store closed under a request in flight: the node is stopping
+            return LcdAnswer.Error(503, GrpcCode.Unavailable, JsonRpcProcessor.ShuttingDown);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.LogError(e, "LCD {Method} {Path} failed", method, rawPath);

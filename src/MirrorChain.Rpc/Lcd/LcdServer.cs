@@ -31,7 +31,9 @@ public sealed class LcdServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxSearchLimit, 1, nameof(options));
         _logger = logger ?? NullLogger.Instance;
         _router = new LcdRouter(backend, _options, _logger);
-        _host = new KestrelHost("LCD", _options.Endpoint, _options.MaxRequestBodyBytes, _options.ShutdownTimeout, HandleAsync, _logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
+        _host = new KestrelHost("LCD", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger);
     }
 
     /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
@@ -45,6 +47,7 @@ public sealed class LcdServer : IAsyncDisposable
 
     public Task StartAsync(CancellationToken ct = default) => _host.StartAsync(ct);
 
+    /// <summary>Stops listening and returns once every request handler has returned (see <see cref="RpcServer.StopAsync"/>).</summary>
     public Task StopAsync(CancellationToken ct = default) => _host.StopAsync(ct);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

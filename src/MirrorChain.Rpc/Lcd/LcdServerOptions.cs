@@ -23,6 +23,12 @@ public sealed record LcdServerOptions
     /// <summary>Largest page of a tx search (the SDK's MaxLimit).</summary>
     public int MaxSearchLimit { get; init; } = 100;
 
+    /// <summary>Connections beyond this are closed at once (the Cosmos SDK app.toml <c>[api] max-open-connections</c>, 1000).</summary>
+    public int MaxOpenConnections { get; init; } = 1000;
+
+    /// <summary>Tx searches by events running at once; more are refused with HTTP 429 / ResourceExhausted.</summary>
+    public int MaxConcurrentSearches { get; init; } = RpcServerOptions.DefaultMaxConcurrentSearches;
+
     /// <summary>The <c>--lcd</c> / <c>lcd_laddr</c> value: <c>host:port</c> (also tcp:// or http://), or "off" / "" → null (disabled).</summary>
     public static IPEndPoint? ParseListenAddress(string? address)
     {

@@ -15,6 +15,8 @@ namespace MirrorChain.Rpc.Lcd;
 /// </summary>
 internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
 {
+    private readonly SearchGate _searchGate = new(options.MaxConcurrentSearches);
+
     public IEnumerable<LcdRoute> Routes() =>
     [
         new("POST", "/cosmos/tx/v1beta1/simulate", Simulate),
@@ -164,7 +166,9 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
 
     /// <summary>
     /// GetTxsEvent: <c>events=type.attr='value'</c> (repeated, joined with AND) or <c>query=…</c> (SDK 0.50),
-    /// <c>page</c>/<c>limit</c> or <c>pagination.offset</c>/<c>pagination.limit</c>, <c>order_by</c>.
+    /// <c>page</c>/<c>limit</c> or <c>pagination.offset</c>/<c>pagination.limit</c>, <c>order_by</c>. The limit is
+    /// capped at <see cref="LcdServerOptions.MaxSearchLimit"/>, at most <see cref="LcdServerOptions.MaxConcurrentSearches"/>
+    /// run at once, and a client that disconnects cancels its search (<paramref name="ct"/>).
     /// </summary>
     private ValueTask Search(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
@@ -194,7 +198,11 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
             "ORDER_BY_DESC" or "2" => true,
             var o => throw LcdException.InvalidArgument($"invalid order_by {o}"),
         };
-        var found = backend.SearchTxs(query, (int)page, (int)limit, descending);
+        TxSearchResult found;
+        using (_searchGate.TryEnter() ?? throw new LcdException(GrpcCode.ResourceExhausted, _searchGate.BusyMessage("tx search")))
+        {
+            found = backend.SearchTxs(query, (int)page, (int)limit, descending, ct);
+        }
         request.Height = backend.LatestHeight;
         var times = new Dictionary<long, BlockTime?>();
         BlockTime? TimeAt(long h) => times.TryGetValue(h, out var t) ? t : times[h] = backend.GetBlock(h)?.Header.Time;

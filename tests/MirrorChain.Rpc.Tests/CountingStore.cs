@@ -1,0 +1,44 @@
+using MirrorChain.Node;
+using MirrorChain.Storage;
+
+namespace MirrorChain.Rpc.Tests;
+
+/// <summary>An <see cref="IKeyValueStore"/> that counts point reads of blocks and block results (each one is a decode).</summary>
+internal sealed class CountingStore(IKeyValueStore inner) : IKeyValueStore
+{
+    private int _blockReads;
+    private int _resultsReads;
+
+    public int BlockReads => Volatile.Read(ref _blockReads);
+
+    public int ResultsReads => Volatile.Read(ref _resultsReads);
+
+    public void ResetCounts()
+    {
+        Volatile.Write(ref _blockReads, 0);
+        Volatile.Write(ref _resultsReads, 0);
+    }
+
+    public byte[]? Get(ReadOnlySpan<byte> key)
+    {
+        if (key.Length == 9 && key[0] == StoreKeys.Block)
+        {
+            Interlocked.Increment(ref _blockReads);
+        }
+        else if (key.Length == 9 && key[0] == StoreKeys.Results)
+        {
+            Interlocked.Increment(ref _resultsReads);
+        }
+        return inner.Get(key);
+    }
+
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => inner.Range(start, end, reverse);
+
+    public IWriteBatch CreateBatch() => inner.CreateBatch();
+
+    public void Write(IWriteBatch batch, bool sync = false) => inner.Write(batch, sync);
+
+    public IKeyValueSnapshot GetSnapshot() => inner.GetSnapshot();
+
+    public void Dispose() => inner.Dispose();
+}
