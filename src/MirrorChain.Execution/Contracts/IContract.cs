@@ -19,6 +19,19 @@ public interface IContract
     /// <summary>Returns the JSON answer (UTF-8 bytes), as CosmWasm's <c>to_binary(&amp;answer)</c>.</summary>
     byte[] Query(QueryDeps deps, Env env, JsonElement msg);
 
+    /// <summary>
+    /// The Rust path of an entry point's message type (<paramref name="entryPoint"/> is "Instantiate", "Execute",
+    /// "Query" or "Migrate"), named in parse errors: "Error parsing into type mirror_protocol::mint::ExecuteMsg: …".
+    /// The default follows the crates' layout: mirror_X → mirror_protocol::X, terraswap_X → terraswap::X,
+    /// anything else → {name}::msg.
+    /// </summary>
+    string MessageTypeName(string entryPoint) => Name switch
+    {
+        _ when Name.StartsWith("mirror_", StringComparison.Ordinal) => $"mirror_protocol::{Name["mirror_".Length..]}::{entryPoint}Msg",
+        _ when Name.StartsWith("terraswap_", StringComparison.Ordinal) => $"terraswap::{Name["terraswap_".Length..]}::{entryPoint}Msg",
+        _ => $"{Name}::msg::{entryPoint}Msg",
+    };
+
     /// <summary>Handles the result of a sub-message sent with a reply id.</summary>
     Response Reply(Deps deps, Env env, Reply reply) =>
         throw new ContractException($"{Name} does not handle replies (id {reply.Id})");
