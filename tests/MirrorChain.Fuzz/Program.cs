@@ -53,6 +53,10 @@ foreach (var name in names)
     totalEscapes += report.Findings.Count;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name}: seed {seed}, {report.Inputs} inputs run, {report.Findings.Count} escapes found ({watch.Elapsed.TotalSeconds:F1} s)"));
+    if (t is IFuzzStats stats)
+    {
+        Console.WriteLine("  " + stats.Stats);
+    }
     foreach (var f in report.Findings)
     {
         var file = FuzzRunner.SaveReproducer(f, outDir);

@@ -15,3 +15,10 @@ public interface IFuzzTarget
     /// <summary>Null when the input was handled cleanly; otherwise what went wrong (an escape or a property broken).</summary>
     string? Run(byte[] input);
 }
+
+/// <summary>A target that counts how its inputs ended (to see whether mutations get past parsing).</summary>
+public interface IFuzzStats
+{
+    /// <summary>E.g. "accepted 120, rejected 1880 (parse errors 900)".</summary>
+    string Stats { get; }
+}

@@ -104,7 +104,7 @@ public static class ContractCorpus
             E("""{"register_collateral_asset":{"asset":{"native_token":{"denom":"ukrw"}},"price_source":{"fixed_price":{"price":"0.001"}},"multiplier":"1"}}"""),
             E("""{"update_collateral_price_source":{"asset":@TSLA@,"price_source":{"fixed_price":{"price":"1"}}}}"""),
             E("""{"update_collateral_multiplier":{"asset":@TSLA@,"multiplier":"1.2"}}"""),
-            E("""{"revoke_collateral_asset":{"asset":@TSLA@"""),
+            E("""{"revoke_collateral_asset":{"asset":@TSLA@}}"""),
             Q("""{"config":{}}"""),
             Q("""{"collateral_price":{"asset":"{mTSLA}","block_height":null}}"""),
             Q("""{"collateral_asset_info":{"asset":"uusd"}}"""),

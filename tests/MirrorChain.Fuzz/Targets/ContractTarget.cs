@@ -20,7 +20,7 @@ namespace MirrorChain.Fuzz.Targets;
 /// Input: byte 0 selects the entry point (bits 0–1), the sender (bits 2–3: test1, test2, the contract's owner gov,
 /// validator) and funds (bit 4: 1000 uusd); the rest is the message.
 /// </summary>
-public sealed class ContractTarget : IFuzzTarget
+public sealed class ContractTarget : IFuzzTarget, IFuzzStats
 {
     private readonly DevnetWorld _world;
     private readonly Address _contract;
@@ -48,6 +48,10 @@ public sealed class ContractTarget : IFuzzTarget
 
     public string Name { get; }
 
+    private long _accepted, _rejected, _parseErrors, _queries;
+
+    public string Stats => $"executes/instantiates accepted {_accepted}, rejected {_rejected} (of which parse errors {_parseErrors}); queries {_queries}";
+
     public IReadOnlyList<CorpusMessage> Corpus => _corpus;
 
     public byte[] Generate(FuzzRandom random)
@@ -72,6 +76,7 @@ public sealed class ContractTarget : IFuzzTarget
         var block = _world.Node.NextContext();
         if (entry == EntryPoint.Query)
         {
+            _queries++;
             try
             {
                 _world.Runtime.QuerySmart(committed, block, _contract, msg);
@@ -96,10 +101,16 @@ public sealed class ContractTarget : IFuzzTarget
                 _router.Dispatch(ctx, execute);
             }
             ctx.Commit();
+            _accepted++;
             return null;
         }
         catch (SdkException e)
         {
+            _rejected++;
+            if (e.Log.Contains("Error parsing into type", StringComparison.Ordinal) || e.Log.Contains("invalid cw20 hook message", StringComparison.Ordinal))
+            {
+                _parseErrors++;
+            }
             return tx.WriteCount == 0 ? null : $"rejected ({e.Log}) but {tx.WriteCount} keys reached the tx cache";
         }
     }

@@ -44,6 +44,13 @@ public sealed class JsonRpcPostTarget : IFuzzTarget
         return _logger.Take();
     }
 
+    /// <summary>The HTTP status and body the server would answer <paramref name="input"/> with.</summary>
+    public (int Status, string Body) Answer(byte[] input)
+    {
+        var answer = _processor.ProcessBodyAsync(input, CancellationToken.None).GetAwaiter().GetResult();
+        return (answer.StatusCode, Encoding.UTF8.GetString(answer.Body));
+    }
+
     /// <summary>The corpus as text (for the tests).</summary>
     public IReadOnlyList<string> Corpus => _corpus;
 

@@ -64,6 +64,12 @@ public sealed class LcdTarget : IFuzzTarget
         return _logger.Take();
     }
 
+    /// <summary>The answer the router gives <paramref name="input"/> (null when the input is not a request).</summary>
+    public LcdAnswer? Answer(byte[] input) =>
+        TryRead(input, out var method, out var path, out var query, out var body)
+            ? _router.DispatchAsync(method, path, query, () => Task.FromResult(body), CancellationToken.None).GetAwaiter().GetResult()
+            : null;
+
     private static string Get(string path, string query = "{}") =>
         $$"""{"method":"GET","path":{{JsonSerializer.Serialize(path)}},"query":{{query}}}""";
 
