@@ -34,6 +34,10 @@ public static class ContractJson
         {
             o.Converters.Add(c);
         }
+        if (respectNullability)
+        {
+            o.Converters.Add(new NonNullElementsConverterFactory());
+        }
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

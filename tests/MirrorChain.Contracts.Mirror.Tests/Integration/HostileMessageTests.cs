@@ -71,4 +71,33 @@ public sealed class HostileMessageTests
         Assert.Equal(SdkError.WasmQueryFailed, e.Error);
         Assert.StartsWith("Error parsing into type cw20_base::msg::QueryMsg: Expected a high surrogate (D800–DBFF).", e.Log, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Found by the contract fuzz targets (seed 5): a null element inside a message's array reached the contract as a
+    /// null and threw NullReferenceException (contained as a Wasm abort); serde refuses it as "Invalid type".
+    /// </summary>
+    [Theory]
+    [InlineData("staking", """{"auto_stake":{"assets":[null,null],"slippage_tolerance":"0.1"}}""", "mirror_protocol::staking::ExecuteMsg")]
+    [InlineData("terraswapFactory", """{"create_pair":{"asset_infos":[{"native_token":{"denom":"uusd"}},null]}}""", "terraswap::factory::ExecuteMsg")]
+    [InlineData("mTSLA.pair", """{"provide_liquidity":{"assets":[null,{"info":{"native_token":{"denom":"uusd"}},"amount":"100"}],"slippage_tolerance":"0.01"}}""", "terraswap::pair::ExecuteMsg")]
+    [InlineData("lock", """{"unlock_position_funds":{"positions_idx":["1",null]}}""", "mirror_protocol::lock::ExecuteMsg")]
+    public void A_null_array_element_is_an_invalid_type_parse_error(string contract, string json, string type)
+    {
+        var log = Rejected("test1", contract, json);
+        Assert.Equal($"Error parsing into type {type}: Invalid type: execute wasm contract failed", log);
+    }
+
+    [Fact]
+    public void A_null_array_element_in_a_query_or_an_instantiate_is_a_parse_error()
+    {
+        var q = Assert.Throws<SdkException>(() => _d.App.Query(_d["terraswapFactory"],
+            """{"pairs":{"start_after":[{"native_token":{"denom":"uusd"}},null],"limit":5}}"""));
+        Assert.Equal(SdkError.WasmQueryFailed, q.Error);
+        Assert.StartsWith("Error parsing into type terraswap::factory::QueryMsg: Invalid type", q.Log, StringComparison.Ordinal);
+
+        var i = Assert.Throws<SdkException>(() => _d.App.Instantiate(Execution.Contracts.CodeIds.Cw20Base, _d["test1"],
+            $$$"""{"name":"Fuzz Token","symbol":"FUZZ","decimals":6,"initial_balances":[null,{"address":"{{{_d["test1"]}}}","amount":"1"}]}"""));
+        Assert.Equal(SdkError.WasmInstantiateFailed, i.Error);
+        Assert.StartsWith("Error parsing into type cw20_base::msg::InstantiateMsg: Invalid type", i.Log, StringComparison.Ordinal);
+    }
 }
