@@ -111,17 +111,17 @@ public static class ContractJson
         }
         if (msg.ValueKind != JsonValueKind.Object)
         {
-            throw ContractException.Parse(typeName, $"expected an object, found {msg.ValueKind}");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.ExpectedSomeIdent); // serde-json-wasm's deserialize_enum
         }
         using var props = msg.EnumerateObject();
         if (!props.MoveNext())
         {
-            throw ContractException.Parse(typeName, "expected value");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.InvalidType); // no variant name
         }
         var first = props.Current;
         if (props.MoveNext())
         {
-            throw ContractException.Parse(typeName, "expected a single variant key");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.ExpectedSomeValue); // a second key where '}' must end the variant
         }
         return (first.Name, first.Value);
     }

@@ -86,4 +86,17 @@ public sealed class SerdeJsonTests
         var e = Assert.Throws<ContractException>(() => ContractJson.ParseDocument("{\"a\":\"\\ud800\"}"u8.ToArray(), "mirror_protocol::mint::ExecuteMsg"));
         Assert.Equal("Error parsing into type mirror_protocol::mint::ExecuteMsg: " + SerdeJsonSyntax.LoneSurrogateFound, e.Message);
     }
+
+    [Theory]
+    [InlineData("1", SerdeJsonSyntax.ExpectedSomeIdent)]
+    [InlineData("[]", SerdeJsonSyntax.ExpectedSomeIdent)]
+    [InlineData("null", SerdeJsonSyntax.ExpectedSomeIdent)]
+    [InlineData("{}", SerdeJsonSyntax.InvalidType)]
+    [InlineData("""{"a":{},"b":{}}""", SerdeJsonSyntax.ExpectedSomeValue)]
+    public void A_message_that_is_not_one_variant_reads_as_serde_json_wasms_enum_errors(string json, string expected)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var e = Assert.Throws<ContractException>(() => ContractJson.Variant(doc.RootElement, "test::ExecuteMsg"));
+        Assert.Equal("Error parsing into type test::ExecuteMsg: " + expected, e.Message);
+    }
 }
