@@ -26,11 +26,11 @@ public sealed record Cw20ReceiveMsg(string Sender, UInt128 Amount, byte[] Msg)
     {
         try
         {
-            using var doc = JsonDocument.Parse(Msg);
+            using var doc = ContractJson.ParseDocument(Msg, TypeName);
             hook = doc.RootElement.Clone();
             return true;
         }
-        catch (JsonException)
+        catch (ContractException)
         {
             hook = default;
             return false;

@@ -35,6 +35,11 @@ internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, i
         {
             return RpcAnswer.Json(500, RpcEnvelope.Error(null, RpcErrorCodes.ParseError, "error unmarshaling request: " + e.Message));
         }
+        if (!JsonUtf16.EscapesAreValid(body.Span, ReadOptions.MaxDepth))
+        {
+            doc.Dispose();
+            return RpcAnswer.Json(500, RpcEnvelope.Error(null, RpcErrorCodes.ParseError, "error unmarshaling request: a string holds an invalid \\u escape (lone surrogate)"));
+        }
         using (doc)
         {
             var root = doc.RootElement;

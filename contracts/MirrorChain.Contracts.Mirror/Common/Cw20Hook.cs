@@ -16,7 +16,7 @@ internal static class Cw20Hook
     {
         try
         {
-            using var doc = JsonDocument.Parse(payload);
+            using var doc = ContractJson.ParseDocument(payload, hookMsgType);
             return ContractJson.Variant(doc.RootElement.Clone(), hookMsgType);
         }
         catch (Exception e) when (e is JsonException or ContractException)

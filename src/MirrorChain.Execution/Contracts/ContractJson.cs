@@ -11,9 +11,15 @@ namespace MirrorChain.Execution.Contracts;
 /// </summary>
 public static class ContractJson
 {
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(respectNullability: false);
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>
+    /// <see cref="Options"/> for reading messages: a JSON <c>null</c> for a non-nullable member is refused (serde's
+    /// "Invalid type") instead of leaving a null where the contract expects a value.
+    /// </summary>
+    public static JsonSerializerOptions ReadOptions { get; } = CreateOptions(respectNullability: true);
+
+    private static JsonSerializerOptions CreateOptions(bool respectNullability)
     {
         var o = new JsonSerializerOptions
         {
@@ -22,10 +28,15 @@ public static class ContractJson
             NumberHandling = JsonNumberHandling.Strict,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip, // serde's default: unknown fields are ignored
             WriteIndented = false,
+            RespectNullableAnnotations = respectNullability,
         };
         foreach (var c in NumericJsonConverters.All)
         {
             o.Converters.Add(c);
+        }
+        if (respectNullability)
+        {
+            o.Converters.Add(new NonNullElementsConverterFactory());
         }
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
@@ -37,27 +48,54 @@ public static class ContractJson
 
     public static string SerializeToString(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
 
+    /// <summary>
+    /// Reads <paramref name="json"/> as <typeparamref name="T"/>; any failure is cosmwasm's parse error
+    /// "Error parsing into type {typeName}: {serde's text}" (see <see cref="SerdeErrorText"/>). For bytes this node
+    /// wrote itself (storage); a message from outside goes through <see cref="ParseDocument"/> first.
+    /// </summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> json, string typeName)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options) ?? throw ContractException.Parse(typeName, "null value");
+            return JsonSerializer.Deserialize<T>(json, ReadOptions) ?? throw ContractException.Parse(typeName, SerdeJsonSyntax.InvalidType);
         }
         catch (JsonException e)
         {
-            throw ContractException.Parse(typeName, e.Message);
+            throw ContractException.Parse(typeName, SerdeErrorText.Of(e));
         }
     }
 
+    /// <inheritdoc cref="Deserialize{T}(ReadOnlySpan{byte}, string)"/>
     public static T Deserialize<T>(JsonElement json, string typeName)
     {
         try
         {
-            return json.Deserialize<T>(Options) ?? throw ContractException.Parse(typeName, "null value");
+            return json.Deserialize<T>(ReadOptions) ?? throw ContractException.Parse(typeName, SerdeJsonSyntax.InvalidType);
         }
         catch (JsonException e)
         {
-            throw ContractException.Parse(typeName, e.Message);
+            throw ContractException.Parse(typeName, SerdeErrorText.Of(e, json));
+        }
+    }
+
+    /// <summary>
+    /// Parses a whole message (an entry point's, a cw20 hook's, a Binary payload's) as one JSON value with
+    /// serde-json-wasm's syntax rules; a failure is "Error parsing into type {typeName}: {serde-json-wasm's text}".
+    /// Every string in the result is valid UTF-16, so reading it never throws.
+    /// </summary>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> json, string typeName)
+    {
+        if (SerdeJsonSyntax.FirstError(json.Span) is { } syntax)
+        {
+            throw ContractException.Parse(typeName, syntax);
+        }
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = SerdeJsonSyntax.MaxDepth + 1 });
+        }
+        catch (JsonException)
+        {
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.ExpectedSomeValue); // not reached: the syntax check is stricter
         }
     }
 
@@ -73,17 +111,17 @@ public static class ContractJson
         }
         if (msg.ValueKind != JsonValueKind.Object)
         {
-            throw ContractException.Parse(typeName, $"expected an object, found {msg.ValueKind}");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.ExpectedSomeIdent); // serde-json-wasm's deserialize_enum
         }
         using var props = msg.EnumerateObject();
         if (!props.MoveNext())
         {
-            throw ContractException.Parse(typeName, "expected value");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.InvalidType); // no variant name
         }
         var first = props.Current;
         if (props.MoveNext())
         {
-            throw ContractException.Parse(typeName, "expected a single variant key");
+            throw ContractException.Parse(typeName, SerdeJsonSyntax.ExpectedSomeValue); // a second key where '}' must end the variant
         }
         return (first.Name, first.Value);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using MirrorChain.Core;
@@ -70,8 +69,11 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         CheckDepth(depth);
         var code = CodeOf(LoadInfo(state, contract) ?? throw ContractException.Generic($"Querier system error: No such contract: {contract}"));
         var deps = new QueryDeps(new ContractStorage(state, contract, readOnly: true), ContractApi.Instance, new Querier(this, state, block, depth));
-        using var doc = ParseJson(msg, code);
-        return code.Query(deps, new Env(block, contract), doc.RootElement);
+        return ContractFailures.Contain(() =>
+        {
+            using var doc = ParseJson(msg, code, "Query");
+            return code.Query(deps, new Env(block, contract), doc.RootElement);
+        });
     }
 
     private (byte[]? Data, List<Event> Events) ExecuteContract(ExecutionContext ctx, int depth, Address sender, Address contract, byte[] msg, IReadOnlyList<Coin> funds)
@@ -83,7 +85,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         var env = EnvFor(ctx, contract);
         var response = Guard(SdkError.WasmExecuteFailed, () =>
         {
-            using var doc = ParseJson(msg, code);
+            using var doc = ParseJson(msg, code, "Execute");
             return code.Execute(DepsFor(ctx, contract, depth), env, new MessageInfo(sender, funds), doc.RootElement);
         });
         return Finish(ctx, depth, contract, code, response);
@@ -120,7 +122,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         events.Add(Event.Of("instantiate", ("_contract_address", contract.ToString()), ("code_id", codeId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var response = Guard(SdkError.WasmInstantiateFailed, () =>
         {
-            using var doc = ParseJson(msg, code);
+            using var doc = ParseJson(msg, code, "Instantiate");
             return code.Instantiate(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), new MessageInfo(sender, funds), doc.RootElement);
         });
         var (data, more) = Finish(ctx, depth, contract, code, response);
@@ -149,7 +151,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         ctx.State.Set(ContractKeys.Info(contract), info.ToByteArray());
         var response = Guard(SdkError.WasmMigrationFailed, () =>
         {
-            using var doc = ParseJson(msg, code);
+            using var doc = ParseJson(msg, code, "Migrate");
             try
             {
                 return code.Migrate(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), doc.RootElement);
@@ -279,13 +281,15 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     /// <summary>
     /// Runs an entry point and maps its failures to the wasm error <paramref name="error"/>: a contract error value
     /// (<see cref="ContractException"/>, cosmwasm's <see cref="StdException"/>) keeps its exact text; a Rust panic
-    /// (<see cref="PanicException"/>) reads like wasmd's VM abort.
+    /// (<see cref="PanicException"/>) reads like wasmd's VM abort; any other exception a contract raises is contained
+    /// the same way (<see cref="ContractFailures"/>), so nothing but an <see cref="SdkException"/> (out of gas, call
+    /// depth) or a host fault (<see cref="HostFaults"/>) leaves a contract call.
     /// </summary>
     internal static T Guard<T>(SdkError error, Func<T> entryPoint)
     {
         try
         {
-            return entryPoint();
+            return ContractFailures.Contain(entryPoint);
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
@@ -293,7 +297,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         }
         catch (PanicException e)
         {
-            throw error.Wrap($"Error executing Wasm: Aborted: panicked at '{e.Message}'");
+            throw error.Wrap(ContractFailures.AbortText(e.Message));
         }
     }
 
@@ -330,16 +334,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         }
     }
 
-    /// <summary>Contract messages must be one JSON value; a parse failure reads like serde's error in cosmwasm.</summary>
-    private static JsonDocument ParseJson(byte[] msg, IContract code)
-    {
-        try
-        {
-            return JsonDocument.Parse(msg);
-        }
-        catch (JsonException e)
-        {
-            throw ContractException.Parse(code.Name + " message", e.Message + " (" + Encoding.UTF8.GetString(msg.AsSpan(0, Math.Min(64, msg.Length))) + ")");
-        }
-    }
+    /// <summary>An entry point's message must be one JSON value; a failure reads like cosmwasm's <c>from_slice</c> error.</summary>
+    private static JsonDocument ParseJson(byte[] msg, IContract code, string entryPoint) =>
+        ContractJson.ParseDocument(msg, code.MessageTypeName(entryPoint));
 }

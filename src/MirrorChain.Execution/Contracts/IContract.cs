@@ -25,6 +25,19 @@ public interface IContract
     /// </summary>
     Response Migrate(Deps deps, Env env, JsonElement msg) => throw new MissingExportException("migrate");
 
+    /// <summary>
+    /// The Rust path of an entry point's message type (<paramref name="entryPoint"/> is "Instantiate", "Execute",
+    /// "Query" or "Migrate"), named in parse errors: "Error parsing into type mirror_protocol::mint::ExecuteMsg: …".
+    /// The default follows the crates' layout: mirror_X → mirror_protocol::X, terraswap_X → terraswap::X,
+    /// anything else → {name}::msg.
+    /// </summary>
+    string MessageTypeName(string entryPoint) => Name switch
+    {
+        _ when Name.StartsWith("mirror_", StringComparison.Ordinal) => $"mirror_protocol::{Name["mirror_".Length..]}::{entryPoint}Msg",
+        _ when Name.StartsWith("terraswap_", StringComparison.Ordinal) => $"terraswap::{Name["terraswap_".Length..]}::{entryPoint}Msg",
+        _ => $"{Name}::msg::{entryPoint}Msg",
+    };
+
     /// <summary>Handles the result of a sub-message sent with a reply id.</summary>
     Response Reply(Deps deps, Env env, Reply reply) =>
         throw new ContractException($"{Name} does not handle replies (id {reply.Id})");

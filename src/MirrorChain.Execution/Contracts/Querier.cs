@@ -41,7 +41,7 @@ public sealed class Querier(ContractRuntime runtime, IStateReader state, BlockIn
         }
         catch (JsonException e)
         {
-            throw ContractException.Parse(typeof(T).Name, e.Message);
+            throw ContractException.Parse(typeof(T).Name, SerdeErrorText.Of(e));
         }
     }
 

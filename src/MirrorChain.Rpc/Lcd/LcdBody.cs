@@ -18,6 +18,10 @@ internal static class LcdBody
             {
                 throw LcdException.InvalidArgument("the request body must be a JSON object");
             }
+            if (!JsonUtf16.EscapesAreValid(request.Body, 256))
+            {
+                throw LcdException.InvalidArgument("invalid JSON body: a string holds an invalid \\u escape (lone surrogate)");
+            }
             return doc.RootElement.Clone();
         }
         catch (JsonException e)

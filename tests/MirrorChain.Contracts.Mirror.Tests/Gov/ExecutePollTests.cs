@@ -1,3 +1,4 @@
+using MirrorChain.Execution.Contracts;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
@@ -76,6 +77,34 @@ public sealed class ExecutePollTests
         Assert.Equal("""[1]""", Ids("failed"));
         Assert.Equal("[]", Ids("executed"));
         Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+    }
+
+    /// <summary>
+    /// Messages that once escaped the contract error model as a host exception (tx code 1) made every execute_poll
+    /// fail, leaving the poll Passed forever; as contract errors they reach gov's reply_on_error and the poll fails.
+    /// </summary>
+    [Theory]
+    [InlineData("oracle", """{"feed_price":{"prices":[["\ud800","1"]]}}""")]
+    [InlineData("oracle", """{"feed_price":{"prices":null}}""")]
+    [InlineData("oracle", """{"update_config":{"owner":"x\udc00"}}""")]
+    [InlineData("mir", """{"transfer":{"recipient":"\ud800","amount":"1"}}""")]
+    [InlineData("mir", """{"transfer":{"recipient":null,"amount":"1"}}""")]
+    [InlineData("mir", """{"burn":{"amount":"1"},"x":"\udc00"}""")]
+    [InlineData("mir", "\"not an object")]
+    public void A_poll_whose_message_cannot_be_parsed_is_marked_failed(string target, string executeMsgJson)
+    {
+        var oracle = _f.App.Instantiate(CodeIds.MirrorOracle, Owner, $$$"""{"owner":"{{{_f.Gov}}}","base_asset":"uusd"}""", label: "oracle");
+        _f.App.SetTime(1000);
+        _f.CreatePoll(D, executeMsg: ExecuteMsg(target == "oracle" ? oracle : _f.Mir, executeMsgJson));
+        _f.Stake(Voter1, 1000);
+        _f.Vote(Voter1, 1, "yes", 1000);
+        _f.App.SetTime(11000);
+        _f.EndPoll(1);
+        _f.App.SetTime(21000);
+        var exec = _f.ExecutePoll(1);
+        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
+        Assert.Equal("failed", _f.Status(1));
+        Assert.Equal("""[1]""", Ids("failed"));
     }
 
     [Fact]

@@ -40,7 +40,8 @@ internal sealed class GovFixture
         App = new ContractTestApp(new ContractRegistry()
             .Register(CodeIds.Cw20Base, new Cw20BaseContract())
             .Register(CodeIds.MirrorGov, new GovContract())
-            .Register(RecorderContract.CodeId, new RecorderContract()));
+            .Register(RecorderContract.CodeId, new RecorderContract())
+            .Register(CodeIds.MirrorOracle, new MirrorChain.Contracts.Mirror.Oracle.OracleContract()));
         App.SetTime(startTime);
         var balances = string.Join(",", Holders.Select(h => $$$"""{"address":"{{{h}}}","amount":"{{{InitialBalance}}}"}"""));
         Mir = App.Instantiate(CodeIds.Cw20Base, Owner,

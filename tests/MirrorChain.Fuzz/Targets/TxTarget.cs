@@ -1,0 +1,64 @@
+using MirrorChain.Core;
+using MirrorChain.Execution;
+using MirrorChain.Fuzz.Engine;
+using MirrorChain.State;
+using MirrorChain.Tx;
+using MirrorChain.Tx.Messages;
+
+namespace MirrorChain.Fuzz.Targets;
+
+/// <summary>
+/// Mutated TxRaw bytes into <see cref="TxDecoder"/> and into <see cref="TxExecutor.Deliver"/> over the devnet state.
+/// Properties: the decoder throws nothing but <see cref="SdkException"/>; Deliver never reports code 1 "internal" (an
+/// exception it had to catch); a tx rejected before its messages (decode, ante) leaves the state untouched.
+/// </summary>
+public sealed class TxTarget : IFuzzTarget
+{
+    private readonly DevnetWorld _world;
+    private readonly TxExecutor _executor;
+    private readonly List<byte[]> _seeds;
+
+    public TxTarget(DevnetWorld world)
+    {
+        _world = world;
+        _executor = new TxExecutor(world.Runtime);
+        var test2 = world.Keys["test2"];
+        _seeds =
+        [
+            world.SendTx,
+            world.ExecuteTx,
+            DevnetWorld.Sign(world.Node, test2, new MsgSend(test2.Address, world.Keys["test3"].Address, [new Coin("uusd", 5), new Coin("uluna", 7)]), 0),
+            DevnetWorld.Sign(world.Node, test2, new MsgExecuteContract(test2.Address, world["mTSLA.pair"],
+                """{"swap":{"offer_asset":{"info":{"native_token":{"denom":"uusd"}},"amount":"1000"}}}"""u8.ToArray(), [new Coin("uusd", 1000)]), 0),
+        ];
+    }
+
+    public string Name => "tx";
+
+    public byte[] Generate(FuzzRandom random) =>
+        random.Chance(3) ? random.Pick(_seeds) : ByteMutator.Mutate(random.Pick(_seeds), random, _seeds);
+
+    public string? Run(byte[] input)
+    {
+        try
+        {
+            TxDecoder.Decode(input, new DecodeOptions());
+        }
+        catch (SdkException)
+        {
+        }
+        var state = new StateCache(_world.Node.State.Committed);
+        var block = _world.Node.NextContext();
+        var result = _executor.Deliver(block, input, state);
+        if (result.Code == ExecutionErrors.Internal.Code && result.Codespace == ExecutionErrors.Internal.Codespace)
+        {
+            return "Deliver reported code 1 (internal): " + result.Log;
+        }
+        var messageFailure = result.Log.StartsWith("failed to execute message", StringComparison.Ordinal) || (result.Code == SdkError.OutOfGas.Code && result.Codespace == SdkError.OutOfGas.Codespace);
+        if (result.Code != 0 && !messageFailure && state.WriteCount != 0)
+        {
+            return $"a tx rejected before its messages (code {result.Code}: {result.Log}) changed {state.WriteCount} state keys";
+        }
+        return null;
+    }
+}
