@@ -1,0 +1,29 @@
+using MirrorChain.Core;
+
+namespace MirrorChain.Sim.Invariants;
+
+/// <summary>What an invariant sees: a state (committed, or a scratch copy in tests), the deployment, the feeder.</summary>
+public sealed record InvariantContext(ChainView View, Deployment D, Address Feeder);
+
+/// <summary>A property of the whole state that every block must keep. <see cref="Check"/> yields one line per break, with the numbers.</summary>
+public interface IInvariant
+{
+    string Name { get; }
+
+    IEnumerable<string> Check(InvariantContext ctx);
+}
+
+public static class InvariantCatalog
+{
+    public static IReadOnlyList<IInvariant> All() =>
+    [
+        new BankSupplyInvariant(),
+        new Cw20SupplyInvariant(),
+        new PoolReservesInvariant(),
+        new MintCollateralInvariant(),
+        new ShortBondInvariant(),
+        new StakingBondInvariant(),
+        new GovBalanceInvariant(),
+        new AuctionableInvariant(),
+    ];
+}

@@ -1,0 +1,47 @@
+using System.Numerics;
+using MirrorChain.Core;
+
+namespace MirrorChain.Sim.Ops;
+
+/// <summary>Lookups the CDP ops share: listed assets, an owner's positions, prices.</summary>
+public static class CdpHelpers
+{
+    public static List<SimAsset> Listed(OpContext ctx) => ctx.D.MAssets.Where(a => !ctx.Sim.Feeder.Delisted.Contains(a.Symbol)).ToList();
+
+    public static List<PositionView> OwnPositions(OpContext ctx, SimAccount owner)
+    {
+        var r = ctx.View.TryQuery(ctx.D.Mint, $"{{\"positions\":{{\"owner_addr\":\"{owner.Address}\",\"limit\":30}}}}");
+        var empty = new HashSet<UInt128>();
+        return r?["positions"]?.AsArray().Select(p => ChainView.ParsePosition(p!, empty)).ToList() ?? [];
+    }
+
+    /// <summary>A random open position of a hinted owner, with the owner; null when none.</summary>
+    public static (SimAccount Owner, PositionView Position)? PickOwned(OpContext ctx, Func<PositionView, bool> accept)
+    {
+        PositionView? chosen = null;
+        var owner = ctx.FromHint("pos", a =>
+        {
+            var mine = OwnPositions(ctx, a);
+            if (mine.Count == 0)
+            {
+                return false;
+            }
+            var ok = mine.Where(accept).ToList();
+            chosen = ok.Count == 0 ? null : ok[ctx.Rng.Next(ok.Count)];
+            return true; // keep the hint even if no position fits this time
+        });
+        return owner is not null && chosen is not null ? (owner, chosen) : null;
+    }
+
+    public static (BigInteger Price, BigInteger Multiplier)? Collateral(OpContext ctx, PositionView p) =>
+        p.CollateralNative && p.CollateralKey == "uusd" ? (Dec.One, Dec.One) : ctx.View.CollateralPrice(ctx.D.CollateralOracle, p.CollateralKey);
+
+    public static BigInteger? Price(OpContext ctx, Address token) => ctx.View.OraclePrice(ctx.D.Oracle, token)?.Price;
+
+    public static BigInteger? Mcr(OpContext ctx, Address token) => ctx.View.AssetConfig(ctx.D.Mint, token) is { EndPrice: null } c ? c.Mcr : null;
+
+    public static SimAsset? Asset(OpContext ctx, Address token) => ctx.D.MAssets.FirstOrDefault(a => a.Token == token);
+
+    public static bool IsListed(OpContext ctx, Address token) =>
+        Asset(ctx, token) is { } a && !ctx.Sim.Feeder.Delisted.Contains(a.Symbol);
+}
