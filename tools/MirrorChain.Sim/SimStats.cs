@@ -13,8 +13,22 @@ public sealed class SimStats
 
     public long TxsOk { get; set; }
 
-    public void Count(string op, string result)
+    /// <summary>Where the time went: planning + signing + CheckTx, block production, invariant checks.</summary>
+    public System.Diagnostics.Stopwatch PlanTime { get; } = new();
+
+    public System.Diagnostics.Stopwatch BlockTime { get; } = new();
+
+    public System.Diagnostics.Stopwatch InvariantTime { get; } = new();
+
+    /// <summary>The first log seen per "op / result" (failures only).</summary>
+    public SortedDictionary<string, string> FirstLogs { get; } = new(StringComparer.Ordinal);
+
+    public void Count(string op, string result, string? log = null)
     {
+        if (log is not null)
+        {
+            FirstLogs.TryAdd($"{op} / {result}", log);
+        }
         if (!ByOp.TryGetValue(op, out var m))
         {
             m = new SortedDictionary<string, long>(StringComparer.Ordinal);

@@ -22,6 +22,7 @@ public sealed class Simulation : IDisposable
     private readonly List<(ISimOp Op, int Cumulative)> _mix = [];
     private readonly int _totalWeight;
     private readonly HashSet<int> _busy = [];
+    private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlannedTx> _pending = new(StringComparer.Ordinal);
     private readonly GasPrice _gasPrice;
 
@@ -96,6 +97,13 @@ public sealed class Simulation : IDisposable
 
     public OpRing Ring { get; }
 
+    /// <summary>
+    /// Short debt mint wrote off (per mAsset): an auction that takes all of a short position's collateral closes it
+    /// and decreases the sLP only by the liquidated amount, as Mirror v2.1.4 does
+    /// (contracts/mirror_mint/src/positions.rs <c>auction</c>), so the rest stays bonded in staking.
+    /// </summary>
+    public SortedDictionary<Address, UInt128> WrittenOffShortDebt { get; } = new();
+
     /// <summary>App hash after each block, index 0 = height 1.</summary>
     public List<byte[]> AppHashes { get; } = [];
 
@@ -114,6 +122,9 @@ public sealed class Simulation : IDisposable
     }
 
     public bool IsBusy(SimAccount a) => _busy.Contains(a.Index);
+
+    /// <summary>Claims a thing (a position, a poll) for one tx of the block being built; false if already claimed.</summary>
+    public bool Claim(string key) => _claims.Add(key);
 
     /// <summary>Runs <see cref="SimOptions.Blocks"/> blocks; throws <see cref="SimFailure"/> on the first broken invariant.</summary>
     public void Run(Action<long>? progress = null)
@@ -136,6 +147,8 @@ public sealed class Simulation : IDisposable
         var time = TimeOf(height);
         var ctx = new OpContext(this, new ChainView(Node.State.Committed, QueryRuntime, new BlockContext(Genesis.ChainId, height, time)), height, time);
         _busy.Clear();
+        _claims.Clear();
+        Stats.PlanTime.Start();
         foreach (var tx in FeederOps.PlanBlockStart(ctx))
         {
             Submit(tx, height);
@@ -150,6 +163,7 @@ public sealed class Simulation : IDisposable
             }
             catch (Exception e) when (e is not SimFailure)
             {
+                Stats.PlanTime.Stop();
                 throw new SimFailure(Options.Seed, height, "op planning", $"{op.Name} threw {e.GetType().Name}: {e.Message}", Ring.Items);
             }
             if (planned is null)
@@ -159,7 +173,11 @@ public sealed class Simulation : IDisposable
             }
             Submit(planned, height);
         }
+        var shortsBefore = ctx.Positions.Where(p => p.IsShort).ToDictionary(p => p.Idx);
+        Stats.PlanTime.Stop();
+        Stats.BlockTime.Start();
         var (block, results) = Node.ProduceBlock(time);
+        Stats.BlockTime.Stop();
         for (var i = 0; i < block.Txs.Count; i++)
         {
             var hash = Hex.Upper(Hashing.TxHash(block.Txs[i]));
@@ -168,7 +186,7 @@ public sealed class Simulation : IDisposable
             if (_pending.Remove(hash, out var p))
             {
                 var result = r.Code == 0 ? "ok" : $"code {r.Code}";
-                Stats.Count(p.Op, result);
+                Stats.Count(p.Op, result, r.Code == 0 ? null : Trim(r.Log));
                 if (r.Code == 0)
                 {
                     Stats.TxsOk++;
@@ -176,13 +194,53 @@ public sealed class Simulation : IDisposable
                 Ring.Add($"h={height} {p.Op} by {p.Signer.Name}: {p.Detail} -> {result}{(r.Code == 0 ? "" : ": " + Trim(r.Log))}");
             }
         }
+        TrackShortWriteOffs(shortsBefore, results);
         Stats.Blocks++;
         AppHashes.Add(results.AppHash);
         if (Options.CheckEveryBlock)
         {
-            CheckInvariants();
+            Stats.InvariantTime.Start();
+            try
+            {
+                CheckInvariants();
+            }
+            finally
+            {
+                Stats.InvariantTime.Stop();
+            }
         }
         return results;
+    }
+
+    private void TrackShortWriteOffs(Dictionary<UInt128, PositionView> shortsBefore, BlockResults results)
+    {
+        var mint = Deployment.Mint.ToString();
+        foreach (var e in results.TxResults.Where(r => r.Code == 0).SelectMany(r => r.Events).Where(e => e.Type == "wasm"))
+        {
+            string? Attr(string k) => e.Attributes.FirstOrDefault(a => a.Key == k)?.Value;
+            if (Attr("_contract_address") != mint || Attr("action") != "auction" || Attr("position_idx") is not { } idxText
+                || !shortsBefore.TryGetValue(Dec.ParseU(idxText), out var before))
+            {
+                continue;
+            }
+            var positionKey = ChainView.MapPrefix(Deployment.Mint, "position").Concat(BigEndian(before.Idx)).ToArray();
+            if (Node.State.Committed.Get(positionKey) is not null)
+            {
+                continue; // still open: its debt fell by exactly the liquidated amount
+            }
+            var liquidated = Dec.ParseU(new string((Attr("liquidated_amount") ?? "0").TakeWhile(char.IsAsciiDigit).ToArray()));
+            if (before.AssetAmount > liquidated)
+            {
+                WrittenOffShortDebt[before.AssetToken] = WrittenOffShortDebt.GetValueOrDefault(before.AssetToken) + (before.AssetAmount - liquidated);
+            }
+        }
+    }
+
+    private static byte[] BigEndian(UInt128 v)
+    {
+        var b = new byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(b, v);
+        return b;
     }
 
     private ISimOp PickOp()
@@ -218,7 +276,7 @@ public sealed class Simulation : IDisposable
         }
         if (outcome.Code != 0)
         {
-            Stats.Count(p.Op, $"check {outcome.Code}");
+            Stats.Count(p.Op, $"check {outcome.Code}", Trim(outcome.Log));
             Ring.Add($"h={height} {p.Op} by {signer.Name}: {p.Detail} -> CheckTx code {outcome.Code}: {Trim(outcome.Log)}");
             return;
         }
@@ -232,7 +290,7 @@ public sealed class Simulation : IDisposable
     public void CheckInvariants()
     {
         var view = View();
-        var ctx = new InvariantContext(view, Deployment, FeederAccount.Address);
+        var ctx = new InvariantContext(view, Deployment, FeederAccount.Address, WrittenOffShortDebt);
         foreach (var inv in Invariants)
         {
             var broken = inv.Check(ctx).FirstOrDefault();

@@ -32,13 +32,21 @@ public sealed class AuctionableInvariant : IInvariant
             }
         }
         var candidates = new List<(PositionView P, string Why)>();
+        var collateralPrices = new SortedDictionary<string, (System.Numerics.BigInteger, System.Numerics.BigInteger)?>(StringComparer.Ordinal)
+        {
+            ["uusd"] = (Dec.One, Dec.One),
+        };
         foreach (var p in view.Positions(ctx.D.Mint))
         {
             if (!listed.TryGetValue(p.AssetToken, out var a))
             {
                 continue;
             }
-            var coll = p.CollateralNative && p.CollateralKey == "uusd" ? (Dec.One, Dec.One) : view.CollateralPrice(ctx.D.CollateralOracle, p.CollateralKey);
+            if (!collateralPrices.TryGetValue(p.CollateralKey, out var coll))
+            {
+                coll = view.CollateralPrice(ctx.D.CollateralOracle, p.CollateralKey);
+                collateralPrices[p.CollateralKey] = coll;
+            }
             if (coll is not { } c)
             {
                 continue;

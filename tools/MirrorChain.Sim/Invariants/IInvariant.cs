@@ -2,8 +2,11 @@ using MirrorChain.Core;
 
 namespace MirrorChain.Sim.Invariants;
 
-/// <summary>What an invariant sees: a state (committed, or a scratch copy in tests), the deployment, the feeder.</summary>
-public sealed record InvariantContext(ChainView View, Deployment D, Address Feeder);
+/// <summary>
+/// What an invariant sees: a state (committed, or a scratch copy in tests), the deployment, the feeder, and the short
+/// debt mint wrote off so far (see <see cref="Simulation.WrittenOffShortDebt"/>).
+/// </summary>
+public sealed record InvariantContext(ChainView View, Deployment D, Address Feeder, IReadOnlyDictionary<Address, UInt128> WrittenOffShortDebt);
 
 /// <summary>A property of the whole state that every block must keep. <see cref="Check"/> yields one line per break, with the numbers.</summary>
 public interface IInvariant

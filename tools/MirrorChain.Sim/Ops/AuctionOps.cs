@@ -19,13 +19,14 @@ public sealed class AuctionOp : ISimOp
             return null;
         }
         var under = new List<PositionView>();
-        foreach (var p in ctx.View.Positions(ctx.D.Mint))
+        foreach (var p in ctx.Positions)
         {
-            if (p.AssetAmount == 0 || !CdpHelpers.IsListed(ctx, p.AssetToken))
+            if (p.AssetAmount == 0 || !CdpHelpers.IsListed(ctx, p.AssetToken) || !ctx.Claim("pos:" + p.Idx))
             {
                 continue;
             }
-            if (CdpHelpers.Price(ctx, p.AssetToken) is { } price && CdpHelpers.Mcr(ctx, p.AssetToken) is { } mcr && CdpHelpers.Collateral(ctx, p) is (var cp, var mult)
+            // under at the committed price and at the one this block's feed brings (it runs first in the block)
+            if (CdpHelpers.FedPrice(ctx, p.AssetToken) is { } price && CdpHelpers.Mcr(ctx, p.AssetToken) is { } mcr && CdpHelpers.Collateral(ctx, p) is (var cp, var mult)
                 && Collateralization.IsClearlyBelow(p.Collateral, p.AssetAmount, price, cp, mult, mcr))
             {
                 under.Add(p);
@@ -36,6 +37,7 @@ public sealed class AuctionOp : ISimOp
             return null;
         }
         var target = ctx.Pick(under);
+        ctx.Claim("pos:" + target.Idx);
         var liquidator = ctx.FromHint(OpContext.HoldKey(target.AssetToken), a => ctx.View.Cw20(target.AssetToken, a.Address) > 0);
         if (liquidator is null)
         {
@@ -71,7 +73,7 @@ public sealed class BurnAtEndPriceOp : ISimOp
             return null;
         }
         var asset = ctx.Pick(delisted);
-        var positions = ctx.View.Positions(ctx.D.Mint).Where(p => p.AssetToken == asset.Token && p.AssetAmount > 0).ToList();
+        var positions = ctx.Positions.Where(p => p.AssetToken == asset.Token && p.AssetAmount > 0).ToList();
         if (positions.Count == 0)
         {
             return null;
@@ -82,6 +84,10 @@ public sealed class BurnAtEndPriceOp : ISimOp
             return null;
         }
         var p = ctx.Pick(positions);
+        if (!ctx.Claim("pos:" + p.Idx))
+        {
+            return null;
+        }
         var max = UInt128.Min(p.AssetAmount, ctx.View.Cw20(asset.Token, holder.Address));
         var amount = ctx.Rng.Next(2) == 0 ? max : max * (UInt128)ctx.Between(10, 100) / 100;
         if (amount == 0)

@@ -34,11 +34,46 @@ public static class CdpHelpers
     }
 
     public static (BigInteger Price, BigInteger Multiplier)? Collateral(OpContext ctx, PositionView p) =>
-        p.CollateralNative && p.CollateralKey == "uusd" ? (Dec.One, Dec.One) : ctx.View.CollateralPrice(ctx.D.CollateralOracle, p.CollateralKey);
+        p.CollateralNative && p.CollateralKey == "uusd" ? (Dec.One, Dec.One) : ctx.Memo("coll:" + p.CollateralKey, () => ctx.View.CollateralPrice(ctx.D.CollateralOracle, p.CollateralKey));
 
-    public static BigInteger? Price(OpContext ctx, Address token) => ctx.View.OraclePrice(ctx.D.Oracle, token)?.Price;
+    public static BigInteger? Price(OpContext ctx, Address token) => ctx.Memo("price:" + token, () => ctx.View.OraclePrice(ctx.D.Oracle, token)?.Price);
 
-    public static BigInteger? Mcr(OpContext ctx, Address token) => ctx.View.AssetConfig(ctx.D.Mint, token) is { EndPrice: null } c ? c.Mcr : null;
+    /// <summary>
+    /// The lower of the committed oracle price and the feeder's latest price (fed at the start of this block when not
+    /// in a stale window): CDP ops that must not over-borrow use the worse one.
+    /// </summary>
+    public static BigInteger? FedPrice(OpContext ctx, Address token)
+    {
+        if (Price(ctx, token) is not { } committed)
+        {
+            return null;
+        }
+        var asset = Asset(ctx, token);
+        if (asset is null || !ctx.Sim.Feeder.PriceMicros.TryGetValue(asset.Symbol, out var micros))
+        {
+            return committed;
+        }
+        var fed = new BigInteger(micros) * BigInteger.Pow(10, 12);
+        return BigInteger.Min(committed, fed);
+    }
+
+    /// <summary>The higher of the committed and the just-fed price (for ops that add debt or remove collateral).</summary>
+    public static BigInteger? WorstPrice(OpContext ctx, Address token)
+    {
+        if (Price(ctx, token) is not { } committed)
+        {
+            return null;
+        }
+        var asset = Asset(ctx, token);
+        if (asset is null || !ctx.Sim.Feeder.PriceMicros.TryGetValue(asset.Symbol, out var micros))
+        {
+            return committed;
+        }
+        return BigInteger.Max(committed, new BigInteger(micros) * BigInteger.Pow(10, 12));
+    }
+
+    public static BigInteger? Mcr(OpContext ctx, Address token) =>
+        ctx.Memo("mcr:" + token, () => ctx.View.AssetConfig(ctx.D.Mint, token) is { EndPrice: null } c ? c.Mcr : (BigInteger?)null);
 
     public static SimAsset? Asset(OpContext ctx, Address token) => ctx.D.MAssets.FirstOrDefault(a => a.Token == token);
 

@@ -51,7 +51,7 @@ public sealed class CdpDepositOp : ISimOp
 
     public PlannedTx? Plan(OpContext ctx)
     {
-        if (CdpHelpers.PickOwned(ctx, p => p.CollateralNative && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p))
+        if (CdpHelpers.PickOwned(ctx, p => p.CollateralNative && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p) || !ctx.Claim("pos:" + p.Idx))
         {
             return null;
         }
@@ -74,11 +74,11 @@ public sealed class CdpWithdrawOp : ISimOp
 
     public PlannedTx? Plan(OpContext ctx)
     {
-        if (!ctx.PricesFresh || CdpHelpers.PickOwned(ctx, p => p.CollateralNative && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p))
+        if (!ctx.PricesFresh || CdpHelpers.PickOwned(ctx, p => p.CollateralNative && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p) || !ctx.Claim("pos:" + p.Idx))
         {
             return null;
         }
-        if (CdpHelpers.Price(ctx, p.AssetToken) is not { } price || CdpHelpers.Mcr(ctx, p.AssetToken) is not { } mcr || CdpHelpers.Collateral(ctx, p) is not (var cp, var mult))
+        if (CdpHelpers.WorstPrice(ctx, p.AssetToken) is not { } price || CdpHelpers.Mcr(ctx, p.AssetToken) is not { } mcr || CdpHelpers.Collateral(ctx, p) is not (var cp, var mult))
         {
             return null;
         }
@@ -111,11 +111,11 @@ public sealed class CdpMintOp : ISimOp
 
     public PlannedTx? Plan(OpContext ctx)
     {
-        if (!ctx.PricesFresh || CdpHelpers.PickOwned(ctx, p => !p.IsShort && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p))
+        if (!ctx.PricesFresh || CdpHelpers.PickOwned(ctx, p => !p.IsShort && CdpHelpers.IsListed(ctx, p.AssetToken)) is not ({ } owner, { } p) || !ctx.Claim("pos:" + p.Idx))
         {
             return null;
         }
-        if (CdpHelpers.Price(ctx, p.AssetToken) is not { } price || CdpHelpers.Mcr(ctx, p.AssetToken) is not { } mcr || CdpHelpers.Collateral(ctx, p) is not (var cp, var mult))
+        if (CdpHelpers.WorstPrice(ctx, p.AssetToken) is not { } price || CdpHelpers.Mcr(ctx, p.AssetToken) is not { } mcr || CdpHelpers.Collateral(ctx, p) is not (var cp, var mult))
         {
             return null;
         }
@@ -152,7 +152,7 @@ public sealed class CdpBurnOp : ISimOp
         {
             return null;
         }
-        if (CdpHelpers.PickOwned(ctx, p => p.AssetAmount > 0 && CdpHelpers.IsListed(ctx, p.AssetToken) && ctx.View.Cw20(p.AssetToken, p.Owner) > 0) is not ({ } owner, { } p))
+        if (CdpHelpers.PickOwned(ctx, p => p.AssetAmount > 0 && CdpHelpers.IsListed(ctx, p.AssetToken) && ctx.View.Cw20(p.AssetToken, p.Owner) > 0) is not ({ } owner, { } p) || !ctx.Claim("pos:" + p.Idx))
         {
             return null;
         }

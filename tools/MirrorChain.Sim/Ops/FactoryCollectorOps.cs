@@ -14,7 +14,7 @@ public sealed class FactoryDistributeOp : ISimOp
         var info = ctx.View.TryQuery(ctx.D.Factory, "{\"distribution_info\":{}}");
         var last = info?["last_distributed"] is { } l ? ulong.Parse(l.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
         var a = ctx.AnyAccount();
-        if (a is null || ctx.Now < last + 60)
+        if (a is null || ctx.Now < last + 60 || !ctx.Claim("distribute"))
         {
             return null;
         }
@@ -50,6 +50,10 @@ public sealed class CollectorConvertOp : ISimOp
         {
             return null;
         }
+        if (!ctx.Claim("convert:" + target.Token))
+        {
+            return null;
+        }
         var msg = Msgs.Variant("convert", new JsonObject { ["asset_token"] = target.Token.ToString() });
         return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Collector, msg)], Gas.Contract, Name, target.Symbol);
     }
@@ -65,7 +69,7 @@ public sealed class CollectorDistributeOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var a = ctx.AnyAccount();
-        if (a is null || ctx.View.Cw20(ctx.D.MirrorToken, ctx.D.Collector) == 0)
+        if (a is null || ctx.View.Cw20(ctx.D.MirrorToken, ctx.D.Collector) == 0 || !ctx.Claim("collector_distribute"))
         {
             return null;
         }

@@ -7,10 +7,10 @@ namespace MirrorChain.Sim.Ops;
 /// <summary>Gov lookups shared by the gov ops.</summary>
 public static class GovHelpers
 {
-    public static JsonNode Config(OpContext ctx) => ctx.View.Query(ctx.D.Gov, "{\"config\":{}}");
+    public static JsonNode Config(OpContext ctx) => ctx.Memo("gov config", () => ctx.View.Query(ctx.D.Gov, "{\"config\":{}}"));
 
-    public static List<JsonNode> Polls(OpContext ctx, string filter) =>
-        ctx.View.TryQuery(ctx.D.Gov, $"{{\"polls\":{{\"filter\":\"{filter}\",\"limit\":30}}}}")?["polls"]?.AsArray().Select(p => p!).ToList() ?? [];
+    public static List<JsonNode> Polls(OpContext ctx, string filter) => ctx.Memo<List<JsonNode>>("polls:" + filter, () =>
+        ctx.View.TryQuery(ctx.D.Gov, $"{{\"polls\":{{\"filter\":\"{filter}\",\"limit\":30}}}}")?["polls"]?.AsArray().Select(p => p!).ToList() ?? []);
 
     public static ulong U64(JsonNode? n) => n is null ? 0 : ulong.Parse(n.ToString(), CultureInfo.InvariantCulture);
 
@@ -187,6 +187,10 @@ public sealed class GovEndPollOp : ISimOp
             return null;
         }
         var id = GovHelpers.U64(ctx.Pick(due)["id"]);
+        if (!ctx.Claim("poll:" + id))
+        {
+            return null;
+        }
         return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Gov, Msgs.Variant("end_poll", new JsonObject { ["poll_id"] = id }))], Gas.Heavy, Name, $"poll {id}");
     }
 }
@@ -208,6 +212,10 @@ public sealed class GovExecutePollOp : ISimOp
             return null;
         }
         var id = GovHelpers.U64(ctx.Pick(due)["id"]);
+        if (!ctx.Claim("poll:" + id))
+        {
+            return null;
+        }
         return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Gov, Msgs.Variant("execute_poll", new JsonObject { ["poll_id"] = id }))], Gas.Heavy, Name, $"poll {id}");
     }
 }

@@ -62,6 +62,24 @@ public sealed class OpContext(Simulation sim, ChainView view, long height, Block
         return null;
     }
 
+    public bool Claim(string key) => Sim.Claim(key);
+
+    private readonly Dictionary<string, object?> _memo = new(StringComparer.Ordinal);
+
+    /// <summary>A lookup of the committed state, computed once per block (the state does not change while planning).</summary>
+    public T Memo<T>(string key, Func<T> compute)
+    {
+        if (!_memo.TryGetValue(key, out var v))
+        {
+            v = compute();
+            _memo[key] = v;
+        }
+        return (T)v!;
+    }
+
+    /// <summary>Every open position (committed), once per block.</summary>
+    public IReadOnlyList<PositionView> Positions => Memo("positions", () => View.Positions(D.Mint));
+
     public void Hint(string key, SimAccount a) => Sim.Hints.Add(key, a);
 
     public static string HoldKey(Address token) => "hold:" + token;

@@ -76,12 +76,15 @@ public sealed class StakingWithdrawOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var pool = ctx.Pick(ctx.D.Pools.ToList());
-        var a = ctx.FromHint("bond:" + pool.Token, _ => true);
+        // only with something to pay: a zero reward transfer fails in cw20 ("Invalid zero amount"), as on Terra
+        var a = ctx.FromHint("bond:" + pool.Token, x =>
+            ctx.View.TryQuery(ctx.D.Staking, $"{{\"reward_info\":{{\"staker_addr\":\"{x.Address}\"}}}}")?["reward_infos"]?.AsArray()
+                .Any(i => ChainView.U(i!["pending_reward"]) > 0) ?? false);
         if (a is null)
         {
             return null;
         }
-        var body = ctx.Rng.Next(2) == 0 ? new JsonObject() : new JsonObject { ["asset_token"] = pool.Token.ToString() };
-        return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Staking, Msgs.Variant("withdraw", body))], Gas.Contract, Name, body.Count == 0 ? "all pools" : pool.Symbol);
+        var body = new JsonObject();
+        return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Staking, Msgs.Variant("withdraw", body))], Gas.Contract, Name, "all pools");
     }
 }
