@@ -75,7 +75,12 @@ public sealed class AuctionableInvariant : IInvariant
         foreach (var (p, why) in candidates)
         {
             var branch = new StateCache(fresh);
+            // the liquidator holds the whole debt: its balance and the token's supply grow together (cw20 burns check both)
             branch.Set([.. ChainView.MapPrefix(p.AssetToken, "balance"), .. Liquidator.Bytes], Encoding.UTF8.GetBytes($"\"{p.AssetAmount}\""));
+            var tokenInfoKey = (byte[])[.. MirrorChain.Execution.Contracts.ContractKeys.StoragePrefix(p.AssetToken), .. "token_info"u8];
+            var info = JsonNode.Parse(branch.Get(tokenInfoKey)!)!;
+            info["total_supply"] = Dec.U(ChainView.U(info["total_supply"]) + p.AssetAmount);
+            branch.Set(tokenInfoKey, Encoding.UTF8.GetBytes(info.ToJsonString()));
             var hook = Msgs.Variant("auction", new JsonObject { ["position_idx"] = Dec.U(p.Idx) });
             var send = Msgs.Variant("send", new JsonObject { ["contract"] = ctx.D.Mint.ToString(), ["amount"] = Dec.U(p.AssetAmount), ["msg"] = Msgs.B64(hook) });
             var error = Execute(view, branch, Liquidator, p.AssetToken, send);
