@@ -19,7 +19,7 @@ public sealed class SimRunTests
         Assert.Equal(200, sim.Node.LatestHeight);
         Assert.Equal(200L * sim.Invariants.Count, sim.Stats.InvariantChecks);
         Assert.True(sim.Stats.TxsOk * 100 >= sim.Stats.TxsCommitted * 95, $"only {sim.Stats.TxsOk} of {sim.Stats.TxsCommitted} txs succeeded");
-        foreach (var op in new[] { "feed_price", "bank_send", "swap_buy", "swap_sell", "provide_liquidity", "withdraw_liquidity", "cdp_open", "cdp_deposit", "cdp_burn", "short_open", "staking_bond", "staking_unbond", "gov_stake", "gov_create_poll", "gov_vote", "gov_end_poll", "factory_distribute", "collector_convert", "delist", "burn_end_price" })
+        foreach (var op in new[] { "feed_price", "bank_send", "swap_buy", "swap_sell", "provide_liquidity", "withdraw_liquidity", "cdp_open", "cdp_deposit", "cdp_burn", "short_open", "staking_bond", "staking_unbond", "gov_stake", "gov_create_poll", "gov_vote", "gov_end_poll", "factory_distribute", "collector_convert", "delist", "burn_end_price", "auction", "gov_execute_poll", "short_unlock" })
         {
             Assert.True(sim.Stats.Total(op, "ok") > 0, $"no successful {op} in 200 blocks");
         }

@@ -103,7 +103,7 @@ public static class Summary
         var sb = new System.Text.StringBuilder();
         var codes = sim.Stats.ByOp.Values.SelectMany(m => m.Keys).Distinct().OrderBy(k => k == "ok" ? "" : k, StringComparer.Ordinal).ToList();
         sb.AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"{"op",-22}");
+        sb.Append(CultureInfo.InvariantCulture, $"{"op",-22}{"max gas",10}");
         foreach (var c in codes)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{c,10}");
@@ -111,7 +111,7 @@ public static class Summary
         sb.AppendLine();
         foreach (var (op, m) in sim.Stats.ByOp)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{op,-22}");
+            sb.Append(CultureInfo.InvariantCulture, $"{op,-22}{(sim.Stats.MaxGasUsed.TryGetValue(op, out var g) ? g.ToString(CultureInfo.InvariantCulture) : "."),10}");
             foreach (var c in codes)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"{(m.TryGetValue(c, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "."),10}");

@@ -20,6 +20,9 @@ public sealed class SimStats
 
     public System.Diagnostics.Stopwatch InvariantTime { get; } = new();
 
+    /// <summary>The most gas a successful tx of each op used (to keep <see cref="Ops.Gas"/>'s limits honest).</summary>
+    public SortedDictionary<string, long> MaxGasUsed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The first log seen per "op / result" (failures only).</summary>
     public SortedDictionary<string, string> FirstLogs { get; } = new(StringComparer.Ordinal);
 

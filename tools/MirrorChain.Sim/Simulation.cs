@@ -190,6 +190,7 @@ public sealed class Simulation : IDisposable
                 if (r.Code == 0)
                 {
                     Stats.TxsOk++;
+                    Stats.MaxGasUsed[p.Op] = Math.Max(Stats.MaxGasUsed.GetValueOrDefault(p.Op), r.GasUsed);
                 }
                 Ring.Add($"h={height} {p.Op} by {p.Signer.Name}: {p.Detail} -> {result}{(r.Code == 0 ? "" : ": " + Trim(r.Log))}");
             }

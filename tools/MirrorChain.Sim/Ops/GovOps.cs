@@ -90,7 +90,7 @@ public sealed class GovCreatePollOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var a = ctx.AnyAccount();
-        if (a is null || GovHelpers.Polls(ctx, "in_progress").Count >= 6)
+        if (a is null || GovHelpers.Polls(ctx, "in_progress").Count >= 3)
         {
             return null;
         }
@@ -141,7 +141,7 @@ public sealed class GovVoteOp : ISimOp
 {
     public string Name => "gov_vote";
 
-    public int Weight => 8;
+    public int Weight => 14;
 
     public PlannedTx? Plan(OpContext ctx)
     {

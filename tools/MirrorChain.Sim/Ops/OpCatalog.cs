@@ -38,7 +38,7 @@ public static class OpCatalog
 /// <summary>Gas limits per op family: generous against the measured use (docs/simulation.md), so out-of-gas is rare.</summary>
 public static class Gas
 {
-    public const ulong Bank = 150_000;
-    public const ulong Contract = 1_500_000;
-    public const ulong Heavy = 4_000_000;
+    public const ulong Bank = 100_000;
+    public const ulong Contract = 800_000;
+    public const ulong Heavy = 2_000_000;
 }
