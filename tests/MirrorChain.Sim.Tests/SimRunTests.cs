@@ -24,6 +24,8 @@ public sealed class SimRunTests
             Assert.True(sim.Stats.Total(op, "ok") > 0, $"no successful {op} in 200 blocks");
         }
 
+        Assert.True(sim.Invariants.OfType<MirrorChain.Sim.Invariants.AuctionableInvariant>().Single().AuctionsTried > 0, "no position ever fell under its ratio");
+
         var replay = sim.Replay();
         Assert.True(replay.Ok, replay.Mismatch);
         Assert.Equal(200, replay.BlocksReplayed);

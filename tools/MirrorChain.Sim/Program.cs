@@ -131,8 +131,9 @@ public static class Summary
         sb.AppendLine($"blocks            {sim.Stats.Blocks}");
         sb.AppendLine($"txs committed     {sim.Stats.TxsCommitted} ({sim.Stats.TxsOk} ok)");
         sb.AppendLine($"stale windows     {sim.Feeder.StaleWindows}; delisted {string.Join(", ", sim.Feeder.Delisted)}");
-        sb.AppendLine($"written-off short {string.Join(", ", sim.WrittenOffShortDebt.Select(kv => $"{sim.Deployment.AssetByToken(kv.Key)?.Symbol} {kv.Value}"))}");
-        sb.AppendLine($"invariants        {sim.Invariants.Count} checked {sim.Stats.InvariantChecks} times");
+        sb.AppendLine($"written-off short {(sim.WrittenOffShortDebt.Count == 0 ? "none" : string.Join(", ", sim.WrittenOffShortDebt.Select(kv => $"{sim.Deployment.AssetByToken(kv.Key)?.Symbol} {kv.Value}")))}");
+        var tried = sim.Invariants.OfType<MirrorChain.Sim.Invariants.AuctionableInvariant>().Sum(i => i.AuctionsTried);
+        sb.AppendLine($"invariants        {sim.Invariants.Count} checked {sim.Stats.InvariantChecks} times ({tried} under-collateralised positions auctioned on a scratch copy)");
         sb.AppendLine($"final app hash    {Hex.Upper(sim.Node.LatestAppHash)} at height {sim.Node.LatestHeight}");
         sb.Append(CultureInfo.InvariantCulture, $"seconds           {elapsed.TotalSeconds:F1} (planning+CheckTx {sim.Stats.PlanTime.Elapsed.TotalSeconds:F1}, blocks {sim.Stats.BlockTime.Elapsed.TotalSeconds:F1}, invariants {sim.Stats.InvariantTime.Elapsed.TotalSeconds:F1})");
         return sb.ToString();

@@ -18,6 +18,9 @@ public sealed class AuctionableInvariant : IInvariant
 
     public string Name => "under-collateralised positions are auctionable";
 
+    /// <summary>Positions found under their ratio and auctioned on a scratch copy (all accepted, or the check failed).</summary>
+    public long AuctionsTried { get; private set; }
+
     public IEnumerable<string> Check(InvariantContext ctx)
     {
         var view = ctx.View;
@@ -74,6 +77,7 @@ public sealed class AuctionableInvariant : IInvariant
         }
         foreach (var (p, why) in candidates)
         {
+            AuctionsTried++;
             var branch = new StateCache(fresh);
             // the liquidator holds the whole debt: its balance and the token's supply grow together (cw20 burns check both)
             branch.Set([.. ChainView.MapPrefix(p.AssetToken, "balance"), .. Liquidator.Bytes], Encoding.UTF8.GetBytes($"\"{p.AssetAmount}\""));
