@@ -49,6 +49,33 @@ public sealed class SimRunTests
     }
 
     [Fact]
+    public void A_broken_invariant_stops_the_run_at_that_height_with_the_last_ops()
+    {
+        var options = new SimOptions { Seed = 3, Blocks = 10, Accounts = 40, TxsPerBlock = 6 };
+        using var sim = new Simulation(options, invariants: [new BreaksAtHeight(4)]);
+        var failure = Assert.Throws<SimFailure>(() => sim.Run());
+        Assert.Equal(4, failure.Height);
+        Assert.Equal(3UL, failure.Seed);
+        Assert.Equal("breaks at height 4", failure.Invariant);
+        Assert.Equal("height 4 >= 4", failure.Detail);
+        Assert.NotEmpty(failure.LastOps);
+        Assert.Equal(4, sim.Node.LatestHeight);
+    }
+
+    private sealed class BreaksAtHeight(long height) : MirrorChain.Sim.Invariants.IInvariant
+    {
+        public string Name => $"breaks at height {height}";
+
+        public IEnumerable<string> Check(MirrorChain.Sim.Invariants.InvariantContext ctx)
+        {
+            if (ctx.View.Block.Height >= height)
+            {
+                yield return $"height {ctx.View.Block.Height} >= {height}";
+            }
+        }
+    }
+
+    [Fact]
     public void A_failure_report_names_seed_height_invariant_numbers_and_last_ops()
     {
         var f = new SimFailure(5, 17, "bank supply = sum of balances", "uusd: supply 10 != sum of balances 11", ["h=17 bank_send by sim3: 1uusd to sim4 -> ok"]);
