@@ -38,7 +38,7 @@ public static class Summary
         sb.AppendLine();
         sb.AppendLine($"blocks            {sim.Stats.Blocks}");
         sb.AppendLine($"txs committed     {sim.Stats.TxsCommitted} ({sim.Stats.TxsOk} ok)");
-        sb.AppendLine($"stale windows     {sim.Feeder.StaleWindows}; delisted {string.Join(", ", sim.Feeder.Delisted)}");
+        sb.AppendLine($"stale windows     {sim.Feeder.StaleWindows}; delisted {(sim.Feeder.Delisted.Count == 0 ? "none" : string.Join(", ", sim.Feeder.Delisted))}");
         sb.AppendLine($"written-off short {(sim.WrittenOffShortDebt.Count == 0 ? "none" : string.Join(", ", sim.WrittenOffShortDebt.Select(kv => $"{sim.Deployment.AssetByToken(kv.Key)?.Symbol} {kv.Value}")))}");
         var tried = sim.Invariants.OfType<MirrorChain.Sim.Invariants.AuctionableInvariant>().Sum(i => i.AuctionsTried);
         sb.AppendLine($"invariants        {sim.Invariants.Count} checked {sim.Stats.InvariantChecks} times ({tried} under-collateralised positions auctioned on a scratch copy)");
