@@ -34,7 +34,7 @@ public sealed class InvariantDetectionTests(SimFixture fixture) : IClassFixture<
         var cache = new StateCache(Sim.Node.State.Committed);
         corrupt?.Invoke(cache);
         var view = new ChainView(cache, Sim.QueryRuntime, Sim.View().Block);
-        return invariant.Check(new InvariantContext(view, D, Sim.FeederAccount.Address, Sim.WrittenOffShortDebt)).ToList();
+        return invariant.Check(new InvariantContext(view, D, Sim.FeederAccount.Address, Sim.WrittenOffShortDebt, Sim.MintDust)).ToList();
     }
 
     private static void EditJson(StateCache cache, byte[] key, Action<JsonNode> edit)

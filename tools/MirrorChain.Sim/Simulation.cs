@@ -104,6 +104,13 @@ public sealed class Simulation : IDisposable
     /// </summary>
     public SortedDictionary<Address, UInt128> WrittenOffShortDebt { get; } = new();
 
+    /// <summary>
+    /// Collateral dust mint keeps (per collateral asset): a burn at the end price that leaves a position without debt and
+    /// with at most 1 unit of collateral closes it and leaves that unit in mint, as Mirror v2.1.4 does
+    /// (contracts/mirror_mint/src/positions.rs <c>burn</c>, "due to rounding, include 1").
+    /// </summary>
+    public SortedDictionary<string, UInt128> MintDust { get; } = new(StringComparer.Ordinal);
+
     /// <summary>App hash after each block, index 0 = height 1.</summary>
     public List<byte[]> AppHashes { get; } = [];
 
@@ -173,7 +180,7 @@ public sealed class Simulation : IDisposable
             }
             Submit(planned, height);
         }
-        var shortsBefore = ctx.Positions.Where(p => p.IsShort).ToDictionary(p => p.Idx);
+        var positionsBefore = ctx.Positions.ToDictionary(p => p.Idx);
         Stats.PlanTime.Stop();
         Stats.BlockTime.Start();
         var (block, results) = Node.ProduceBlock(time);
@@ -195,7 +202,7 @@ public sealed class Simulation : IDisposable
                 Ring.Add($"h={height} {p.Op} by {p.Signer.Name}: {p.Detail} -> {result}{(r.Code == 0 ? "" : ": " + Trim(r.Log))}");
             }
         }
-        TrackShortWriteOffs(shortsBefore, results);
+        TrackClosedPositions(positionsBefore, results);
         Stats.Blocks++;
         AppHashes.Add(results.AppHash);
         if (Options.CheckEveryBlock)
@@ -213,26 +220,44 @@ public sealed class Simulation : IDisposable
         return results;
     }
 
-    private void TrackShortWriteOffs(Dictionary<UInt128, PositionView> shortsBefore, BlockResults results)
+    /// <summary>
+    /// Positions a block closed with something left over: short debt written off by an auction (its sLP stays bonded)
+    /// and collateral dust left in mint by a burn at the end price. One tx per position per block (claims), so the
+    /// position before the block and the tx's attributes tell the amounts.
+    /// </summary>
+    private void TrackClosedPositions(Dictionary<UInt128, PositionView> before, BlockResults results)
     {
         var mint = Deployment.Mint.ToString();
         foreach (var e in results.TxResults.Where(r => r.Code == 0).SelectMany(r => r.Events).Where(e => e.Type == "wasm"))
         {
             string? Attr(string k) => e.Attributes.FirstOrDefault(a => a.Key == k)?.Value;
-            if (Attr("_contract_address") != mint || Attr("action") != "auction" || Attr("position_idx") is not { } idxText
-                || !shortsBefore.TryGetValue(Dec.ParseU(idxText), out var before))
+            UInt128 Amount(string k) => Dec.ParseU(new string((Attr(k) ?? "0").TakeWhile(char.IsAsciiDigit).DefaultIfEmpty('0').ToArray()));
+            var action = Attr("action");
+            if (Attr("_contract_address") != mint || (action != "auction" && action != "burn") || Attr("position_idx") is not { } idxText
+                || !before.TryGetValue(Dec.ParseU(idxText), out var p))
             {
                 continue;
             }
-            var positionKey = ChainView.MapPrefix(Deployment.Mint, "position").Concat(BigEndian(before.Idx)).ToArray();
+            var positionKey = ChainView.MapPrefix(Deployment.Mint, "position").Concat(BigEndian(p.Idx)).ToArray();
             if (Node.State.Committed.Get(positionKey) is not null)
             {
-                continue; // still open: its debt fell by exactly the liquidated amount
+                continue; // still open: its debt and collateral moved by exactly what the tx reports
             }
-            var liquidated = Dec.ParseU(new string((Attr("liquidated_amount") ?? "0").TakeWhile(char.IsAsciiDigit).ToArray()));
-            if (before.AssetAmount > liquidated)
+            if (action == "auction" && p.IsShort)
             {
-                WrittenOffShortDebt[before.AssetToken] = WrittenOffShortDebt.GetValueOrDefault(before.AssetToken) + (before.AssetAmount - liquidated);
+                var liquidated = Amount("liquidated_amount");
+                if (p.AssetAmount > liquidated)
+                {
+                    WrittenOffShortDebt[p.AssetToken] = WrittenOffShortDebt.GetValueOrDefault(p.AssetToken) + (p.AssetAmount - liquidated);
+                }
+            }
+            else if (action == "burn" && Attr("refund_collateral_amount") is not null)
+            {
+                var paidOut = Amount("refund_collateral_amount") + Amount("protocol_fee");
+                if (p.Collateral > paidOut)
+                {
+                    MintDust[p.CollateralKey] = MintDust.GetValueOrDefault(p.CollateralKey) + (p.Collateral - paidOut);
+                }
             }
         }
     }
@@ -291,7 +316,7 @@ public sealed class Simulation : IDisposable
     public void CheckInvariants()
     {
         var view = View();
-        var ctx = new InvariantContext(view, Deployment, FeederAccount.Address, WrittenOffShortDebt);
+        var ctx = new InvariantContext(view, Deployment, FeederAccount.Address, WrittenOffShortDebt, MintDust);
         foreach (var inv in Invariants)
         {
             var broken = inv.Check(ctx).FirstOrDefault();

@@ -40,6 +40,7 @@ public static class Summary
         sb.AppendLine($"txs committed     {sim.Stats.TxsCommitted} ({sim.Stats.TxsOk} ok)");
         sb.AppendLine($"stale windows     {sim.Feeder.StaleWindows}; delisted {(sim.Feeder.Delisted.Count == 0 ? "none" : string.Join(", ", sim.Feeder.Delisted))}");
         sb.AppendLine($"written-off short {(sim.WrittenOffShortDebt.Count == 0 ? "none" : string.Join(", ", sim.WrittenOffShortDebt.Select(kv => $"{sim.Deployment.AssetByToken(kv.Key)?.Symbol} {kv.Value}")))}");
+        sb.AppendLine($"mint dust         {(sim.MintDust.Count == 0 ? "none" : string.Join(", ", sim.MintDust.Select(kv => $"{kv.Value}{kv.Key}")))}");
         var tried = sim.Invariants.OfType<MirrorChain.Sim.Invariants.AuctionableInvariant>().Sum(i => i.AuctionsTried);
         sb.AppendLine($"invariants        {sim.Invariants.Count} checked {sim.Stats.InvariantChecks} times ({tried} under-collateralised positions auctioned on a scratch copy)");
         sb.AppendLine($"final app hash    {Hex.Upper(sim.Node.LatestAppHash)} at height {sim.Node.LatestHeight}");
