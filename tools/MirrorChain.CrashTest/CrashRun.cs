@@ -48,8 +48,9 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
                 Fail($"restart {cycle}: {e.Message} (node log: {nodeLog})");
                 return false;
             }
-            (chainId, var restartHeight) = await NodeQueries.StatusAsync(readRpc, ct).ConfigureAwait(false);
-            await VerifyAsync(readRpc, previous, restartHeight, ct).ConfigureAwait(false);
+            var openedAt = await node.WaitStartHeightAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            (chainId, var latest) = await NodeQueries.StatusAsync(readRpc, ct).ConfigureAwait(false);
+            await VerifyAsync(readRpc, previous, openedAt, latest, ct).ConfigureAwait(false);
             if (previous is not null)
             {
                 output.WriteLine(previous.Format());
@@ -61,7 +62,7 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
                 _kills++;
                 break;
             }
-            previous = await RunCycleAsync(node, readRpc, plans[cycle - 1], keys, chainId, restartHeight, ct).ConfigureAwait(false);
+            previous = await RunCycleAsync(node, readRpc, plans[cycle - 1], keys, chainId, openedAt, ct).ConfigureAwait(false);
         }
 
         var (replayOk, replayLine) = await ReplayAsync(ct).ConfigureAwait(false);
@@ -123,13 +124,17 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
     }
 
     /// <summary>The checks after a (re)start; fills the previous cycle's row.</summary>
-    private async Task VerifyAsync(JsonRpcClient rpc, CycleRow? row, long latest, CancellationToken ct)
+    private async Task VerifyAsync(JsonRpcClient rpc, CycleRow? row, long openedAt, long latest, CancellationToken ct)
     {
         var label = row is null ? "first start" : $"after kill {row.Cycle}";
         var chainProblems = new List<string>();
-        if (row is not null && latest < row.HeightAtKill)
+        if (openedAt < 0)
         {
-            chainProblems.Add($"restarted at height {latest}, but height {row.HeightAtKill} was shown as committed before the kill");
+            chainProblems.Add("the node did not print the height it opened at");
+        }
+        else if (row is not null && openedAt < row.HeightAtKill)
+        {
+            chainProblems.Add($"reopened at height {openedAt}, but height {row.HeightAtKill} was shown as committed before the kill");
         }
         var blocks = await ChainReader.ReadAsync(rpc, latest, ct).ConfigureAwait(false);
         chainProblems.AddRange(ChainChecks.Links(blocks, latest));
@@ -184,7 +189,7 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
         _verifiedHeight = latest;
         if (row is not null)
         {
-            row.RestartHeight = latest;
+            row.RestartHeight = openedAt;
             row.Lost = lostHashes.Count;
             row.ChainOk = chainProblems.Count == 0;
             row.TotalCommitted = _ledger.CommittedCount;

@@ -6,7 +6,7 @@ namespace MirrorChain.CrashTest;
 internal sealed class CycleRow(int cycle)
 {
     public const string Header =
-        "cycle  pid      kill moment                                                     h@kill  restart  committed  in-flight(c/d)  total  lost  chain   aimed block";
+        "cycle  pid      kill moment                                                     h@kill  reopen   committed  in-flight(c/d)  total  lost  chain   aimed block";
 
     public int Cycle { get; } = cycle;
 
@@ -17,7 +17,7 @@ internal sealed class CycleRow(int cycle)
     /// <summary>Highest height the node had shown as committed (log line or commit reply) when it was killed.</summary>
     public long HeightAtKill { get; set; }
 
-    /// <summary>Latest height right after the restart.</summary>
+    /// <summary>The height the restarted node reopened its database at (its last durable block).</summary>
     public long RestartHeight { get; set; }
 
     /// <summary>broadcast_tx_commit replies with a height during the cycle.</summary>

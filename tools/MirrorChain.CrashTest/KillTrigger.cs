@@ -58,8 +58,8 @@ internal sealed class KillTrigger(NodeProcess node, JsonRpcClient rpc, KillPlan 
                     node.SignalKill();
                     var late = (DateTimeOffset.UtcNow - target).TotalMilliseconds;
                     return plan.Mode == KillMode.BlockOffset
-                        ? F($"block-offset: {offsetMs:F0} ms after block {height}'s start (late {late:F1} ms)")
-                        : F($"mid-block: {offsetMs:F1} ms after block {height}'s start (~{blockMs:F1} ms/block, late {late:F1} ms)");
+                        ? F($"block-offset: +{offsetMs:F0} ms into block {height} (late {late:F1} ms)")
+                        : F($"mid-block: +{offsetMs:F1} ms into block {height} (~{blockMs:F1} ms/block, late {late:F1})");
                 }
                 default:
                 {

@@ -17,6 +17,7 @@ internal sealed partial class NodeProcess : IDisposable
     private readonly Lock _logLock = new();
     private long _maxLoggedHeight;
     private int _killed;
+    private long _startHeight = -1;
 
     private NodeProcess(Process process, StreamWriter log, Uri rpc)
     {
@@ -36,6 +37,20 @@ internal sealed partial class NodeProcess : IDisposable
     public event Action<long, double, long>? BlockLogged;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The height the node opened its database at ("mirrorchain node … at height N"), -1 before that line.</summary>
+    public long StartHeight => Interlocked.Read(ref _startHeight);
+
+    /// <summary>Waits for the start line; returns <see cref="StartHeight"/> (-1 if it did not come in time).</summary>
+    public async Task<long> WaitStartHeightAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (StartHeight < 0 && Stopwatch.GetTimestamp() < deadline && !_process.HasExited)
+        {
+            await Task.Delay(20, ct).ConfigureAwait(false);
+        }
+        return StartHeight;
+    }
 
     /// <summary>Runs <c>mirrorchain init</c> for a fresh home; throws with its output when it fails.</summary>
     public static void Init(string cli, string home, string logFile)
@@ -144,6 +159,11 @@ internal sealed partial class NodeProcess : IDisposable
         }
         var now = Stopwatch.GetTimestamp();
         Write(line);
+        var started = StartLine().Match(line);
+        if (started.Success)
+        {
+            Interlocked.Exchange(ref _startHeight, long.Parse(started.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture));
+        }
         var m = CommittedLine().Match(line);
         if (m.Success)
         {
@@ -197,6 +217,9 @@ internal sealed partial class NodeProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex(@"^mirrorchain node \S+ at height (\d+),")]
+    private static partial Regex StartLine();
 
     [GeneratedRegex(@"^committed block (\d+): \d+ txs .* in ([0-9.]+) ms")]
     private static partial Regex CommittedLine();
