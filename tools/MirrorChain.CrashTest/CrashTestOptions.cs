@@ -15,7 +15,8 @@ internal sealed record CrashTestOptions
           --block-time D       node block interval (default 200ms)
           --senders K          accounts that sign: validator, test1 … test10 (1-11, default 11)
           --pause-ms MS        pause of each sender between two txs (default 0: one broadcast_tx_commit at a time)
-          --home DIR           node home (default: a fresh temporary directory); must not exist yet
+          --dir DIR            where the node home (DIR/home) and node log (DIR/node.log) go (default: a fresh
+                               temporary directory); must be empty or absent
           --keep               keep the home and logs even when the run passes
           --ready-timeout S    seconds to wait for a (re)started node to answer (default 60)
         Exit code: 0 when every check passed; 1 when one failed; 2 on a usage or setup error.
@@ -33,7 +34,7 @@ internal sealed record CrashTestOptions
 
     public int PauseMs { get; init; }
 
-    public string? Home { get; init; }
+    public string? Dir { get; init; }
 
     public bool Keep { get; init; }
 
@@ -68,7 +69,7 @@ internal sealed record CrashTestOptions
                 "--block-time" => o with { BlockTime = Value() },
                 "--senders" => o with { Senders = ParseInt(arg, Value(), 1, DevnetKeys.Names.Count) },
                 "--pause-ms" => o with { PauseMs = ParseInt(arg, Value(), 0, 60_000) },
-                "--home" => o with { Home = Value() },
+                "--dir" => o with { Dir = Value() },
                 "--keep" => o with { Keep = true },
                 "--ready-timeout" => o with { ReadyTimeout = TimeSpan.FromSeconds(ParseInt(arg, Value(), 1, 3600)) },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),

@@ -26,14 +26,15 @@ internal static class Program
         }
 
         var seed = options.Seed ?? Random.Shared.Next(1, 1_000_000);
-        var work = options.Home is null
+        var work = options.Dir is null
             ? Directory.CreateTempSubdirectory("mirrorchain-crashtest.").FullName
-            : Path.GetFullPath(options.Home);
-        if (options.Home is not null && Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
+            : Path.GetFullPath(options.Dir);
+        if (options.Dir is not null && Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
         {
             Console.Error.WriteLine($"error: {work} exists and is not empty; the crash test needs a fresh home");
             return 2;
         }
+        Directory.CreateDirectory(work);
         var home = Path.Combine(work, "home");
         var nodeLog = Path.Combine(work, "node.log");
 
