@@ -63,6 +63,10 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
                 break;
             }
             previous = await RunCycleAsync(node, readRpc, plans[cycle - 1], keys, chainId, openedAt, ct).ConfigureAwait(false);
+            if (options.SelfTestDropWal && cycle == options.Cycles)
+            {
+                DropWriteAheadLog();
+            }
         }
 
         var (replayOk, replayLine) = await ReplayAsync(ct).ConfigureAwait(false);
@@ -214,6 +218,17 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
             return (false, $"only {blocks} blocks");
         }
         return (true, $"ok, {blocks} blocks, every app hash matches");
+    }
+
+    /// <summary>Self-test only: deletes RocksDB's write-ahead log files (NNNNNN.log) of the killed node.</summary>
+    private void DropWriteAheadLog()
+    {
+        var files = Directory.GetFiles(Path.Combine(home, "data"), "*.log").Where(f => Path.GetFileNameWithoutExtension(f).All(char.IsAsciiDigit)).ToList();
+        foreach (var f in files)
+        {
+            File.Delete(f);
+        }
+        output.WriteLine($"  self-test: deleted {files.Count} write-ahead log file(s) of the killed node; the checks below must fail");
     }
 
     private void Fail(string problem)

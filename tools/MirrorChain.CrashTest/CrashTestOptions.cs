@@ -18,6 +18,9 @@ internal sealed record CrashTestOptions
           --dir DIR            where the node home (DIR/home) and node log (DIR/node.log) go (default: a fresh
                                temporary directory); must be empty or absent
           --keep               keep the home and logs even when the run passes
+          --self-test-drop-wal after the last cycle's kill, delete the node's RocksDB write-ahead log before the
+                               restart (simulates losing recent writes): the run must then FAIL, proving the
+                               checks notice lost blocks and txs
           --ready-timeout S    seconds to wait for a (re)started node to answer (default 60)
         Exit code: 0 when every check passed; 1 when one failed; 2 on a usage or setup error.
         """;
@@ -38,12 +41,38 @@ internal sealed record CrashTestOptions
 
     public bool Keep { get; init; }
 
+    public bool SelfTestDropWal { get; init; }
+
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool Help { get; init; }
 
     /// <summary>The block interval in milliseconds ("200ms", "1s", "1.5s").</summary>
     public int BlockTimeMs => ParseDurationMs(BlockTime);
+
+    /// <summary>The tools/crashtest flags that give this run's schedule and load again.</summary>
+    public string ReproduceArgs(int seed)
+    {
+        var defaults = new CrashTestOptions();
+        var args = new List<string> { "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) };
+        if (BlockTime != defaults.BlockTime)
+        {
+            args.AddRange(["--block-time", BlockTime]);
+        }
+        if (Senders != defaults.Senders)
+        {
+            args.AddRange(["--senders", Senders.ToString(CultureInfo.InvariantCulture)]);
+        }
+        if (PauseMs != defaults.PauseMs)
+        {
+            args.AddRange(["--pause-ms", PauseMs.ToString(CultureInfo.InvariantCulture)]);
+        }
+        if (SelfTestDropWal)
+        {
+            args.Add("--self-test-drop-wal");
+        }
+        return string.Join(' ', args);
+    }
 
     /// <exception cref="FormatException">An unknown flag or a bad value; the message says which.</exception>
     public static CrashTestOptions Parse(IReadOnlyList<string> args)
@@ -71,6 +100,7 @@ internal sealed record CrashTestOptions
                 "--pause-ms" => o with { PauseMs = ParseInt(arg, Value(), 0, 60_000) },
                 "--dir" => o with { Dir = Value() },
                 "--keep" => o with { Keep = true },
+                "--self-test-drop-wal" => o with { SelfTestDropWal = true },
                 "--ready-timeout" => o with { ReadyTimeout = TimeSpan.FromSeconds(ParseInt(arg, Value(), 1, 3600)) },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };

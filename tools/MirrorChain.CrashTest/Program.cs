@@ -71,7 +71,7 @@ internal static class Program
             return 0;
         }
         Console.WriteLine($"FAIL crashtest: {run.Problems.Count} problem(s); {run.Summary}");
-        Console.WriteLine($"reproduce: tools/crashtest --cycles {options.Cycles} --seed {seed}; home and node log kept in {work}");
+        Console.WriteLine($"reproduce: tools/crashtest {options.ReproduceArgs(seed)}; home and node log kept in {work}");
         return 1;
     }
 }
