@@ -53,13 +53,12 @@ internal static class Program
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            Console.WriteLine($"reproduce: tools/crashtest {options.ReproduceArgs(seed)}; home and node log kept in {work}");
             Console.WriteLine($"FAIL crashtest (seed {seed}): {e.GetType().Name}: {e.Message}");
-            Console.WriteLine($"home and node log kept in {work}");
             return 1;
         }
         if (passed)
         {
-            Console.WriteLine($"PASS crashtest: {run.Summary}");
             if (!options.Keep)
             {
                 Directory.Delete(work, recursive: true);
@@ -68,10 +67,11 @@ internal static class Program
             {
                 Console.WriteLine($"home and node log kept in {work}");
             }
+            Console.WriteLine($"PASS crashtest: {run.Summary}");
             return 0;
         }
-        Console.WriteLine($"FAIL crashtest: {run.Problems.Count} problem(s); {run.Summary}");
         Console.WriteLine($"reproduce: tools/crashtest {options.ReproduceArgs(seed)}; home and node log kept in {work}");
+        Console.WriteLine($"FAIL crashtest: {run.Problems.Count} problem(s); {run.Summary}");
         return 1;
     }
 }
