@@ -50,9 +50,9 @@ public sealed class TxTarget : IFuzzTarget
         var state = new StateCache(_world.Node.State.Committed);
         var block = _world.Node.NextContext();
         var result = _executor.Deliver(block, input, state);
-        if (result.Code == ExecutionErrors.Internal.Code && result.Codespace == ExecutionErrors.Internal.Codespace)
+        if (result.Code == ExecutionErrors.Panic.Code && result.Codespace == ExecutionErrors.Panic.Codespace)
         {
-            return "Deliver reported code 1 (internal): " + result.Log;
+            return "Deliver reported the SDK panic code (a host exception escaped): " + result.Log;
         }
         var messageFailure = result.Log.StartsWith("failed to execute message", StringComparison.Ordinal) || (result.Code == SdkError.OutOfGas.Code && result.Codespace == SdkError.OutOfGas.Codespace);
         if (result.Code != 0 && !messageFailure && state.WriteCount != 0)
