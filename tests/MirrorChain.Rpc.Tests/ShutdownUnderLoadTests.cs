@@ -17,8 +17,6 @@ namespace MirrorChain.Rpc.Tests;
 /// </summary>
 public sealed class ShutdownUnderLoadTests : IDisposable
 {
-    private const string Test2Mnemonic = "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty";
-    private static readonly Address Test3 = Address.Parse("terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95");
     private readonly string _dir = Directory.CreateTempSubdirectory("mirrorchain-shutdown-").FullName;
 
     public void Dispose()
@@ -32,18 +30,11 @@ public sealed class ShutdownUnderLoadTests : IDisposable
         }
     }
 
-    private static GenesisDoc Genesis()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
-
     [Fact]
     public async Task Stop_then_close_under_concurrent_search_load_over_RocksDB_many_times()
     {
-        var genesis = Genesis();
-        var test2 = PrivateKey.FromMnemonic(Test2Mnemonic);
+        var genesis = DevnetBankChain.GenesisWithoutContracts();
+        
         var answered = 0;
         ulong sequence = 0;
         for (var round = 0; round < 8; round++)
@@ -60,15 +51,7 @@ public sealed class ShutdownUnderLoadTests : IDisposable
             {
                 for (var i = 0; i < 10; i++)
                 {
-                    var tx = TxBuilder.Sign(new TxSpec
-                    {
-                        Messages = [new MsgSend(test2.Address, Test3, [new Coin("uluna", 1)])],
-                        Fee = [new Coin("uluna", 3000)],
-                        GasLimit = 200_000,
-                        ChainId = "mirrorchain-devnet-1",
-                        AccountNumber = 2,
-                        Sequence = sequence++,
-                    }, test2).TxBytes;
+                    var tx = DevnetBankChain.Send(sequence++, 1);
                     Assert.Equal(0u, backend.BroadcastTx(tx).Code);
                 }
                 node.ProduceBlock(BlockTime.ParseRfc3339("2026-03-02T15:00:00Z").AddNanoseconds((round * 10 + b) * 1_000_000_000L));
@@ -77,7 +60,7 @@ public sealed class ShutdownUnderLoadTests : IDisposable
             using var stopClients = new CancellationTokenSource();
             var rpcUri = rpc.BaseAddress!;
             var lcdUri = lcd.BaseAddress!;
-            var sender = Uri.EscapeDataString($"'{test2.Address}'");
+            var sender = Uri.EscapeDataString($"'{DevnetBankChain.Test2.Address}'");
             var clients = Enumerable.Range(0, 8).Select(c => Task.Run(async () =>
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

@@ -13,8 +13,7 @@ namespace MirrorChain.Rpc.Tests;
 /// </summary>
 public sealed class TxSearchCostTests : IDisposable
 {
-    private const string Test2Mnemonic = "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty";
-    private static readonly Address Test3 = Address.Parse("terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95");
+    private static readonly Address Test3 = DevnetBankChain.Test3;
     private static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
     private const int Blocks = 4;
     private const int TxsPerBlock = 15;
@@ -22,11 +21,11 @@ public sealed class TxSearchCostTests : IDisposable
     private readonly CountingStore _db = new(new MemoryKeyValueStore());
     private readonly ChainNode _node;
     private readonly NodeRpcBackend _backend;
-    private readonly PrivateKey _test2 = PrivateKey.FromMnemonic(Test2Mnemonic);
+    private readonly PrivateKey _test2 = DevnetBankChain.Test2;
 
     public TxSearchCostTests()
     {
-        _node = ChainNode.Open(_db, DevnetGenesisWithoutContracts(), new MirrorApplication());
+        _node = ChainNode.Open(_db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
         _backend = new NodeRpcBackend(_node, "test", new string('a', 40), "tcp://127.0.0.1:0");
     }
 
@@ -37,22 +36,7 @@ public sealed class TxSearchCostTests : IDisposable
         _db.Dispose();
     }
 
-    private static GenesisDoc DevnetGenesisWithoutContracts()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
-
-    private byte[] Send(ulong sequence, ulong amount) => TxBuilder.Sign(new TxSpec
-    {
-        Messages = [new MsgSend(_test2.Address, Test3, [new Coin("uluna", amount)])],
-        Fee = [new Coin("uluna", 3000)],
-        GasLimit = 200_000,
-        ChainId = "mirrorchain-devnet-1",
-        AccountNumber = 2,
-        Sequence = sequence,
-    }, _test2).TxBytes;
+    private static byte[] Send(ulong sequence, ulong amount) => DevnetBankChain.Send(sequence, amount);
 
     /// <summary>Blocks × TxsPerBlock sends from test2, all matching message.sender = test2.</summary>
     private void ProduceManyMatches()
