@@ -1,4 +1,5 @@
 using System.Globalization;
+using MirrorChain.LoadGen;
 
 namespace MirrorChain.CrashTest;
 
@@ -77,34 +78,21 @@ internal sealed record CrashTestOptions
     /// <exception cref="FormatException">An unknown flag or a bad value; the message says which.</exception>
     public static CrashTestOptions Parse(IReadOnlyList<string> args)
     {
-        var o = new CrashTestOptions();
-        for (var i = 0; i < args.Count; i++)
+        var o = CommandLineFlags.Fold(args, new CrashTestOptions(), static (o, f) => f.Name switch
         {
-            var arg = args[i];
-            string? inline = null;
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-            {
-                inline = arg[(eq + 1)..];
-                arg = arg[..eq];
-            }
-            string Value() => inline ?? (++i < args.Count ? args[i] : throw new FormatException($"{arg} needs a value"));
-            o = arg switch
-            {
-                "-h" or "--help" => o with { Help = true },
-                "--cli" => o with { Cli = Value() },
-                "--cycles" => o with { Cycles = ParseInt(arg, Value(), 1, 10_000) },
-                "--seed" => o with { Seed = ParseInt(arg, Value(), 0, int.MaxValue) },
-                "--block-time" => o with { BlockTime = Value() },
-                "--senders" => o with { Senders = ParseInt(arg, Value(), 1, DevnetKeys.Names.Count) },
-                "--pause-ms" => o with { PauseMs = ParseInt(arg, Value(), 0, 60_000) },
-                "--dir" => o with { Dir = Value() },
-                "--keep" => o with { Keep = true },
-                "--self-test-drop-wal" => o with { SelfTestDropWal = true },
-                "--ready-timeout" => o with { ReadyTimeout = TimeSpan.FromSeconds(ParseInt(arg, Value(), 1, 3600)) },
-                _ => throw new FormatException($"unknown argument '{args[i]}'"),
-            };
-        }
+            "-h" or "--help" => o with { Help = true },
+            "--cli" => o with { Cli = f.Value() },
+            "--cycles" => o with { Cycles = f.Int(1, 10_000) },
+            "--seed" => o with { Seed = f.Int(0, int.MaxValue) },
+            "--block-time" => o with { BlockTime = f.Value() },
+            "--senders" => o with { Senders = f.Int(1, DevnetKeys.Names.Count) },
+            "--pause-ms" => o with { PauseMs = f.Int(0, 60_000) },
+            "--dir" => o with { Dir = f.Value() },
+            "--keep" => o with { Keep = true },
+            "--self-test-drop-wal" => o with { SelfTestDropWal = true },
+            "--ready-timeout" => o with { ReadyTimeout = TimeSpan.FromSeconds(f.Int(1, 3600)) },
+            _ => throw f.Unknown(),
+        });
         if (!o.Help)
         {
             if (o.Cli is null)
@@ -114,15 +102,6 @@ internal sealed record CrashTestOptions
             _ = o.BlockTimeMs;
         }
         return o;
-    }
-
-    private static int ParseInt(string flag, string text, int min, int max)
-    {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new FormatException($"{flag} must be an integer in [{min}, {max}], got '{text}'");
-        }
-        return value;
     }
 
     private static int ParseDurationMs(string text)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MirrorChain.LoadGen;
 
 /// <summary>Command-line settings of the load generator.</summary>
@@ -51,45 +49,22 @@ internal sealed record LoadGenOptions
     /// <exception cref="FormatException">An unknown flag or a bad value; the message says which.</exception>
     public static LoadGenOptions Parse(IReadOnlyList<string> args)
     {
-        var o = new LoadGenOptions();
-        for (var i = 0; i < args.Count; i++)
+        return CommandLineFlags.Fold(args, new LoadGenOptions(), static (o, f) => f.Name switch
         {
-            var arg = args[i];
-            string? inline = null;
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-            {
-                inline = arg[(eq + 1)..];
-                arg = arg[..eq];
-            }
-            string Value() => inline ?? (++i < args.Count ? args[i] : throw new FormatException($"{arg} needs a value"));
-            o = arg switch
-            {
-                "-h" or "--help" => o with { Help = true },
-                "--rpc" => o with { Rpc = ParseUri(Value()) },
-                "--txs" => o with { Txs = ParseInt(arg, Value(), 1, 1_000_000) },
-                "--warmup" => o with { Warmup = ParseInt(arg, Value(), 0, 1_000_000) },
-                "--senders" => o with { Senders = ParseInt(arg, Value(), 1, DevnetAccounts.MaxTestAccounts) },
-                "--concurrency" => o with { Concurrency = ParseInt(arg, Value(), 1, 1024) },
-                "--timeout" => o with { Timeout = TimeSpan.FromSeconds(ParseInt(arg, Value(), 1, 86_400)) },
-                "--accounts" => o with { AccountsFile = Value() },
-                "--to" => o with { Recipient = Value() },
-                "--wait-ready" => o with { WaitReady = TimeSpan.FromSeconds(ParseInt(arg, Value(), 0, 3600)) },
-                "--poll-ms" => o with { PollInterval = TimeSpan.FromMilliseconds(ParseInt(arg, Value(), 1, 60_000)) },
-                "--summary-file" => o with { SummaryFile = Value() },
-                _ => throw new FormatException($"unknown argument '{args[i]}'"),
-            };
-        }
-        return o;
-    }
-
-    private static int ParseInt(string flag, string text, int min, int max)
-    {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new FormatException($"{flag} must be an integer in [{min}, {max}], got '{text}'");
-        }
-        return value;
+            "-h" or "--help" => o with { Help = true },
+            "--rpc" => o with { Rpc = ParseUri(f.Value()) },
+            "--txs" => o with { Txs = f.Int(1, 1_000_000) },
+            "--warmup" => o with { Warmup = f.Int(0, 1_000_000) },
+            "--senders" => o with { Senders = f.Int(1, DevnetAccounts.MaxTestAccounts) },
+            "--concurrency" => o with { Concurrency = f.Int(1, 1024) },
+            "--timeout" => o with { Timeout = TimeSpan.FromSeconds(f.Int(1, 86_400)) },
+            "--accounts" => o with { AccountsFile = f.Value() },
+            "--to" => o with { Recipient = f.Value() },
+            "--wait-ready" => o with { WaitReady = TimeSpan.FromSeconds(f.Int(0, 3600)) },
+            "--poll-ms" => o with { PollInterval = TimeSpan.FromMilliseconds(f.Int(1, 60_000)) },
+            "--summary-file" => o with { SummaryFile = f.Value() },
+            _ => throw f.Unknown(),
+        });
     }
 
     private static Uri ParseUri(string text)
