@@ -17,6 +17,7 @@ public class SignatureBenchmarks
     private readonly byte[][] _signBytes = new byte[Count][];
     private readonly byte[][] _signatures = new byte[Count][];
     private readonly byte[][] _privateKeys = new byte[Count][];
+    private readonly Secp256k1Net.Secp256k1 _packageApi = new();
     private int _next;
 
     [GlobalSetup]
@@ -66,6 +67,37 @@ public class SignatureBenchmarks
         var i = _next;
         _next = (i + 1) % Count;
         return Secp256k1.Sign(_privateKeys[i], _hashes[i]);
+    }
+
+    /// <summary>
+    /// The same verify through the Secp256k1.Net package's own API (same packaged native library): pubkey parse,
+    /// compact signature parse, verify. For the binding choice in docs/dependencies.md.
+    /// </summary>
+    [Benchmark]
+    public bool VerifyWithSecp256k1NetApi()
+    {
+        var i = _next;
+        _next = (i + 1) % Count;
+        Span<byte> pubkey = stackalloc byte[64];
+        Span<byte> sig = stackalloc byte[64];
+        return _packageApi.EcPubkeyParse(pubkey, _pubKeys[i])
+            && _packageApi.EcdsaSignatureParseCompact(sig, _signatures[i])
+            && _packageApi.EcdsaVerify(sig, _hashes[i], pubkey);
+    }
+
+    /// <summary>The same signature through the Secp256k1.Net package's own API (sign + compact serialization).</summary>
+    [Benchmark]
+    public byte[] SignWithSecp256k1NetApi()
+    {
+        var i = _next;
+        _next = (i + 1) % Count;
+        Span<byte> sig = stackalloc byte[64];
+        var output = new byte[64];
+        if (!_packageApi.EcdsaSign(sig, _hashes[i], _privateKeys[i]) || !_packageApi.EcdsaSignatureSerializeCompact(output, sig))
+        {
+            throw new InvalidOperationException("Secp256k1.Net failed to sign");
+        }
+        return output;
     }
 
     /// <summary>1000 verifies with Parallel.For over all cores; the time shown is per signature.</summary>
