@@ -54,7 +54,7 @@ public sealed class ChainView(IStateReader state, ContractRuntime runtime, Block
     public IEnumerable<(byte[] Key, byte[] Value)> Map(Address contract, string ns)
     {
         var prefix = MapPrefix(contract, ns);
-        foreach (var (k, v) in State.Range(prefix, StateKeys.PrefixEnd(prefix)))
+        foreach (var (k, v) in State.Range(prefix, KeyRanges.PrefixEnd(prefix)))
         {
             yield return (k[prefix.Length..], v);
         }

@@ -68,7 +68,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     {
         CheckDepth(depth);
         var code = CodeOf(LoadInfo(state, contract) ?? throw ContractException.Generic($"Querier system error: No such contract: {contract}"));
-        var deps = new QueryDeps(new ContractStorage(state, contract, readOnly: true), ContractApi.Instance, new Querier(this, state, block, depth));
+        var deps = new QueryDeps(new ContractStorage(state, contract, readOnly: true), ContractApi.Instance, new Querier(new ContractQuerier(this, state, block, depth)));
         return ContractFailures.Contain(() =>
         {
             using var doc = ParseJson(msg, code, "Query");
@@ -317,7 +317,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     }
 
     private Deps DepsFor(ExecutionContext ctx, Address contract, int depth) =>
-        new(new ContractStorage(ctx.State, contract, readOnly: false), ContractApi.Instance, new Querier(this, ctx.State, BlockOf(ctx), depth));
+        new(new ContractStorage(ctx.State, contract, readOnly: false), ContractApi.Instance, new Querier(new ContractQuerier(this, ctx.State, BlockOf(ctx), depth)));
 
     private static Env EnvFor(ExecutionContext ctx, Address contract) => new(BlockOf(ctx), contract);
 
