@@ -1,3 +1,4 @@
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Node;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MirrorChain.Core;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Node;

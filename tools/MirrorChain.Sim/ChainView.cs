@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;
 using Decimal = MirrorChain.Core.Numerics.Decimal;
