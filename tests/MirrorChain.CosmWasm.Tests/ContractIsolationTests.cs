@@ -57,7 +57,7 @@ public sealed class ContractIsolationTests
             .ToList();
         Assert.NotEmpty(references);
         Assert.Empty(references.Intersect(Host));
-        Assert.Empty(references.Where(r => !r.StartsWith("MirrorChain.Contracts.", StringComparison.Ordinal) && r is not ("MirrorChain.Core" or "MirrorChain.CosmWasm")));
+        Assert.DoesNotContain(references, r => !r.StartsWith("MirrorChain.Contracts.", StringComparison.Ordinal) && r is not ("MirrorChain.Core" or "MirrorChain.CosmWasm"));
     }
 
     private static List<string> MirrorChainReferences(string assembly) =>
