@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Cw20.MsgFields;
 
 namespace MirrorChain.Contracts.Cw20;
@@ -63,7 +62,7 @@ public sealed partial class Cw20BaseContract
         var prefix = State.OwnerPrefix(deps.Api.AddrValidate(owner));
         var start = StartAfter(deps, startAfter);
         var rows = State.Allowances
-            .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], ContractKeys.PrefixEnd(prefix))
+            .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], KeyRanges.PrefixEnd(prefix))
             .Take(Limit(limit))
             .Select(e => new AllowanceInfo(Address.FromBytes(e.Key.AsSpan(prefix.Length)).ToString(), e.Value.Allowance, e.Value.Expires))
             .ToList();

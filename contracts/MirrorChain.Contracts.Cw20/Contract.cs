@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Cw20.MsgFields;
 
 namespace MirrorChain.Contracts.Cw20;

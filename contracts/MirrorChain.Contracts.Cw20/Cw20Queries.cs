@@ -1,6 +1,5 @@
 using System.Text;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 

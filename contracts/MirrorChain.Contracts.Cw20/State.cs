@@ -1,5 +1,4 @@
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 

@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap.Pair;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20.Tests;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.AdminManager;
 
@@ -73,7 +72,7 @@ public sealed class AdminManagerContract : IContract
         var start = env.Block.TimeSeconds;
         var end = start <= ulong.MaxValue - config.AdminClaimPeriod ? start + config.AdminClaimPeriod : throw new PanicException("attempt to add with overflow");
         State.AuthList.Save(deps.Storage, addr.Bytes.ToArray(), end);
-        State.AuthRecords.Save(deps.Storage, ContractKeys.EncodeU64(start), new AuthRecord(addr.ToString(), start, end));
+        State.AuthRecords.Save(deps.Storage, IntKeys.U64(start), new AuthRecord(addr.ToString(), start, end));
         return new Response()
             .AddAttribute("action", "authorize_claim")
             .AddAttribute("claim_start", start.ToString(CultureInfo.InvariantCulture))
@@ -116,7 +115,7 @@ public sealed class AdminManagerContract : IContract
             recorded.Add(m with { Contract = contract.ToString() });
         }
         var now = env.Block.TimeSeconds;
-        State.MigrationRecords.Save(deps.Storage, ContractKeys.EncodeU64(now), new MigrationRecord(info.Sender.ToString(), now, recorded));
+        State.MigrationRecords.Save(deps.Storage, IntKeys.U64(now), new MigrationRecord(info.Sender.ToString(), now, recorded));
         return response.AddAttribute("action", "execute_migrations");
     }
 
@@ -134,11 +133,11 @@ public sealed class AdminManagerContract : IContract
 
     /// <summary>Newest first; <c>start_after</c> (exclusive) is a time in seconds; limit 10 by default, 30 at most.</summary>
     private static AuthRecordsResponse QueryAuthRecords(QueryDeps deps, RecordsQuery q) =>
-        new([.. State.AuthRecords.Range(deps.Storage, end: q.StartAfter is { } s ? ContractKeys.EncodeU64(s) : null, descending: true)
+        new([.. State.AuthRecords.Range(deps.Storage, end: q.StartAfter is { } s ? IntKeys.U64(s) : null, descending: true)
             .Take(Limit(q)).Select(r => new AuthRecordResponse(r.Value.Address, r.Value.StartTime, r.Value.EndTime))]);
 
     private static MigrationRecordsResponse QueryMigrationRecords(QueryDeps deps, RecordsQuery q) =>
-        new([.. State.MigrationRecords.Range(deps.Storage, end: q.StartAfter is { } s ? ContractKeys.EncodeU64(s) : null, descending: true)
+        new([.. State.MigrationRecords.Range(deps.Storage, end: q.StartAfter is { } s ? IntKeys.U64(s) : null, descending: true)
             .Take(Limit(q)).Select(r => new MigrationRecordResponse(r.Value.Executor, r.Value.Time, r.Value.Migrations))]);
 
     private static int Limit(RecordsQuery q) => (int)Math.Min(q.Limit ?? DefaultLimit, MaxLimit);

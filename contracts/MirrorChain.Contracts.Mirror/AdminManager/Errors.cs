@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.AdminManager;
 
 /// <summary>mirror_admin_manager's errors: <c>ContractError::Unauthorized {}</c>, displayed "Unauthorized".</summary>

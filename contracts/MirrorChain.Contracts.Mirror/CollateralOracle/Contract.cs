@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 

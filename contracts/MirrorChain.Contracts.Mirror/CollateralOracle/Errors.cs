@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
 /// <summary>mirror_collateral_oracle's error strings (all StdError::generic_err).</summary>

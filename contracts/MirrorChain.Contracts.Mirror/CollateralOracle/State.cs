@@ -1,5 +1,4 @@
 using System.Text;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Collector;
 

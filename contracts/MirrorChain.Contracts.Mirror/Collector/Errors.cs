@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Collector;
 
 /// <summary>mirror_collector's <c>ContractError</c> texts (StdErrors display as themselves).</summary>

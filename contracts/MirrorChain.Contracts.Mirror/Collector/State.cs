@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Collector;
 
 // contracts/mirror_collector/src/state.rs. Addresses are kept in their validated bech32 form.

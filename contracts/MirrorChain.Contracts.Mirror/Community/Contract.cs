@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Community;
 

@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Community;
 
 /// <summary>mirror_community's error strings (all StdError::generic_err).</summary>

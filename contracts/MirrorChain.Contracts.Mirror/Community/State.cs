@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Community;
 
 // contracts/mirror_community/src/state.rs. Addresses are kept in their validated bech32 form.

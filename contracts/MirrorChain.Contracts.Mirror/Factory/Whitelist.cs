@@ -1,8 +1,5 @@
-using Google.Protobuf;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -113,9 +110,9 @@ public sealed partial class MirrorFactoryContract
         }
         try
         {
-            return MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data).Address;
+            return InstantiateResponse.Parse(reply.Data).Address;
         }
-        catch (InvalidProtocolBufferException)
+        catch (ProtobufDecodeException)
         {
             throw Errors.InstantiateResponseParse();
         }

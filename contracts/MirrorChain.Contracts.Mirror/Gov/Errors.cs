@@ -1,5 +1,4 @@
 using System.Globalization;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -96,7 +95,7 @@ public sealed partial class GovContract
         var limit = (int)Math.Min(msg.Limit ?? DefaultLimit, MaxLimit);
         var ascending = ParseOrder(msg.OrderBy);
         var prefix = GovStore.Id(msg.PollId);
-        var prefixEnd = ContractKeys.PrefixEnd(prefix);
+        var prefixEnd = KeyRanges.PrefixEnd(prefix);
         byte[]? after = msg.StartAfter is null ? null : [.. prefix, .. deps.Api.AddrValidate(msg.StartAfter).Bytes];
         var range = ascending
             ? GovStore.PollVoters.Range(deps.Storage, after is null ? prefix : [.. after, 1], prefixEnd)

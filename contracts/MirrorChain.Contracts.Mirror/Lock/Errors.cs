@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Lock;
 
 /// <summary>mirror_lock's error strings (all StdError::generic_err).</summary>

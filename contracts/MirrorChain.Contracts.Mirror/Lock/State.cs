@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Lock;
 

@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Execution.Contracts;
+using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -70,7 +70,7 @@ public sealed partial class MintContract
         }
 
         byte[] start = prefix;
-        var end = prefix.Length == 0 ? null : ContractKeys.PrefixEnd(prefix);
+        var end = prefix.Length == 0 ? null : KeyRanges.PrefixEnd(prefix);
         if (q.StartAfter is { } after)
         {
             if (descending)

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 

@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Oracle;
 
 /// <summary>mirror_oracle's error strings (StdError::generic_err unless noted).</summary>

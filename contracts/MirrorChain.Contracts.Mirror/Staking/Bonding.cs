@@ -2,7 +2,6 @@ using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 

@@ -4,7 +4,6 @@ using MirrorChain.Contracts.Mirror.ShortReward;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 

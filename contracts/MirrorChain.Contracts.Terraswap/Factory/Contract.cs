@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Google.Protobuf;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 using PairInstantiateMsg = MirrorChain.Contracts.Terraswap.Pair.InstantiateMsg;
 
 namespace MirrorChain.Contracts.Terraswap.Factory;
@@ -54,9 +51,9 @@ public sealed class FactoryContract : IContract
         string pairContract;
         try
         {
-            pairContract = MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data ?? []).Address;
+            pairContract = InstantiateResponse.Parse(reply.Data ?? []).Address;
         }
-        catch (InvalidProtocolBufferException)
+        catch (ProtobufDecodeException)
         {
             throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
         }

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Google.Protobuf;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Contracts.Terraswap.Pair;
 
@@ -73,9 +70,9 @@ public sealed partial class PairContract : IContract
         string liquidityToken;
         try
         {
-            liquidityToken = MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data ?? []).Address;
+            liquidityToken = InstantiateResponse.Parse(reply.Data ?? []).Address;
         }
-        catch (InvalidProtocolBufferException)
+        catch (ProtobufDecodeException)
         {
             throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
         }

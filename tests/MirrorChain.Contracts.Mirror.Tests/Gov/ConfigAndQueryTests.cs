@@ -2,7 +2,6 @@ using System.Text;
 using MirrorChain.Contracts.Mirror.Gov;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;

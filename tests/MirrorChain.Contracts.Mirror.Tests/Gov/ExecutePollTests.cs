@@ -1,4 +1,3 @@
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;

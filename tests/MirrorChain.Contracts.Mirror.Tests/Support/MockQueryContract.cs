@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 

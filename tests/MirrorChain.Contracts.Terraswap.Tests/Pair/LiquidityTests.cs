@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 

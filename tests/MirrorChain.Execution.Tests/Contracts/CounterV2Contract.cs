@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
+using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
+using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Rpc.Tests.Lcd;
 

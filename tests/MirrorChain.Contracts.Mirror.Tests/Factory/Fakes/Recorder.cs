@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 

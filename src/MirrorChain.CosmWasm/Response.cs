@@ -1,4 +1,6 @@
-namespace MirrorChain.Execution.Contracts;
+using MirrorChain.Core;
+
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// What an entry point returns (CosmWasm's <c>Response</c>): sub-messages dispatched in order after the contract's

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MirrorChain.Core.Numerics;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// JSON the way CosmWasm contracts speak it: snake_case names, Uint128 and Decimal as strings, nulls omitted,

@@ -1,6 +1,6 @@
 using MirrorChain.Core;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>The block and the contract's own address, as CosmWasm's <c>Env</c>.</summary>
 public sealed record Env(BlockInfo Block, Address ContractAddress);

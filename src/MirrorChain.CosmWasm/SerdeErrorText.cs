@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// Rewords System.Text.Json's deserialization failures as serde (serde-json-wasm 0.3 with serde derive) words the same

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// A contract's code, as CosmWasm entry points: instantiate, execute, query, reply. Implementations are stateless;

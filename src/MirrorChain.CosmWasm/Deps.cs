@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>What a query entry point may use: its storage (read-only), address helpers and the querier.</summary>
 public class QueryDeps(IReadOnlyContractStorage storage, ContractApi api, Querier querier)

@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// A contract error. <see cref="Exception.Message"/> is the error exactly as the Rust contract displays it, e.g.

@@ -10,7 +10,7 @@ namespace MirrorChain.State;
 /// <item>0x03 ‖ version (u64 big-endian) → root hash (32) of that version</item>
 /// </list>
 /// </summary>
-public static class StateKeys
+public static class StateStoreKeys
 {
     public const byte Flat = 0x01;
     public const byte Node = 0x02;

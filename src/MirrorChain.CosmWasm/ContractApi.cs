@@ -1,6 +1,6 @@
 using MirrorChain.Core;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>CosmWasm's <c>deps.api</c>: address validation (bech32 "terra", 20 or 32 bytes, lowercase).</summary>
 public sealed class ContractApi

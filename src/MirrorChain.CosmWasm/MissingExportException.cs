@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// A code lacks an optional entry point (e.g. <c>migrate</c>): the native twin of a wasm module without that export.

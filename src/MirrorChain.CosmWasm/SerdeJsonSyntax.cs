@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// The syntax rules of serde-json-wasm 0.3 (cosmwasm-std 0.16's <c>from_slice</c>), checked over a whole message

@@ -1,6 +1,6 @@
 using MirrorChain.Core;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>A message a contract asks the chain to dispatch on its behalf (sender = the contract).</summary>
 public abstract record CosmosMsg;

@@ -1,29 +1,8 @@
 using System.Text;
-using System.Text.Json;
+using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
 
-namespace MirrorChain.Execution.Contracts;
-
-/// <summary>
-/// A single JSON value under one key (cosmwasm-storage's <c>Singleton</c> / cw-storage-plus's <c>Item</c>).
-/// Values are serialized with <see cref="ContractJson.Options"/>, so encodings are deterministic.
-/// </summary>
-public sealed class Item<T>(string key)
-{
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(key);
-
-    /// <summary>The Rust type name used in "… not found" errors (e.g. "mirror_mint::state::Config").</summary>
-    public string TypeName { get; init; } = typeof(T).Name;
-
-    public T Load(IReadOnlyContractStorage storage) => May(storage) ?? throw new StdErrorAdapter(StdException.NotFound(TypeName));
-
-    public T? May(IReadOnlyContractStorage storage) =>
-        storage.Get(_key) is { } bytes ? ContractJson.Deserialize<T>(bytes, TypeName) : default;
-
-    public void Save(IContractStorage storage, T value) => storage.Set(_key, ContractJson.Serialize(value));
-
-    public void Remove(IContractStorage storage) => storage.Remove(_key);
-}
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// JSON values under <c>namespace ‖ key</c> (cosmwasm-storage's <c>Bucket</c> / cw-storage-plus's <c>Map</c>):
@@ -51,7 +30,7 @@ public sealed class Map<T>(string ns)
     public IEnumerable<(byte[] Key, T Value)> Range(IReadOnlyContractStorage storage, byte[]? start = null, byte[]? end = null, bool descending = false)
     {
         byte[] lo = start is null ? _prefix : [.. _prefix, .. start];
-        var hi = end is null ? ContractKeys.PrefixEnd(_prefix) : [.. _prefix, .. end];
+        var hi = end is null ? KeyRanges.PrefixEnd(_prefix) : [.. _prefix, .. end];
         foreach (var (k, v) in storage.Range(lo, hi, descending))
         {
             yield return (k[_prefix.Length..], ContractJson.Deserialize<T>(v, TypeName));
@@ -67,10 +46,4 @@ public sealed class Map<T>(string ns)
         }
         return [(byte)(bytes.Length >> 8), (byte)bytes.Length, .. bytes];
     }
-}
-
-/// <summary>Carries a cosmwasm <see cref="StdException"/> as a <see cref="ContractException"/> (same text).</summary>
-public sealed class StdErrorAdapter(StdException inner) : ContractException(inner.Message)
-{
-    public StdException Inner { get; } = inner;
 }

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
-namespace MirrorChain.Execution.Tests.Contracts;
+namespace MirrorChain.CosmWasm.Tests;
 
 /// <summary>Contract message parsing words its failures as serde-json-wasm 0.3 / serde derive do.</summary>
 public sealed class SerdeJsonTests

@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution;
+namespace MirrorChain.Core;
 
 /// <summary>An ABCI event: a type and ordered string attributes (CometBFT 0.38 shape).</summary>
 public sealed record Event(string Type, IReadOnlyList<EventAttribute> Attributes)

@@ -1,33 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.State;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
-/// CosmWasm's <c>deps.querier</c>: smart queries to other contracts and bank/treasury queries, over the state the
-/// calling contract runs in (so it sees writes already made in this tx). Failures read like cosmwasm-std 0.16:
-/// "Generic error: Querier contract error: …" / "Generic error: Querier system error: No such contract: …".
+/// CosmWasm's <c>deps.querier</c> (cosmwasm-std's <c>QuerierWrapper</c>): typed helpers over the chain's
+/// <see cref="IQuerier"/>, which answers smart queries to other contracts and bank queries over the state the
+/// calling contract runs in (so it sees writes already made in this tx).
 /// </summary>
-public sealed class Querier(ContractRuntime runtime, IStateReader state, BlockInfo block, int depth)
+public sealed class Querier(IQuerier host)
 {
     /// <summary>Raw smart query: JSON bytes in, JSON bytes out.</summary>
-    public byte[] QueryWasmSmartRaw(Address contract, byte[] msg)
-    {
-        if (runtime.LoadInfo(state, contract) is null)
-        {
-            throw ContractException.Generic($"Querier system error: No such contract: {contract}");
-        }
-        try
-        {
-            return runtime.QueryContract(state, block, contract, msg, depth + 1);
-        }
-        catch (Exception e) when (e is ContractException or Core.Numerics.StdException)
-        {
-            throw ContractException.Generic($"Querier contract error: {e.Message}");
-        }
-    }
+    public byte[] QueryWasmSmartRaw(Address contract, byte[] msg) => host.QueryWasmSmart(contract, msg);
 
     public byte[] QueryWasmSmart(Address contract, string json) => QueryWasmSmartRaw(contract, Encoding.UTF8.GetBytes(json));
 
@@ -45,9 +30,9 @@ public sealed class Querier(ContractRuntime runtime, IStateReader state, BlockIn
         }
     }
 
-    public UInt128 QueryBalance(Address address, string denom) => Bank.GetBalance(state, address, denom);
+    public UInt128 QueryBalance(Address address, string denom) => host.QueryBalance(address, denom);
 
-    public IReadOnlyList<Coin> QueryAllBalances(Address address) => Bank.GetAllBalances(state, address);
+    public IReadOnlyList<Coin> QueryAllBalances(Address address) => host.QueryAllBalances(address);
 
     /// <summary>Terra's treasury tax rate, in Decimal atomics (1e18 = 100%). MirrorChain runs with a rate of 0.</summary>
     public UInt128 TerraTaxRateAtomics() => UInt128.Zero;
@@ -56,5 +41,5 @@ public sealed class Querier(ContractRuntime runtime, IStateReader state, BlockIn
     public UInt128 TerraTaxCap(string denom) => 1_000_000;
 
     /// <summary>The code id of a contract, or null if no contract lives there.</summary>
-    public ulong? ContractCodeId(Address contract) => runtime.LoadInfo(state, contract)?.CodeId;
+    public ulong? ContractCodeId(Address contract) => host.ContractCodeId(contract);
 }

@@ -1,4 +1,4 @@
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// The chain's code table: the native stand-in for uploaded wasm codes. Ids are consensus data (they are in every

@@ -6,11 +6,11 @@ namespace MirrorChain.Execution;
 /// What a message handler (bank, a contract) runs with: the block, a gas-metered state view, the tx's gas meter,
 /// and the tx's identity. <see cref="Branch"/> opens a nested cache for a sub-message that may fail on its own.
 /// </summary>
-public sealed class ExecutionContext
+public sealed class TxContext
 {
     private readonly StateCache _cache;
 
-    public ExecutionContext(BlockContext block, StateCache cache, GasMeter gasMeter, GasConfig gasConfig, ExecutionMode mode, byte[] txHash, int txIndex)
+    public TxContext(BlockContext block, StateCache cache, GasMeter gasMeter, GasConfig gasConfig, ExecutionMode mode, byte[] txHash, int txIndex)
     {
         Block = block;
         _cache = cache;
@@ -43,7 +43,7 @@ public sealed class ExecutionContext
     /// A child context over a new cache on top of this one, sharing the gas meter. Call <see cref="Commit"/> on the
     /// child to keep its writes; drop it to revert them.
     /// </summary>
-    public ExecutionContext Branch() =>
+    public TxContext Branch() =>
         new(Block, new StateCache(_cache), GasMeter, GasConfig, Mode, TxHash, TxIndex);
 
     /// <summary>Writes this context's cached changes into its parent cache (uncharged: the writes were charged when made).</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MirrorChain.Execution.Contracts;
+namespace MirrorChain.CosmWasm;
 
 /// <summary>
 /// Reads arrays of a reference type (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>, …) refusing a
