@@ -29,30 +29,22 @@ public sealed class AdminManagerContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_owner" => UpdateOwner(deps, info, ContractJson.Deserialize<UpdateOwnerMsg>(body, ExecuteMsgType)),
-            "execute_migrations" => ExecuteMigrations(deps, env, info, ReadMigrations(body)),
-            "authorize_claim" => AuthorizeClaim(deps, env, info, ContractJson.Deserialize<AuthorizeClaimMsg>(body, ExecuteMsgType)),
-            "claim_admin" => ClaimAdmin(deps, env, info, ContractJson.Deserialize<ClaimAdminMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_owner", "execute_migrations", "authorize_claim", "claim_admin"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "migration_records" => ContractJson.Serialize(QueryMigrationRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType))),
-            "auth_records" => ContractJson.Serialize(QueryAuthRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "migration_records", "auth_records"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_owner", (deps, env, info, body) => UpdateOwner(deps, info, ContractJson.Deserialize<UpdateOwnerMsg>(body, ExecuteMsgType))),
+        ("execute_migrations", (deps, env, info, body) => ExecuteMigrations(deps, env, info, ReadMigrations(body))),
+        ("authorize_claim", (deps, env, info, body) => AuthorizeClaim(deps, env, info, ContractJson.Deserialize<AuthorizeClaimMsg>(body, ExecuteMsgType))),
+        ("claim_admin", (deps, env, info, body) => ClaimAdmin(deps, env, info, ContractJson.Deserialize<ClaimAdminMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("migration_records", (deps, env, body) => ContractJson.Serialize(QueryMigrationRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType)))),
+        ("auth_records", (deps, env, body) => ContractJson.Serialize(QueryAuthRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only; the new owner is validated. Attribute action=update_owner.</summary>
     private static Response UpdateOwner(Deps deps, MessageInfo info, UpdateOwnerMsg msg)

@@ -31,33 +31,24 @@ public sealed class CollateralOracleContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "register_collateral_asset" => RegisterCollateral(deps, info, ContractJson.Deserialize<RegisterCollateralAssetMsg>(body, ExecuteMsgType)),
-            "revoke_collateral_asset" => RevokeCollateral(deps, info, ContractJson.Deserialize<RevokeCollateralAssetMsg>(body, ExecuteMsgType)),
-            "update_collateral_price_source" => UpdateCollateralPriceSource(deps, info, ContractJson.Deserialize<UpdateCollateralPriceSourceMsg>(body, ExecuteMsgType)),
-            "update_collateral_multiplier" => UpdateCollateralMultiplier(deps, info, ContractJson.Deserialize<UpdateCollateralMultiplierMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "register_collateral_asset",
-                "revoke_collateral_asset", "update_collateral_price_source", "update_collateral_multiplier"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "collateral_price" => ContractJson.Serialize(QueryCollateralPrice(deps, ContractJson.Deserialize<CollateralPriceQuery>(body, QueryMsgType))),
-            "collateral_asset_info" => ContractJson.Serialize(QueryCollateralInfo(deps, ContractJson.Deserialize<CollateralAssetInfoQuery>(body, QueryMsgType))),
-            "collateral_asset_infos" => ContractJson.Serialize(QueryCollateralInfos(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "collateral_price", "collateral_asset_info", "collateral_asset_infos"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("register_collateral_asset", (deps, env, info, body) => RegisterCollateral(deps, info, ContractJson.Deserialize<RegisterCollateralAssetMsg>(body, ExecuteMsgType))),
+        ("revoke_collateral_asset", (deps, env, info, body) => RevokeCollateral(deps, info, ContractJson.Deserialize<RevokeCollateralAssetMsg>(body, ExecuteMsgType))),
+        ("update_collateral_price_source", (deps, env, info, body) => UpdateCollateralPriceSource(deps, info, ContractJson.Deserialize<UpdateCollateralPriceSourceMsg>(body, ExecuteMsgType))),
+        ("update_collateral_multiplier", (deps, env, info, body) => UpdateCollateralMultiplier(deps, info, ContractJson.Deserialize<UpdateCollateralMultiplierMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("collateral_price", (deps, env, body) => ContractJson.Serialize(QueryCollateralPrice(deps, ContractJson.Deserialize<CollateralPriceQuery>(body, QueryMsgType)))),
+        ("collateral_asset_info", (deps, env, body) => ContractJson.Serialize(QueryCollateralInfo(deps, ContractJson.Deserialize<CollateralAssetInfoQuery>(body, QueryMsgType)))),
+        ("collateral_asset_infos", (deps, env, body) => ContractJson.Serialize(QueryCollateralInfos(deps))));
 
     /// <summary>Owner only; each given field replaces the stored one (addresses validated).</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)

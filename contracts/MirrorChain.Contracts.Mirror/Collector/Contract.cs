@@ -40,28 +40,20 @@ public sealed partial class CollectorContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "convert" => Convert(deps, env, deps.Api.AddrValidate(ContractJson.Deserialize<ConvertMsg>(body, ExecuteMsgType).AssetToken)),
-            "distribute" => Distribute(deps, env),
-            "luna_swap_hook" => LunaSwapHook(deps, env),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "convert", "distribute", "luna_swap_hook"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("convert", (deps, env, info, body) => Convert(deps, env, deps.Api.AddrValidate(ContractJson.Deserialize<ConvertMsg>(body, ExecuteMsgType).AssetToken))),
+        ("distribute", (deps, env, info, body) => Distribute(deps, env)),
+        ("luna_swap_hook", (deps, env, info, body) => LunaSwapHook(deps, env)));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))));
 
     /// <summary>
     /// Owner only ("Unauthorized"). Each given field replaces the stored one (addresses validated); mir_ust_pair, once

@@ -28,26 +28,18 @@ public sealed class CommunityContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "spend" => Spend(deps, info, ContractJson.Deserialize<SpendMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "spend"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("spend", (deps, env, info, body) => Spend(deps, info, ContractJson.Deserialize<SpendMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))));
 
     /// <summary>Owner only ("unauthorized"); a new owner is validated. Attribute action=update_config.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)

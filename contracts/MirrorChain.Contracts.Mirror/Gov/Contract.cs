@@ -57,24 +57,19 @@ public sealed partial class GovContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "receive" => Receive(deps, env, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType)),
-            "update_config" => UpdateConfig(deps, info, Parse<UpdateConfigMsg>(body)),
-            "cast_vote" => CastVote(deps, env, info, Parse<CastVoteMsg>(body)),
-            "withdraw_voting_tokens" => WithdrawVotingTokens(deps, env, info, Parse<WithdrawVotingTokensMsg>(body).Amount),
-            "withdraw_voting_rewards" => WithdrawVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId),
-            "stake_voting_rewards" => StakeVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId),
-            "end_poll" => EndPoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            "execute_poll" => ExecutePoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            "snapshot_poll" => SnapshotPoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "receive", "update_config", "cast_vote", "withdraw_voting_tokens",
-                "withdraw_voting_rewards", "stake_voting_rewards", "end_poll", "execute_poll", "snapshot_poll"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("receive", (deps, env, info, body) => Receive(deps, env, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType))),
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, Parse<UpdateConfigMsg>(body))),
+        ("cast_vote", (deps, env, info, body) => CastVote(deps, env, info, Parse<CastVoteMsg>(body))),
+        ("withdraw_voting_tokens", (deps, env, info, body) => WithdrawVotingTokens(deps, env, info, Parse<WithdrawVotingTokensMsg>(body).Amount)),
+        ("withdraw_voting_rewards", (deps, env, info, body) => WithdrawVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId)),
+        ("stake_voting_rewards", (deps, env, info, body) => StakeVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId)),
+        ("end_poll", (deps, env, info, body) => EndPoll(deps, env, Parse<PollIdMsg>(body).PollId)),
+        ("execute_poll", (deps, env, info, body) => ExecutePoll(deps, env, Parse<PollIdMsg>(body).PollId)),
+        ("snapshot_poll", (deps, env, info, body) => SnapshotPoll(deps, env, Parse<PollIdMsg>(body).PollId)));
 
     /// <summary>Reply 1 (the poll's message failed): the poll in tmp_poll_id becomes Failed. Any other id is an error.</summary>
     public Response Reply(Deps deps, Env env, Reply reply)
@@ -98,14 +93,18 @@ public sealed partial class GovContract : IContract
             throw Errors.Unauthorized();
         }
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
-        return name switch
-        {
-            "stake_voting_tokens" => StakeVotingTokens(deps, env, cw20.Sender, cw20.Amount),
-            "create_poll" => CreatePoll(deps, env, cw20.Sender, cw20.Amount, ParseCreatePoll(body)),
-            "deposit_reward" => DepositReward(deps, cw20.Amount),
-            _ => throw Errors.InvalidHook(),
-        };
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, cw20, body) : throw Errors.InvalidHook();
     }
+
+    /// <summary>Handles one <c>Cw20HookMsg</c> variant of a MIR <c>send</c> to gov.</summary>
+    internal delegate Response HookHandler(Deps deps, Env env, Cw20ReceiveMsg cw20, JsonElement body);
+
+    /// <summary>The <c>Cw20HookMsg</c> variants, in the Rust enum's declaration order; any other payload is
+    /// "invalid cw20 hook message".</summary>
+    internal static readonly MessageRoutes<HookHandler> HookRoutes = new(HookMsgType,
+        ("stake_voting_tokens", (deps, env, cw20, body) => StakeVotingTokens(deps, env, cw20.Sender, cw20.Amount)),
+        ("create_poll", (deps, env, cw20, body) => CreatePoll(deps, env, cw20.Sender, cw20.Amount, ParseCreatePoll(body))),
+        ("deposit_reward", (deps, env, cw20, body) => DepositReward(deps, cw20.Amount)));
 
     /// <summary>Owner only ("unauthorized"); each poll config and the voter weight are validated when given. No attributes.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)

@@ -13,22 +13,18 @@ public sealed partial class GovContract
     private const uint DefaultLimit = 10;
     private const uint MaxLimit = 30;
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "state" => ContractJson.Serialize(QueryState(deps)),
-            "staker" => ContractJson.Serialize(QueryStaker(deps, ParseQuery<StakerQuery>(body).Address)),
-            "poll" => ContractJson.Serialize(QueryPoll(deps, ParseQuery<PollIdMsg>(body).PollId)),
-            "polls" => ContractJson.Serialize(QueryPolls(deps, ParseQuery<PollsQuery>(body))),
-            "voter" => ContractJson.Serialize(QueryVoter(deps, ParseQuery<VoterQuery>(body))),
-            "voters" => ContractJson.Serialize(QueryVoters(deps, ParseQuery<VotersQuery>(body))),
-            "shares" => ContractJson.Serialize(QueryShares(deps, ParseQuery<SharesQuery>(body))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "state", "staker", "poll", "polls", "voter", "voters", "shares"),
-        };
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("state", (deps, env, body) => ContractJson.Serialize(QueryState(deps))),
+        ("staker", (deps, env, body) => ContractJson.Serialize(QueryStaker(deps, ParseQuery<StakerQuery>(body).Address))),
+        ("poll", (deps, env, body) => ContractJson.Serialize(QueryPoll(deps, ParseQuery<PollIdMsg>(body).PollId))),
+        ("polls", (deps, env, body) => ContractJson.Serialize(QueryPolls(deps, ParseQuery<PollsQuery>(body)))),
+        ("voter", (deps, env, body) => ContractJson.Serialize(QueryVoter(deps, ParseQuery<VoterQuery>(body)))),
+        ("voters", (deps, env, body) => ContractJson.Serialize(QueryVoters(deps, ParseQuery<VotersQuery>(body)))),
+        ("shares", (deps, env, body) => ContractJson.Serialize(QueryShares(deps, ParseQuery<SharesQuery>(body)))));
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {

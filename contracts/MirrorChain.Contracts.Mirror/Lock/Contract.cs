@@ -33,30 +33,21 @@ public sealed class LockContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "lock_position_funds_hook" => LockPositionFundsHook(deps, env, info, ContractJson.Deserialize<LockPositionFundsHookMsg>(body, ExecuteMsgType)),
-            "unlock_position_funds" => UnlockPositionFunds(deps, env, info, ContractJson.Deserialize<UnlockPositionFundsMsg>(body, ExecuteMsgType)),
-            "release_position_funds" => ReleasePositionFunds(deps, info, ContractJson.Deserialize<ReleasePositionFundsMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "lock_position_funds_hook",
-                "unlock_position_funds", "release_position_funds"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "position_lock_info" => ContractJson.Serialize(QueryPositionLockInfo(deps, ContractJson.Deserialize<PositionLockInfoQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "position_lock_info"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("lock_position_funds_hook", (deps, env, info, body) => LockPositionFundsHook(deps, env, info, ContractJson.Deserialize<LockPositionFundsHookMsg>(body, ExecuteMsgType))),
+        ("unlock_position_funds", (deps, env, info, body) => UnlockPositionFunds(deps, env, info, ContractJson.Deserialize<UnlockPositionFundsMsg>(body, ExecuteMsgType))),
+        ("release_position_funds", (deps, env, info, body) => ReleasePositionFunds(deps, info, ContractJson.Deserialize<ReleasePositionFundsMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("position_lock_info", (deps, env, body) => ContractJson.Serialize(QueryPositionLockInfo(deps, ContractJson.Deserialize<PositionLockInfoQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only. Attribute action=update_config.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)

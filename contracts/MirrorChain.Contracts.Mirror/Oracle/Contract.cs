@@ -29,30 +29,22 @@ public sealed class OracleContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "register_asset" => RegisterAsset(deps, info, ContractJson.Deserialize<RegisterAssetMsg>(body, ExecuteMsgType)),
-            "feed_price" => FeedPrice(deps, env, info, ParsePrices(body)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "register_asset", "feed_price"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "feeder" => ContractJson.Serialize(QueryFeeder(deps, ContractJson.Deserialize<FeederQuery>(body, QueryMsgType))),
-            "price" => ContractJson.Serialize(QueryPrice(deps, ContractJson.Deserialize<PriceQuery>(body, QueryMsgType))),
-            "prices" => ContractJson.Serialize(QueryPrices(deps, ContractJson.Deserialize<PricesQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "feeder", "price", "prices"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("register_asset", (deps, env, info, body) => RegisterAsset(deps, info, ContractJson.Deserialize<RegisterAssetMsg>(body, ExecuteMsgType))),
+        ("feed_price", (deps, env, info, body) => FeedPrice(deps, env, info, ParsePrices(body))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("feeder", (deps, env, body) => ContractJson.Serialize(QueryFeeder(deps, ContractJson.Deserialize<FeederQuery>(body, QueryMsgType)))),
+        ("price", (deps, env, body) => ContractJson.Serialize(QueryPrice(deps, ContractJson.Deserialize<PriceQuery>(body, QueryMsgType)))),
+        ("prices", (deps, env, body) => ContractJson.Serialize(QueryPrices(deps, ContractJson.Deserialize<PricesQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only; replaces the owner when given. No attributes.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
