@@ -21,16 +21,16 @@ public sealed partial class Cw20BaseContract
         ("balance", (deps, env, body) =>
         {
             var address = deps.Api.AddrValidate(Required(ContractJson.Deserialize<BalanceQuery>(body, QueryT).Address, "address", QueryT));
-            return ContractJson.Serialize(new BalanceResponse(State.Balance(deps.Storage, address)));
+            return ContractJson.Serialize(new BalanceResponse(Cw20State.Balance(deps.Storage, address)));
         }),
         ("token_info", (deps, env, body) =>
         {
-            var t = State.TokenInfo.Load(deps.Storage);
+            var t = Cw20State.TokenInfo.Load(deps.Storage);
             return ContractJson.Serialize(new TokenInfoResponse(t.Name, t.Symbol, t.Decimals, t.TotalSupply));
         }),
         ("minter", (deps, env, body) =>
         {
-            var mint = State.TokenInfo.Load(deps.Storage).Mint;
+            var mint = Cw20State.TokenInfo.Load(deps.Storage).Mint;
             return mint is null ? "null"u8.ToArray() : ContractJson.Serialize(new MinterResponse(mint.Minter, mint.Cap));
         }),
         ("allowance", (deps, env, body) =>
@@ -38,7 +38,7 @@ public sealed partial class Cw20BaseContract
             var q = ContractJson.Deserialize<AllowanceQuery>(body, QueryT);
             var owner = deps.Api.AddrValidate(Required(q.Owner, "owner", QueryT));
             var spender = deps.Api.AddrValidate(Required(q.Spender, "spender", QueryT));
-            var allowance = State.Allowances.May(deps.Storage, State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
+            var allowance = Cw20State.Allowances.May(deps.Storage, Cw20State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
             return ContractJson.Serialize(allowance);
         }),
         ("all_allowances", (deps, env, body) =>
@@ -54,9 +54,9 @@ public sealed partial class Cw20BaseContract
 
     private static AllAllowancesResponse AllAllowances(QueryDeps deps, string owner, string? startAfter, uint? limit)
     {
-        var prefix = State.OwnerPrefix(deps.Api.AddrValidate(owner));
+        var prefix = Cw20State.OwnerPrefix(deps.Api.AddrValidate(owner));
         var start = StartAfter(deps, startAfter);
-        var rows = State.Allowances
+        var rows = Cw20State.Allowances
             .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], ContractKeys.PrefixEnd(prefix))
             .Take(Limit(limit))
             .Select(e => new AllowanceInfo(Address.FromBytes(e.Key.AsSpan(prefix.Length)).ToString(), e.Value.Allowance, e.Value.Expires))
@@ -66,7 +66,7 @@ public sealed partial class Cw20BaseContract
 
     private static AllAccountsResponse AllAccounts(QueryDeps deps, string? startAfter, uint? limit)
     {
-        var accounts = State.Balances
+        var accounts = Cw20State.Balances
             .Range(deps.Storage, StartAfter(deps, startAfter))
             .Take(Limit(limit))
             .Select(e => Address.FromBytes(e.Key).ToString())

@@ -39,7 +39,7 @@ public sealed partial class Cw20BaseContract : IContract
         }
 
         var mint = minter is null ? null : new MinterData(deps.Api.AddrValidate(minter).ToString(), m.Mint!.Cap);
-        State.TokenInfo.Save(deps.Storage, new TokenInfo(name, symbol, decimals, totalSupply, mint));
+        Cw20State.TokenInfo.Save(deps.Storage, new TokenInfo(name, symbol, decimals, totalSupply, mint));
         return new Response();
     }
 
@@ -78,7 +78,7 @@ public sealed partial class Cw20BaseContract : IContract
         foreach (var (address, amount) in accounts)
         {
             var holder = deps.Api.AddrValidate(address);
-            State.SaveBalance(deps.Storage, holder, amount);
+            Cw20State.SaveBalance(deps.Storage, holder, amount);
             total = Uint128Math.Add(total, amount);
         }
         return total;
@@ -151,7 +151,7 @@ public sealed partial class Cw20BaseContract : IContract
     private static Response Burn(Deps deps, MessageInfo info, UInt128 amount)
     {
         RejectZero(amount);
-        State.SaveBalance(deps.Storage, info.Sender, Uint128Math.CheckedSub(State.Balance(deps.Storage, info.Sender), amount));
+        Cw20State.SaveBalance(deps.Storage, info.Sender, Uint128Math.CheckedSub(Cw20State.Balance(deps.Storage, info.Sender), amount));
         ReduceSupply(deps, amount);
         return new Response()
             .AddAttribute("action", "burn")
@@ -175,7 +175,7 @@ public sealed partial class Cw20BaseContract : IContract
     private static Response Mint(Deps deps, MessageInfo info, string recipient, UInt128 amount)
     {
         RejectZero(amount);
-        var config = State.TokenInfo.Load(deps.Storage);
+        var config = Cw20State.TokenInfo.Load(deps.Storage);
         if (config.Mint is null || config.Mint.Minter != info.Sender.ToString())
         {
             throw Cw20Errors.Error(Cw20Errors.Unauthorized);
@@ -185,9 +185,9 @@ public sealed partial class Cw20BaseContract : IContract
         {
             throw Cw20Errors.Error(Cw20Errors.CannotExceedCap);
         }
-        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = supply });
+        Cw20State.TokenInfo.Save(deps.Storage, config with { TotalSupply = supply });
         var rcpt = deps.Api.AddrValidate(recipient);
-        State.SaveBalance(deps.Storage, rcpt, Uint128Math.Add(State.Balance(deps.Storage, rcpt), amount));
+        Cw20State.SaveBalance(deps.Storage, rcpt, Uint128Math.Add(Cw20State.Balance(deps.Storage, rcpt), amount));
         return new Response()
             .AddAttribute("action", "mint")
             .AddAttribute("to", recipient)
@@ -207,13 +207,13 @@ public sealed partial class Cw20BaseContract : IContract
     /// <summary>from −= amount (checked: "Overflow: Cannot Sub with …"), then to += amount (panics on overflow).</summary>
     private static void Move(Deps deps, Address from, Address to, UInt128 amount)
     {
-        State.SaveBalance(deps.Storage, from, Uint128Math.CheckedSub(State.Balance(deps.Storage, from), amount));
-        State.SaveBalance(deps.Storage, to, Uint128Math.Add(State.Balance(deps.Storage, to), amount));
+        Cw20State.SaveBalance(deps.Storage, from, Uint128Math.CheckedSub(Cw20State.Balance(deps.Storage, from), amount));
+        Cw20State.SaveBalance(deps.Storage, to, Uint128Math.Add(Cw20State.Balance(deps.Storage, to), amount));
     }
 
     private static void ReduceSupply(Deps deps, UInt128 amount)
     {
-        var config = State.TokenInfo.Load(deps.Storage);
-        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = Uint128Math.CheckedSub(config.TotalSupply, amount) });
+        var config = Cw20State.TokenInfo.Load(deps.Storage);
+        Cw20State.TokenInfo.Save(deps.Storage, config with { TotalSupply = Uint128Math.CheckedSub(config.TotalSupply, amount) });
     }
 }

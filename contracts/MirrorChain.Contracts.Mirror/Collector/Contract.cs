@@ -24,7 +24,7 @@ public sealed partial class CollectorContract : IContract
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::collector::InstantiateMsg");
         var mirUstPair = m.MirUstPair is null ? null : Addr(deps, m.MirUstPair);
-        State.Config.Save(deps.Storage, new Config
+        CollectorState.Config.Save(deps.Storage, new Config
         {
             Owner = Addr(deps, m.Owner),
             DistributionContract = Addr(deps, m.DistributionContract),
@@ -61,10 +61,10 @@ public sealed partial class CollectorContract : IContract
     /// </summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CollectorErrors.Unauthorized();
         }
         config = config with
         {
@@ -79,7 +79,7 @@ public sealed partial class CollectorContract : IContract
             MirUstPair = msg.MirUstPair is null ? config.MirUstPair : Addr(deps, msg.MirUstPair),
             LunaxToken = msg.LunaxToken is null ? config.LunaxToken : Addr(deps, msg.LunaxToken),
         };
-        State.Config.Save(deps.Storage, config);
+        CollectorState.Config.Save(deps.Storage, config);
         return new Response().AddAttribute("action", "update_config");
     }
 
@@ -90,7 +90,7 @@ public sealed partial class CollectorContract : IContract
     /// </summary>
     private static Response Distribute(Deps deps, Env env)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var mirrorToken = Address.Parse(config.MirrorToken);
         var amount = TerraswapQuerier.QueryTokenBalance(deps.Querier, mirrorToken, env.ContractAddress);
         return new Response()
@@ -101,7 +101,7 @@ public sealed partial class CollectorContract : IContract
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = CollectorState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.DistributionContract, c.TerraswapFactory, c.MirrorToken, c.BaseDenom,
             c.AustToken, c.AnchorMarket, c.BlunaToken, c.LunaxToken, c.MirUstPair);
     }

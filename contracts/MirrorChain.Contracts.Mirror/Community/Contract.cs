@@ -19,7 +19,7 @@ public sealed class CommunityContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::community::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config
+        CommunityState.Config.Save(deps.Storage, new Config
         {
             Owner = deps.Api.AddrValidate(m.Owner).ToString(),
             MirrorToken = deps.Api.AddrValidate(m.MirrorToken).ToString(),
@@ -44,17 +44,17 @@ public sealed class CommunityContract : IContract
     /// <summary>Owner only ("unauthorized"); a new owner is validated. Attribute action=update_config.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CommunityState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CommunityErrors.Unauthorized();
         }
         config = config with
         {
             Owner = msg.Owner is null ? config.Owner : deps.Api.AddrValidate(msg.Owner).ToString(),
             SpendLimit = msg.SpendLimit ?? config.SpendLimit,
         };
-        State.Config.Save(deps.Storage, config);
+        CommunityState.Config.Save(deps.Storage, config);
         return new Response().AddAttribute("action", "update_config");
     }
 
@@ -65,14 +65,14 @@ public sealed class CommunityContract : IContract
     /// </summary>
     private static Response Spend(Deps deps, MessageInfo info, SpendMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CommunityState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CommunityErrors.Unauthorized();
         }
         if (config.SpendLimit < msg.Amount)
         {
-            throw Errors.SpendLimitExceeded();
+            throw CommunityErrors.SpendLimitExceeded();
         }
         var transfer = new WasmExecute(Address.Parse(config.MirrorToken),
             ContractJson.Serialize(new { transfer = new { recipient = msg.Recipient, amount = msg.Amount } }), []);
@@ -83,7 +83,7 @@ public sealed class CommunityContract : IContract
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = CommunityState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.MirrorToken, c.SpendLimit);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class MirrorFactoryContract : IContract
         var config = FactoryState.Config.Load(deps.Storage);
         if (config.Owner != "")
         {
-            throw Errors.Unauthorized();
+            throw FactoryErrors.Unauthorized();
         }
         config = config with
         {
@@ -154,7 +154,7 @@ public sealed partial class MirrorFactoryContract : IContract
     private static Config LoadOwned(Deps deps, string sender)
     {
         var config = FactoryState.Config.Load(deps.Storage);
-        return sender == config.Owner ? config : throw Errors.Unauthorized();
+        return sender == config.Owner ? config : throw FactoryErrors.Unauthorized();
     }
 
     private static T Parse<T>(JsonElement body) => ContractJson.Deserialize<T>(body, ExecuteMsgType);

@@ -27,7 +27,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (FeederOf(deps, config, asset) != sender)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             endPrice = given;
         }
@@ -35,7 +35,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (sender != config.Owner)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             var mintConfig = MintAssetConfig(deps, config, asset);
             var oraclePrice = OraclePrice(deps, config, asset);
@@ -65,7 +65,7 @@ public sealed partial class MirrorFactoryContract
         var feeder = FeederOf(deps, config, from);
         if (feeder != sender)
         {
-            throw Errors.Unauthorized();
+            throw FactoryErrors.Unauthorized();
         }
 
         var weight = FactoryState.LoadWeight(deps.Storage, from);
@@ -100,7 +100,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.FeederFetch();
+            throw FactoryErrors.FeederFetch();
         }
     }
 
@@ -114,7 +114,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.MintAssetConfigFetch();
+            throw FactoryErrors.MintAssetConfigFetch();
         }
     }
 

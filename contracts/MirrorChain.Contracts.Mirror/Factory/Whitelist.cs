@@ -25,7 +25,7 @@ public sealed partial class MirrorFactoryContract
         var config = LoadOwned(deps, sender);
         if (FactoryState.Params.May(deps.Storage) is not null)
         {
-            throw Errors.WhitelistInProgress();
+            throw FactoryErrors.WhitelistInProgress();
         }
         FactoryState.Params.Save(deps.Storage, m.Params);
         FactoryState.TmpOracleFeeder.Save(deps.Storage, Addr(deps, m.OracleFeeder));
@@ -53,7 +53,7 @@ public sealed partial class MirrorFactoryContract
                 return TerraswapCreationHook(deps, FactoryState.Config.Load(deps.Storage), asset);
             }
             default:
-                throw Errors.InvalidReplyId();
+                throw FactoryErrors.InvalidReplyId();
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class MirrorFactoryContract
     private static Response TokenCreationHook(Deps deps, Env env, string asset, string feeder)
     {
         var config = FactoryState.Config.Load(deps.Storage);
-        var p = FactoryState.Params.May(deps.Storage) ?? throw Errors.NoWhitelistInProgress();
+        var p = FactoryState.Params.May(deps.Storage) ?? throw FactoryErrors.NoWhitelistInProgress();
         var weight = p.Weight ?? NormalTokenWeight;
         FactoryState.SaveWeight(deps.Storage, asset, weight);
         FactoryState.IncreaseTotalWeight(deps.Storage, weight);
@@ -109,7 +109,7 @@ public sealed partial class MirrorFactoryContract
     {
         if (reply.Data is null)
         {
-            throw Errors.InstantiateResponseParse();
+            throw FactoryErrors.InstantiateResponseParse();
         }
         try
         {
@@ -117,7 +117,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (InvalidProtocolBufferException)
         {
-            throw Errors.InstantiateResponseParse();
+            throw FactoryErrors.InstantiateResponseParse();
         }
     }
 }

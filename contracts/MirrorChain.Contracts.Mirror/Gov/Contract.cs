@@ -33,7 +33,7 @@ public sealed partial class GovContract : IContract
         ValidatePollConfig(m.MigrationPollConfig);
         ValidatePollConfig(m.AuthAdminPollConfig);
         ValidateVoterWeight(m.VoterWeight);
-        GovStore.Config.Save(deps.Storage, new Config
+        GovState.Config.Save(deps.Storage, new Config
         {
             MirrorToken = Addr(deps, m.MirrorToken),
             Owner = info.Sender.ToString(),
@@ -46,7 +46,7 @@ public sealed partial class GovContract : IContract
             AdminManager = Addr(deps, m.AdminManager),
             PollGasLimit = m.PollGasLimit,
         });
-        GovStore.State.Save(deps.Storage, new GovState
+        GovState.State.Save(deps.Storage, new State
         {
             ContractAddr = env.ContractAddress.ToString(),
             PollCount = 0,
@@ -76,9 +76,9 @@ public sealed partial class GovContract : IContract
     {
         if (reply.Id != PollExecuteReplyId)
         {
-            throw Errors.InvalidReplyId();
+            throw GovErrors.InvalidReplyId();
         }
-        return FailedPoll(deps, GovStore.TmpPollId.Load(deps.Storage));
+        return FailedPoll(deps, GovState.TmpPollId.Load(deps.Storage));
     }
 
     /// <summary>
@@ -87,13 +87,13 @@ public sealed partial class GovContract : IContract
     /// </summary>
     private static Response Receive(Deps deps, Env env, MessageInfo info, Cw20ReceiveMsg cw20)
     {
-        var config = GovStore.Config.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MirrorToken)
         {
-            throw Errors.Unauthorized();
+            throw GovErrors.Unauthorized();
         }
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
-        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, cw20, body) : throw Errors.InvalidHook();
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, cw20, body) : throw GovErrors.InvalidHook();
     }
 
     /// <summary>Handles one <c>Cw20HookMsg</c> variant of a MIR <c>send</c> to gov.</summary>
@@ -109,10 +109,10 @@ public sealed partial class GovContract : IContract
     /// <summary>Owner only ("unauthorized"); each poll config and the voter weight are validated when given. No attributes.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = GovStore.Config.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw GovErrors.Unauthorized();
         }
         if (msg.Owner is not null)
         {
@@ -154,7 +154,7 @@ public sealed partial class GovContract : IContract
         {
             config = config with { PollGasLimit = pollGasLimit };
         }
-        GovStore.Config.Save(deps.Storage, config);
+        GovState.Config.Save(deps.Storage, config);
         return new Response();
     }
 
@@ -163,11 +163,11 @@ public sealed partial class GovContract : IContract
     {
         if (config.Quorum > Decimal.One)
         {
-            throw Errors.Quorum();
+            throw GovErrors.Quorum();
         }
         if (config.Threshold > Decimal.One)
         {
-            throw Errors.Threshold();
+            throw GovErrors.Threshold();
         }
     }
 
@@ -176,16 +176,16 @@ public sealed partial class GovContract : IContract
     {
         if (voterWeight >= Decimal.One)
         {
-            throw Errors.VoterWeight();
+            throw GovErrors.VoterWeight();
         }
     }
 
     /// <summary>staked = MIR balance − (total_deposit + pending_voting_rewards), checked (an Overflow StdError).</summary>
-    private static UInt128 StakedBalance(QueryDeps deps, Config config, GovState state) =>
+    private static UInt128 StakedBalance(QueryDeps deps, Config config, State state) =>
         Uint128Math.CheckedSub(MirBalance(deps, config, state), state.Locked());
 
     /// <summary>The gov contract's MIR balance (a missing balance is 0).</summary>
-    private static UInt128 MirBalance(QueryDeps deps, Config config, GovState state) =>
+    private static UInt128 MirBalance(QueryDeps deps, Config config, State state) =>
         Cw20Queries.Balance(deps.Querier, Address.Parse(config.MirrorToken), Address.Parse(state.ContractAddr));
 
     /// <summary>A MIR transfer from gov with attributes action, recipient, amount (Rust's <c>send_tokens</c>).</summary>
@@ -212,7 +212,7 @@ public sealed partial class GovContract : IContract
         }
         catch (JsonException)
         {
-            throw Errors.InvalidHook();
+            throw GovErrors.InvalidHook();
         }
     }
 

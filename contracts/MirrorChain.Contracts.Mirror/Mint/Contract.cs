@@ -86,7 +86,7 @@ public sealed partial class MintContract : IContract
         var sent = Asset.Of(token, cw20.Amount);
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
         var hookSender = Addr(deps, cw20.Sender);
-        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, hookSender, sent, body) : throw Errors.InvalidHook();
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, hookSender, sent, body) : throw MintErrors.InvalidHook();
     }
 
     /// <summary>Handles one <c>Cw20HookMsg</c> variant: <paramref name="sent"/> is the cw20 amount received from the token.</summary>
@@ -113,7 +113,7 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         if (m.ProtocolFeeRate is { } rate)
         {
@@ -143,7 +143,7 @@ public sealed partial class MintContract : IContract
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         if (m.AuctionDiscount is { } discount)
         {
@@ -175,12 +175,12 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var token = Addr(deps, m.AssetToken);
         if (MintState.MayAssetConfig(deps.Storage, token) is not null)
         {
-            throw Errors.AlreadyRegistered();
+            throw MintErrors.AlreadyRegistered();
         }
         if (m.IpoParams is { } ipo)
         {
@@ -208,7 +208,7 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var token = Addr(deps, m.AssetToken);
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
@@ -236,16 +236,16 @@ public sealed partial class MintContract : IContract
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.FeederFetch();
+            throw MintErrors.FeederFetch();
         }
         if (feeder != sender)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
         if (asset.IpoParams is not { } ipo)
         {
-            throw Errors.NoIpoParams();
+            throw MintErrors.NoIpoParams();
         }
         MintState.SaveAssetConfig(deps.Storage, asset with { MinCollateralRatio = ipo.MinCollateralRatioAfterIpo, IpoParams = null });
         return new Response()
@@ -262,7 +262,7 @@ public sealed partial class MintContract : IContract
     {
         if (!collateral.Info.IsNative)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         collateral.AssertSentNativeTokenBalance(info);
     }
@@ -271,7 +271,7 @@ public sealed partial class MintContract : IContract
     {
         if (rate >= Decimal.One)
         {
-            throw Errors.ProtocolFeeRate();
+            throw MintErrors.ProtocolFeeRate();
         }
     }
 
@@ -279,7 +279,7 @@ public sealed partial class MintContract : IContract
     {
         if (discount > Decimal.One)
         {
-            throw Errors.AuctionDiscount();
+            throw MintErrors.AuctionDiscount();
         }
     }
 
@@ -287,7 +287,7 @@ public sealed partial class MintContract : IContract
     {
         if (mcr < MinCrAllowed)
         {
-            throw Errors.MinCollateralRatio();
+            throw MintErrors.MinCollateralRatio();
         }
     }
 

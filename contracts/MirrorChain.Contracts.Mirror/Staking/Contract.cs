@@ -107,7 +107,7 @@ public sealed partial class StakingContract : IContract
     private static Response Receive(Deps deps, MessageInfo info, Cw20ReceiveMsg cw20)
     {
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
-        return HookRoutes.TryFind(name, out var handler) ? handler(deps, info, cw20, body) : throw Errors.InvalidHook();
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, info, cw20, body) : throw StakingErrors.InvalidHook();
     }
 
     /// <summary>Handles one <c>Cw20HookMsg</c> variant of a cw20 <c>send</c> to the staking contract.</summary>
@@ -125,9 +125,9 @@ public sealed partial class StakingContract : IContract
             {
                 if (pool.MigrationParams is { } migration && migration.DeprecatedStakingToken == sender)
                 {
-                    throw Errors.StakingTokenMigrated(pool.StakingToken);
+                    throw StakingErrors.StakingTokenMigrated(pool.StakingToken);
                 }
-                throw Errors.Unauthorized();
+                throw StakingErrors.Unauthorized();
             }
             return Bond(deps, deps.Api.AddrValidate(cw20.Sender), deps.Api.AddrValidate(assetToken), cw20.Amount);
         }),
@@ -137,7 +137,7 @@ public sealed partial class StakingContract : IContract
             var config = StakingState.Config.Load(deps.Storage);
             if (info.Sender.ToString() != config.MirrorToken)
             {
-                throw Errors.Unauthorized();
+                throw StakingErrors.Unauthorized();
             }
             var total = UInt128.Zero;
             foreach (var (_, amount) in rewards)
@@ -146,7 +146,7 @@ public sealed partial class StakingContract : IContract
             }
             if (total != cw20.Amount)
             {
-                throw Errors.RewardsMismatch();
+                throw StakingErrors.RewardsMismatch();
             }
             return DepositReward(deps, rewards, total);
         }));
@@ -157,7 +157,7 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         config = config with
         {
@@ -175,11 +175,11 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         if (StakingState.PoolInfos.Has(deps.Storage, assetToken.ToArray()))
         {
-            throw Errors.AlreadyRegistered();
+            throw StakingErrors.AlreadyRegistered();
         }
         StakingState.SavePool(deps.Storage, assetToken, new PoolInfo
         {
@@ -207,12 +207,12 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         var pool = StakingState.LoadPool(deps.Storage, assetToken);
         if (pool.MigrationParams is not null)
         {
-            throw Errors.AlreadyMigrated();
+            throw StakingErrors.AlreadyMigrated();
         }
         var deprecated = pool.StakingToken;
         StakingState.SavePool(deps.Storage, assetToken, pool with
@@ -236,7 +236,7 @@ public sealed partial class StakingContract : IContract
         {
             if (entry.Count != 2 || !Uint128Math.TryParse(entry[1], out var amount))
             {
-                throw Errors.InvalidHook();
+                throw StakingErrors.InvalidHook();
             }
             rewards.Add((entry[0], amount));
         }
