@@ -1,7 +1,7 @@
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
 /// <summary>mirror_collateral_oracle's error strings (all StdError::generic_err).</summary>
-internal static class Errors
+internal static class CollateralOracleErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

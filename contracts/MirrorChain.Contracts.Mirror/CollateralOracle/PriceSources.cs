@@ -15,7 +15,7 @@ namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 /// module, and mirror_oracle cannot hold a denom (its assets are addresses). So a native rate denom → base_denom is
 /// read from this contract's own registration of <c>denom</c> (the devnet registers <c>uluna</c> with a
 /// <c>fixed_price</c>), priced with its source, one level deep: if that source itself needs a native rate, or the
-/// denom is not registered, the query fails with <see cref="Errors.NoNativeRate"/>. The base denom's rate is 1. The
+/// denom is not registered, the query fails with <see cref="CollateralOracleErrors.NoNativeRate"/>. The base denom's rate is 1. The
 /// resulting <c>last_updated</c> stays u64::MAX as on Terra.
 /// </para>
 /// </summary>
@@ -115,7 +115,7 @@ internal static class PriceSources
         }
         else
         {
-            throw Errors.InvalidPool();
+            throw CollateralOracleErrors.InvalidPool();
         }
         return source.IntermediateDenom is null
             ? ratio
@@ -129,9 +129,9 @@ internal static class PriceSources
         {
             return Decimal.One;
         }
-        if (!nativeAllowed || State.Collaterals.May(deps.Storage, State.Key(denom)) is not { } registered)
+        if (!nativeAllowed || CollateralOracleState.Collaterals.May(deps.Storage, CollateralOracleState.Key(denom)) is not { } registered)
         {
-            throw Errors.NoNativeRate(denom);
+            throw CollateralOracleErrors.NoNativeRate(denom);
         }
         return Query(deps, config, denom, null, registered.PriceSource, nativeAllowed: false).Rate;
     }

@@ -26,7 +26,7 @@ public sealed record Config
     public string? MirUstPair { get; init; }
 }
 
-internal static class State
+internal static class CollectorState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_collector::state::Config" };
 }

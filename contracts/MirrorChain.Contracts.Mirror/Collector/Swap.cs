@@ -24,7 +24,7 @@ public sealed partial class CollectorContract
     /// </summary>
     private static Response Convert(Deps deps, Env env, Address assetToken)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var token = assetToken.ToString();
         if (token == config.AustToken)
         {
@@ -115,11 +115,11 @@ public sealed partial class CollectorContract
     /// Anyone (no sender check, as in v2.1.4). With a nonzero uluna balance v2.1.4 emits a Terra market swap
     /// uluna→base_denom. MirrorChain has no market module: it sells the whole uluna balance on the Terraswap factory's
     /// [native uluna, native base_denom] pair (swap with no belief price or max spread; uluna pays no tax), and fails
-    /// with <see cref="Errors.NoLunaPair"/> when no such pair exists. Attribute action=luna_swap_hook.
+    /// with <see cref="CollectorErrors.NoLunaPair"/> when no such pair exists. Attribute action=luna_swap_hook.
     /// </summary>
     private static Response LunaSwapHook(Deps deps, Env env)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var balance = deps.Querier.QueryBalance(env.ContractAddress, LunaDenom);
         var response = new Response().AddAttribute("action", "luna_swap_hook");
         if (balance != UInt128.Zero)
@@ -131,7 +131,7 @@ public sealed partial class CollectorContract
             }
             catch (ContractException)
             {
-                throw Errors.NoLunaPair(config.BaseDenom);
+                throw CollectorErrors.NoLunaPair(config.BaseDenom);
             }
             var offer = Asset.Of(AssetInfo.Native(LunaDenom), balance);
             var msg = new { swap = new PairSwapMsg(offer, null, null, null) };

@@ -12,7 +12,7 @@ public sealed record Config
     public required UInt128 SpendLimit { get; init; }
 }
 
-internal static class State
+internal static class CommunityState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_community::state::Config" };
 }

@@ -26,7 +26,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (FeederOf(deps, config, asset) != sender)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             endPrice = given;
         }
@@ -34,7 +34,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (sender != config.Owner)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             var mintConfig = MintAssetConfig(deps, config, asset);
             var oraclePrice = OraclePrice(deps, config, asset);
@@ -64,7 +64,7 @@ public sealed partial class MirrorFactoryContract
         var feeder = FeederOf(deps, config, from);
         if (feeder != sender)
         {
-            throw Errors.Unauthorized();
+            throw FactoryErrors.Unauthorized();
         }
 
         var weight = FactoryState.LoadWeight(deps.Storage, from);
@@ -99,7 +99,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.FeederFetch();
+            throw FactoryErrors.FeederFetch();
         }
     }
 
@@ -113,7 +113,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.MintAssetConfigFetch();
+            throw FactoryErrors.MintAssetConfigFetch();
         }
     }
 

@@ -28,7 +28,7 @@ public sealed partial class MirrorFactoryContract
         var lastDistributed = FactoryState.LastDistributed.Load(deps.Storage);
         if (AddU64(lastDistributed, DistributionInterval) > now)
         {
-            throw Errors.DistributeBeforeInterval();
+            throw FactoryErrors.DistributeBeforeInterval();
         }
 
         var config = FactoryState.Config.Load(deps.Storage);

@@ -22,7 +22,7 @@ public sealed partial class MirrorFactoryContract
         var config = LoadOwned(deps, sender);
         if (FactoryState.Params.May(deps.Storage) is not null)
         {
-            throw Errors.WhitelistInProgress();
+            throw FactoryErrors.WhitelistInProgress();
         }
         FactoryState.Params.Save(deps.Storage, m.Params);
         FactoryState.TmpOracleFeeder.Save(deps.Storage, Addr(deps, m.OracleFeeder));
@@ -50,7 +50,7 @@ public sealed partial class MirrorFactoryContract
                 return TerraswapCreationHook(deps, FactoryState.Config.Load(deps.Storage), asset);
             }
             default:
-                throw Errors.InvalidReplyId();
+                throw FactoryErrors.InvalidReplyId();
         }
     }
 
@@ -62,7 +62,7 @@ public sealed partial class MirrorFactoryContract
     private static Response TokenCreationHook(Deps deps, Env env, string asset, string feeder)
     {
         var config = FactoryState.Config.Load(deps.Storage);
-        var p = FactoryState.Params.May(deps.Storage) ?? throw Errors.NoWhitelistInProgress();
+        var p = FactoryState.Params.May(deps.Storage) ?? throw FactoryErrors.NoWhitelistInProgress();
         var weight = p.Weight ?? NormalTokenWeight;
         FactoryState.SaveWeight(deps.Storage, asset, weight);
         FactoryState.IncreaseTotalWeight(deps.Storage, weight);
@@ -106,7 +106,7 @@ public sealed partial class MirrorFactoryContract
     {
         if (reply.Data is null)
         {
-            throw Errors.InstantiateResponseParse();
+            throw FactoryErrors.InstantiateResponseParse();
         }
         try
         {
@@ -114,7 +114,7 @@ public sealed partial class MirrorFactoryContract
         }
         catch (ProtobufDecodeException)
         {
-            throw Errors.InstantiateResponseParse();
+            throw FactoryErrors.InstantiateResponseParse();
         }
     }
 }

@@ -36,7 +36,7 @@ internal static class PriceLoader
             var oldest = ExpiryFloor(time);
             if (res.LastUpdatedBase < oldest || res.LastUpdatedQuote < oldest)
             {
-                throw Errors.PriceTooOld();
+                throw MintErrors.PriceTooOld();
             }
         }
         return res.Rate;
@@ -63,7 +63,7 @@ internal static class PriceLoader
         var res = QueryCollateral(deps, config, collateral, blockHeight);
         if (now is { } time && res.LastUpdated < ExpiryFloor(time))
         {
-            throw Errors.CollateralPriceTooOld();
+            throw MintErrors.CollateralPriceTooOld();
         }
         return (res.Rate, res.Multiplier, res.IsRevoked);
     }

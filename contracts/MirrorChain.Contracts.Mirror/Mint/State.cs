@@ -77,7 +77,7 @@ internal static class MintState
     }
 
     public static AssetConfig LoadAssetConfig(IReadOnlyContractStorage storage, string token) =>
-        AssetConfigs.May(storage, AddrPrefix(token)) ?? throw Errors.NoAssetData();
+        AssetConfigs.May(storage, AddrPrefix(token)) ?? throw MintErrors.NoAssetData();
 
     public static AssetConfig? MayAssetConfig(IReadOnlyContractStorage storage, string token) =>
         AssetConfigs.May(storage, AddrPrefix(token));

@@ -77,11 +77,11 @@ public sealed partial class StakingContract
         }
         if (native is null)
         {
-            throw Errors.MissingNativeAsset();
+            throw StakingErrors.MissingNativeAsset();
         }
         if (token is not { } t)
         {
-            throw Errors.MissingTokenAsset();
+            throw StakingErrors.MissingTokenAsset();
         }
 
         var pair = TerraswapQuerier.QueryPairInfo(deps.Querier, Address.Parse(config.TerraswapFactory), [assets[0].Info, assets[1].Info]);
@@ -90,7 +90,7 @@ public sealed partial class StakingContract
         var liquidityToken = deps.Api.AddrValidate(pair.LiquidityToken);
         if (pool.StakingToken != liquidityToken.ToString())
         {
-            throw Errors.InvalidStakingToken();
+            throw StakingErrors.InvalidStakingToken();
         }
 
         var prevStakingTokenAmount = Cw20Queries.Balance(deps.Querier, liquidityToken, env.ContractAddress);
@@ -132,7 +132,7 @@ public sealed partial class StakingContract
     {
         if (info.Sender != env.ContractAddress)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         var current = Cw20Queries.Balance(deps.Querier, stakingToken, env.ContractAddress);
         var amount = Uint128Math.CheckedSub(current, prevStakingTokenAmount);
@@ -156,7 +156,7 @@ public sealed partial class StakingContract
         {
             if (reward.BondAmount != UInt128.Zero)
             {
-                throw Errors.LpDeprecated();
+                throw StakingErrors.LpDeprecated();
             }
             StakingState.StoreIsMigrated(storage, assetToken, staker);
         }
@@ -185,7 +185,7 @@ public sealed partial class StakingContract
         var reward = bucket.Load(storage, key);
         if (reward.BondAmount < amount)
         {
-            throw Errors.UnbondTooMuch();
+            throw StakingErrors.UnbondTooMuch();
         }
 
         var shouldMigrate = !StakingState.ReadIsMigrated(storage, assetToken, staker) && !isShort && pool.MigrationParams is not null;
@@ -227,7 +227,7 @@ public sealed partial class StakingContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MintContract)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
     }
 

@@ -154,7 +154,7 @@ public sealed partial class StakingContract
             var pool = StakingState.LoadPool(deps.Storage, asset);
             if (now < AddU64(pool.PremiumUpdatedTime, config.PremiumMinUpdateInterval))
             {
-                throw Errors.PremiumTooEarly();
+                throw StakingErrors.PremiumTooEarly();
             }
 
             var (premiumRate, noPriceFeed) = ComputePremiumRate(deps, config, asset);
