@@ -89,7 +89,7 @@ internal static class PriceSources
             w.WriteString("quote_asset", baseDenom);
             w.WriteEndObject();
         });
-        var res = Smart<OraclePriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
+        var res = Smart<Oracle.PriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
         return (res.Rate, res.LastUpdatedBase);
     }
 
@@ -166,15 +166,6 @@ internal static class PriceSources
             return value;
         }
         throw new PanicException($"called `Result::unwrap()` on an `Err` value: Generic error: cannot convert Decimal256 '{text}' to Decimal");
-    }
-
-    private sealed record OraclePriceResponse
-    {
-        public required Decimal Rate { get; init; }
-
-        public required ulong LastUpdatedBase { get; init; }
-
-        public ulong LastUpdatedQuote { get; init; }
     }
 
     private sealed record BandReferenceData

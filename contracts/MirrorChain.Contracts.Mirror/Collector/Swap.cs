@@ -64,8 +64,7 @@ public sealed partial class CollectorContract
             {
                 var swapAsset = Asset.Of(AssetInfo.Native(config.BaseDenom), balance);
                 var offer = swapAsset.DeductTax(deps.Querier);
-                var msg = new { swap = new PairSwapMsg(Asset.Of(swapAsset.Info, offer.Amount), null, MirSwapMaxSpread, null) };
-                response.AddMessage(new WasmExecute(pair, ContractJson.Serialize(msg), [offer]));
+                response.AddMessage(Terraswap.Pair.PairMessages.Swap(pair, Asset.Of(swapAsset.Info, offer.Amount), null, MirSwapMaxSpread, null, [offer]));
             }
         }
         else
@@ -135,8 +134,7 @@ public sealed partial class CollectorContract
                 throw Errors.NoLunaPair(config.BaseDenom);
             }
             var offer = Asset.Of(AssetInfo.Native(LunaDenom), balance);
-            var msg = new { swap = new PairSwapMsg(offer, null, null, null) };
-            response.AddMessage(new WasmExecute(pair, ContractJson.Serialize(msg), [new Coin(LunaDenom, balance)]));
+            response.AddMessage(Terraswap.Pair.PairMessages.Swap(pair, offer, null, null, null, [new Coin(LunaDenom, balance)]));
         }
         return response;
     }
@@ -152,18 +150,5 @@ public sealed partial class CollectorContract
     }
 
     /// <summary>Terraswap's <c>Cw20HookMsg::Swap {belief_price: None, max_spread: None, to: None}</c>.</summary>
-    private static byte[] SwapHookJson() => ContractJson.Serialize(new { swap = new SwapHookMsg(null, null, null) });
-
-    /// <summary>Terraswap's <c>ExecuteMsg::Swap {offer_asset, belief_price, max_spread, to}</c>; None is written as null.</summary>
-    private sealed record PairSwapMsg(
-        Asset OfferAsset,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? MaxSpread,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? To);
-
-    /// <summary>Terraswap's <c>Cw20HookMsg::Swap {belief_price, max_spread, to}</c>; None is written as null.</summary>
-    private sealed record SwapHookMsg(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? MaxSpread,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? To);
+    private static byte[] SwapHookJson() => Terraswap.Pair.PairMessages.SwapHook(null, null, null);
 }
