@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Collector;
 
@@ -80,3 +81,9 @@ public sealed record ConfigResponse(
     string BlunaToken,
     string LunaxToken,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? MirUstPair);
+
+/// <summary><c>ExecuteMsg</c> as the collector sends it to itself: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public EmptyMsg? LunaSwapHook { get; init; }
+}

@@ -15,9 +15,8 @@ public sealed partial class CollectorContract
     /// <summary>AMM_MAX_ALLOWED_SLIPPAGE: the max_spread of the UST→MIR swap (set for Astroport, kept for Terraswap).</summary>
     private static readonly Decimal MirSwapMaxSpread = Decimal.Permille(500);
 
-    private static readonly byte[] DepositRewardHook = Encoding.UTF8.GetBytes("""{"deposit_reward":{}}""");
+    /// <summary>Anchor money market's cw20 hook <c>{"redeem_stable":{}}</c> (Anchor is not deployed here; no typed surface).</summary>
     private static readonly byte[] RedeemStableHook = Encoding.UTF8.GetBytes("""{"redeem_stable":{}}""");
-    private static readonly byte[] LunaSwapHookMsg = Encoding.UTF8.GetBytes("""{"luna_swap_hook":{}}""");
 
     /// <summary>
     /// Anyone. Routes by token: aUST → anchor redeem, bLuna → bluna swap, LunaX → lunax swap, anything else (an
@@ -106,7 +105,7 @@ public sealed partial class CollectorContract
         if (balance != UInt128.Zero)
         {
             response.AddMessage(Cw20Messages.Send(assetToken, pair, balance, SwapHookJson()));
-            response.AddMessage(new WasmExecute(env.ContractAddress, LunaSwapHookMsg, []));
+            response.AddMessage(new WasmExecute(env.ContractAddress, ContractJson.Serialize(new ExecuteMsg { LunaSwapHook = EmptyMsg.Instance }), []));
         }
         return response.AddAttributes(("action", "convert"), ("swap_type", swapType), ("asset_token", assetToken.ToString()));
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Mirror.CollateralOracle;
+using MirrorChain.Contracts.Mirror.Gov;
 using MirrorChain.Contracts.Mirror.Lock;
 using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.ShortReward;
@@ -11,6 +12,7 @@ using MirrorChain.Contracts.Terraswap.Pair;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
+using CollectorExecuteMsg = MirrorChain.Contracts.Mirror.Collector.ExecuteMsg;
 using CollateralOracleQueryMsg = MirrorChain.Contracts.Mirror.CollateralOracle.QueryMsg;
 using FactorySurface = MirrorChain.Contracts.Mirror.Factory;
 using MintSurface = MirrorChain.Contracts.Mirror.Mint;
@@ -201,6 +203,13 @@ public sealed class TypedMessageJsonTests
         using var doc = System.Text.Json.JsonDocument.Parse(sent.Msg);
         Assert.Equal(notAnAddress, doc.RootElement.GetProperty("transfer").GetProperty("recipient").GetString());
         Assert.Equal("42", doc.RootElement.GetProperty("transfer").GetProperty("amount").GetString());
+    }
+
+    [Fact]
+    public void Collector_hooks_keep_their_literal_json()
+    {
+        Assert.Equal("{\"deposit_reward\":{}}", Json(GovMessages.DepositRewardHook()));
+        Assert.Equal("{\"luna_swap_hook\":{}}", ContractJson.SerializeToString(new CollectorExecuteMsg { LunaSwapHook = EmptyMsg.Instance }));
     }
 
     /// <summary>The mint's former private hook record (None written as null).</summary>
