@@ -212,6 +212,28 @@ public sealed class TypedMessageJsonTests
         Assert.Equal("{\"luna_swap_hook\":{}}", ContractJson.SerializeToString(new CollectorExecuteMsg { LunaSwapHook = EmptyMsg.Instance }));
     }
 
+    [Fact]
+    public void Collateral_oracle_price_query_matches_its_former_json_writer_also_for_odd_denoms()
+    {
+        foreach (var asset in new[] { Token.ToString(), "uluna", "u<é>&+" })
+        {
+            using var stream = new MemoryStream();
+            using (var w = new System.Text.Json.Utf8JsonWriter(stream))
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("price");
+                w.WriteString("base_asset", asset);
+                w.WriteString("quote_asset", "uusd");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            Assert.Equal(
+                Encoding.UTF8.GetString(stream.ToArray()),
+                ContractJson.SerializeToString(new OracleQueryMsg { Price = new() { BaseAsset = asset, QuoteAsset = "uusd" } }));
+        }
+        Assert.Equal("{\"pool\":{}}", ContractJson.SerializeToString(new PairQueryMsg { Pool = EmptyMsg.Instance }));
+    }
+
     /// <summary>The mint's former private hook record (None written as null).</summary>
     private sealed record OldSwapHook(
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
