@@ -234,6 +234,17 @@ public sealed class TypedMessageJsonTests
         Assert.Equal("{\"pool\":{}}", ContractJson.SerializeToString(new PairQueryMsg { Pool = EmptyMsg.Instance }));
     }
 
+    [Fact]
+    public void Instantiate_reply_reads_the_contract_address_and_refuses_bytes_that_are_not_the_response()
+    {
+        var data = Google.Protobuf.MessageExtensions.ToByteArray(
+            new MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.MsgInstantiateContractResponse { Address = Target.ToString() });
+        Assert.Equal(Target.ToString(), InstantiateReply.ContractAddress(data));
+        Assert.Equal("", InstantiateReply.ContractAddress(null));
+        var e = Assert.Throws<ContractException>(() => InstantiateReply.ContractAddress([0xff, 0xff, 0xff]));
+        Assert.Equal("Error parsing into type MsgInstantiateContractResponse: failed to parse data", e.Message);
+    }
+
     /// <summary>The mint's former private hook record (None written as null).</summary>
     private sealed record OldSwapHook(
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
