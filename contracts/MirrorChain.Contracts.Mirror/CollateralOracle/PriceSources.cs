@@ -81,14 +81,8 @@ internal static class PriceSources
     /// <summary>mirror_oracle (or the anchor oracle) <c>price{base_asset: asset, quote_asset: base_denom}</c> → (rate, last_updated_base).</summary>
     private static (Decimal, ulong) OraclePrice(QueryDeps deps, string oracle, string asset, string baseDenom)
     {
-        var msg = Json(w =>
-        {
-            w.WriteStartObject("price");
-            w.WriteString("base_asset", asset);
-            w.WriteString("quote_asset", baseDenom);
-            w.WriteEndObject();
-        });
-        var res = Smart<OraclePriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
+        var msg = ContractJson.SerializeToString(new Oracle.QueryMsg { Price = new() { BaseAsset = asset, QuoteAsset = baseDenom } });
+        var res = Smart<Oracle.PriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
         return (res.Rate, res.LastUpdatedBase);
     }
 
@@ -98,7 +92,7 @@ internal static class PriceSources
     /// </summary>
     private static Decimal PoolRate(QueryDeps deps, Config config, SourceType.Terraswap source, bool nativeAllowed)
     {
-        var pool = Smart<PairPool>(deps, source.TerraswapPairAddr, "{\"pool\":{}}", "mirror_collateral_oracle::querier::TerraswapPoolResponse");
+        var pool = Smart<PairPool>(deps, source.TerraswapPairAddr, ContractJson.SerializeToString(new Terraswap.Pair.QueryMsg { Pool = EmptyMsg.Instance }), "mirror_collateral_oracle::querier::TerraswapPoolResponse");
         if (pool.Assets.Length != 2)
         {
             throw ContractException.Parse("mirror_collateral_oracle::querier::TerraswapPoolResponse", $"invalid length {pool.Assets.Length}, expected an array of length 2");
@@ -165,15 +159,6 @@ internal static class PriceSources
             return value;
         }
         throw new PanicException($"called `Result::unwrap()` on an `Err` value: Generic error: cannot convert Decimal256 '{text}' to Decimal");
-    }
-
-    private sealed record OraclePriceResponse
-    {
-        public required Decimal Rate { get; init; }
-
-        public required ulong LastUpdatedBase { get; init; }
-
-        public ulong LastUpdatedQuote { get; init; }
     }
 
     private sealed record BandReferenceData

@@ -93,7 +93,7 @@ public sealed partial class CollectorContract : IContract
         var mirrorToken = Address.Parse(config.MirrorToken);
         var amount = TerraswapQuerier.QueryTokenBalance(deps.Querier, mirrorToken, env.ContractAddress);
         return new Response()
-            .AddMessage(Cw20Messages.Send(mirrorToken, Address.Parse(config.DistributionContract), amount, DepositRewardHook))
+            .AddMessage(Cw20Messages.Send(mirrorToken, Address.Parse(config.DistributionContract), amount, Gov.GovMessages.DepositRewardHook()))
             .AddAttribute("action", "distribute")
             .AddAttribute("amount", amount);
     }

@@ -73,8 +73,7 @@ public sealed class CommunityContract : IContract
         {
             throw CommunityErrors.SpendLimitExceeded();
         }
-        var transfer = new WasmExecute(Address.Parse(config.MirrorToken),
-            ContractJson.Serialize(new { transfer = new { recipient = msg.Recipient, amount = msg.Amount } }), []);
+        var transfer = Cw20Messages.Transfer(Address.Parse(config.MirrorToken), msg.Recipient, msg.Amount);
         return new Response()
             .AddMessage(transfer)
             .AddAttributes(("action", "spend"), ("recipient", msg.Recipient), ("amount", msg.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));

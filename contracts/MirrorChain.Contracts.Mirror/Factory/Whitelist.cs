@@ -68,10 +68,10 @@ public sealed partial class MirrorFactoryContract
         FactoryState.IncreaseTotalWeight(deps.Storage, weight);
         FactoryState.Params.Remove(deps.Storage);
 
-        IpoParams? ipo = null;
+        Mint.IpoParams? ipo = null;
         if (p is { MintPeriod: { } period, MinCollateralRatioAfterIpo: { } mcrAfter, PreIpoPrice: { } preIpoPrice })
         {
-            ipo = new IpoParams { MintEnd = AddU64(env.Block.TimeSeconds, period), PreIpoPrice = preIpoPrice, MinCollateralRatioAfterIpo = mcrAfter };
+            ipo = new Mint.IpoParams { MintEnd = AddU64(env.Block.TimeSeconds, period), PreIpoPrice = preIpoPrice, MinCollateralRatioAfterIpo = mcrAfter };
         }
         FactoryState.TmpAssetToken.Save(deps.Storage, asset);
 
@@ -102,19 +102,6 @@ public sealed partial class MirrorFactoryContract
     }
 
     /// <summary>Field 1 (contract_address) of the protobuf MsgInstantiateContractResponse in the reply data.</summary>
-    private static string InstantiatedAddress(Reply reply)
-    {
-        if (reply.Data is null)
-        {
-            throw FactoryErrors.InstantiateResponseParse();
-        }
-        try
-        {
-            return InstantiateResponse.Parse(reply.Data).Address;
-        }
-        catch (ProtobufDecodeException)
-        {
-            throw FactoryErrors.InstantiateResponseParse();
-        }
-    }
+    private static string InstantiatedAddress(Reply reply) =>
+        reply.Data is null ? throw FactoryErrors.InstantiateResponseParse() : InstantiateReply.ContractAddress(reply.Data);
 }

@@ -230,8 +230,7 @@ public sealed partial class MintContract : IContract
         string feeder;
         try
         {
-            feeder = deps.Querier.QueryWasmSmart<OracleFeederResponse>(
-                Address.Parse(config.Oracle), new { feeder = new { asset_token = token } }, ContractJson.Options).Feeder;
+            feeder = Oracle.OracleQueries.Feeder(deps.Querier, Address.Parse(config.Oracle), token).Feeder;
         }
         catch (Exception e) when (e is ContractException or StdException)
         {

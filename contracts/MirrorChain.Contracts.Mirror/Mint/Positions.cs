@@ -222,10 +222,8 @@ public sealed partial class MintContract
     private static List<CosmosMsg> ShortMessages(QueryDeps deps, Env env, Config config, string token, UInt128 idx, string owner,
         UInt128 amount, ShortParams shortParams)
     {
-        var pair = deps.Querier.QueryWasmSmart<PairInfoResponse>(
-            Address.Parse(config.TerraswapFactory),
-            new { pair = new { asset_infos = new[] { AssetInfo.Native(config.BaseDenom), AssetInfo.Token(token) } } },
-            ContractJson.Options).ContractAddr;
+        var pair = TerraswapQuerier.QueryPairInfo(
+            deps.Querier, Address.Parse(config.TerraswapFactory), [AssetInfo.Native(config.BaseDenom), AssetInfo.Token(token)]).ContractAddr;
         return
         [
             Outgoing.Cw20Mint(token, env.ContractAddress.ToString(), amount),

@@ -27,10 +27,7 @@ internal static class PriceLoader
         {
             return Decimal.One;
         }
-        var res = deps.Querier.QueryWasmSmart<OraclePriceResponse>(
-            Address.Parse(config.Oracle),
-            new { price = new { base_asset = asset.ToString(), quote_asset = config.BaseDenom } },
-            ContractJson.Options);
+        var res = Oracle.OracleQueries.Price(deps.Querier, Address.Parse(config.Oracle), asset.ToString(), config.BaseDenom);
         if (now is { } time)
         {
             var oldest = ExpiryFloor(time);
@@ -68,19 +65,10 @@ internal static class PriceLoader
         return (res.Rate, res.Multiplier, res.IsRevoked);
     }
 
-    private static CollateralPriceResponse QueryCollateral(QueryDeps deps, Config config, AssetInfo collateral, long? blockHeight) =>
-        deps.Querier.QueryWasmSmart<CollateralPriceResponse>(
-            Address.Parse(config.CollateralOracle),
-            new CollateralPriceQuery(new CollateralPriceArgs(collateral.ToString(), blockHeight)),
-            ContractJson.Options);
+    private static CollateralOracle.CollateralPriceResponse QueryCollateral(QueryDeps deps, Config config, AssetInfo collateral, long? blockHeight) =>
+        CollateralOracle.CollateralOracleQueries.CollateralPrice(deps.Querier, Address.Parse(config.CollateralOracle), collateral.ToString(), (ulong?)blockHeight);
 
     /// <summary><c>now − 60</c> in u64 arithmetic (a block time below 60 would panic in Rust).</summary>
     private static ulong ExpiryFloor(ulong now) =>
         now < PriceExpireTime ? throw new PanicException("attempt to subtract with overflow") : now - PriceExpireTime;
-
-    private sealed record CollateralPriceQuery(CollateralPriceArgs CollateralPrice);
-
-    private sealed record CollateralPriceArgs(
-        string Asset,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] long? BlockHeight);
 }

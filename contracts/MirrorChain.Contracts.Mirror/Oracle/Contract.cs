@@ -126,7 +126,12 @@ public sealed class OracleContract : IContract
         var config = OracleState.Config.Load(deps.Storage);
         var quote = Leg(deps, config, msg.QuoteAsset);
         var @base = Leg(deps, config, msg.BaseAsset);
-        return new PriceResponse(MirrorMath.DecimalDivision(@base.Price, quote.Price), @base.LastUpdatedTime, quote.LastUpdatedTime);
+        return new PriceResponse
+        {
+            Rate = MirrorMath.DecimalDivision(@base.Price, quote.Price),
+            LastUpdatedBase = @base.LastUpdatedTime,
+            LastUpdatedQuote = quote.LastUpdatedTime,
+        };
     }
 
     private static PriceInfo Leg(QueryDeps deps, Config config, string asset) =>

@@ -98,28 +98,17 @@ public sealed partial class StakingContract
         var provided = Uint128Math.CheckedSub(native.Amount, tax);
         var pairAddr = Address.Parse(pair.ContractAddr);
 
-        var provide = new
-        {
-            provide_liquidity = new ProvideLiquidity(
-                [Asset.Of(native.Info, provided), Asset.Of(AssetInfo.Token(t.Addr), t.Amount)],
-                slippageTolerance,
-                null),
-        };
-        var hook = new
-        {
-            auto_stake_hook = new
-            {
-                asset_token = t.Addr,
-                staking_token = pair.LiquidityToken,
-                staker_addr = info.Sender.ToString(),
-                prev_staking_token_amount = prevStakingTokenAmount,
-            },
-        };
         return new Response()
             .AddMessage(Cw20Messages.TransferFrom(tokenAddr, info.Sender, env.ContractAddress, t.Amount))
             .AddMessage(Cw20Messages.IncreaseAllowance(tokenAddr, pairAddr, t.Amount))
-            .AddMessage(new WasmExecute(pairAddr, ContractJson.Serialize(provide), [new Coin(native.Info.Denom!, provided)]))
-            .AddMessage(new WasmExecute(env.ContractAddress, ContractJson.Serialize(hook), []))
+            .AddMessage(Terraswap.Pair.PairMessages.ProvideLiquidity(
+                pairAddr,
+                [Asset.Of(native.Info, provided), Asset.Of(AssetInfo.Token(t.Addr), t.Amount)],
+                slippageTolerance,
+                null,
+                [new Coin(native.Info.Denom!, provided)]))
+            .AddMessage(StakingMessages.AutoStakeHook(
+                env.ContractAddress, t.Addr, pair.LiquidityToken, info.Sender.ToString(), prevStakingTokenAmount))
             .AddAttributes(
                 ("action", "auto_stake"),
                 ("asset_token", t.Addr),
@@ -237,10 +226,4 @@ public sealed partial class StakingContract
             ("staker_addr", staker.ToString()),
             ("asset_token", assetToken.ToString()),
             ("amount", Uint128Math.Format(amount)));
-
-    /// <summary>terraswap 2.4 <c>ProvideLiquidity {assets, slippage_tolerance, receiver}</c>; None is written as null.</summary>
-    private sealed record ProvideLiquidity(
-        Asset[] Assets,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] Decimal? SlippageTolerance,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Receiver);
 }

@@ -185,10 +185,7 @@ public sealed partial class StakingContract
             ? Decimal.FromRatio(a0.Amount, a1.Amount == UInt128.Zero ? UInt128.One : a1.Amount)
             : Decimal.FromRatio(a1.Amount, a0.Amount == UInt128.Zero ? UInt128.One : a0.Amount);
 
-        var oraclePrice = deps.Querier.QueryWasmSmart<PriceResponse>(
-            Address.Parse(config.OracleContract),
-            new { price = new { base_asset = asset.ToString(), quote_asset = config.BaseDenom } },
-            ContractJson.Options).Rate;
+        var oraclePrice = OracleQueries.Price(deps.Querier, Address.Parse(config.OracleContract), asset.ToString(), config.BaseDenom).Rate;
 
         if (oraclePrice.IsZero)
         {
@@ -203,10 +200,7 @@ public sealed partial class StakingContract
 
     /// <summary>mirror_short_reward <c>short_reward_weight {premium_rate}</c>.</summary>
     private static Decimal QueryShortRewardWeight(Deps deps, Config config, Decimal premiumRate) =>
-        deps.Querier.QueryWasmSmart<ShortRewardWeightResponse>(
-            Address.Parse(config.ShortRewardContract),
-            new { short_reward_weight = new { premium_rate = premiumRate } },
-            ContractJson.Options).ShortRewardWeight;
+        ShortRewardQueries.ShortRewardWeight(deps.Querier, Address.Parse(config.ShortRewardContract), premiumRate).ShortRewardWeight;
 
     /// <summary>u64 addition as the release build (overflow-checks) does it: overflow panics.</summary>
     private static ulong AddU64(ulong a, ulong b) =>

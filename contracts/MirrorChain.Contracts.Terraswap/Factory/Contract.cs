@@ -44,15 +44,7 @@ public sealed class FactoryContract : IContract
         {
             throw new Core.Numerics.PanicException("called `Result::unwrap()` on an `Err` value: " + reply.Error);
         }
-        string pairContract;
-        try
-        {
-            pairContract = InstantiateResponse.Parse(reply.Data ?? []).Address;
-        }
-        catch (ProtobufDecodeException)
-        {
-            throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
-        }
+        var pairContract = InstantiateReply.ContractAddress(reply.Data);
         var pairInfo = TerraswapQuerier.QueryPairInfoFromPair(deps.Querier, deps.Api.AddrValidate(pairContract));
         FactoryState.Pairs.Save(deps.Storage, tmp.PairKey, new PairInfo
         {

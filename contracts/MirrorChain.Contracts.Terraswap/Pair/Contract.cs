@@ -61,15 +61,7 @@ public sealed partial class PairContract : IContract
         {
             throw new Core.Numerics.PanicException("called `Result::unwrap()` on an `Err` value: " + reply.Error);
         }
-        string liquidityToken;
-        try
-        {
-            liquidityToken = InstantiateResponse.Parse(reply.Data ?? []).Address;
-        }
-        catch (ProtobufDecodeException)
-        {
-            throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
-        }
+        var liquidityToken = InstantiateReply.ContractAddress(reply.Data);
         var pairInfo = PairState.PairInfo.Load(deps.Storage);
         PairState.PairInfo.Save(deps.Storage, pairInfo with { LiquidityToken = deps.Api.AddrValidate(liquidityToken).ToString() });
         return new Response().AddAttribute("liquidity_token_addr", liquidityToken);
