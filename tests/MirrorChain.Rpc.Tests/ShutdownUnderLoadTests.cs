@@ -34,7 +34,7 @@ public sealed class ShutdownUnderLoadTests : IDisposable
     public async Task Stop_then_close_under_concurrent_search_load_over_RocksDB_many_times()
     {
         var genesis = DevnetBankChain.GenesisWithoutContracts();
-        
+
         var answered = 0;
         ulong sequence = 0;
         for (var round = 0; round < 8; round++)

@@ -20,9 +20,9 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
         w.WriteStartObject();
         w.WriteStartObject("default_node_info");
         w.WriteStartObject("protocol_version");
-        LcdJson.WriteUInt64(w, "p2p", CometBft.P2PProtocol);
-        LcdJson.WriteUInt64(w, "block", CometBft.BlockProtocol);
-        LcdJson.WriteUInt64(w, "app", backend.AppProtocolVersion);
+        w.WriteUInt64String("p2p", CometBft.P2PProtocol);
+        w.WriteUInt64String("block", CometBft.BlockProtocol);
+        w.WriteUInt64String("app", backend.AppProtocolVersion);
         w.WriteEndObject();
         w.WriteString("default_node_id", backend.NodeId);
         w.WriteString("listen_addr", backend.P2PListenAddress);
