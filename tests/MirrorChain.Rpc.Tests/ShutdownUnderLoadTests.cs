@@ -1,12 +1,8 @@
 using System.Net;
-using System.Text;
 using MirrorChain.Core;
-using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
-using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
 
 namespace MirrorChain.Rpc.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 

@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;

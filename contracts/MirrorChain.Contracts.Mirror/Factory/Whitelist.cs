@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
@@ -69,7 +68,7 @@ public sealed partial class MintContract
             index = null;
         }
 
-        byte[] start = prefix;
+        var start = prefix;
         var end = prefix.Length == 0 ? null : ContractKeys.PrefixEnd(prefix);
         if (q.StartAfter is { } after)
         {

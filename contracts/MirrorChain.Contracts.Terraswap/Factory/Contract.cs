@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Google.Protobuf;
-using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 using PairInstantiateMsg = MirrorChain.Contracts.Terraswap.Pair.InstantiateMsg;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MirrorChain.Core;
 using MirrorChain.State;
-using ExecutionContext = MirrorChain.Execution.ExecutionContext;
 
 namespace MirrorChain.Execution.Contracts;
 

@@ -7,7 +7,6 @@ using Google.Protobuf.WellKnownTypes;
 using MirrorChain.Core;
 using MirrorChain.Tx;
 using ProtoCoin = MirrorChain.Tx.Proto.Cosmos.Base.V1Beta1.Coin;
-using ProtoEvent = MirrorChain.Tx.Proto.Tendermint.Abci.Event;
 using PubKeyProto = MirrorChain.Tx.Proto.Cosmos.Crypto.Secp256k1.PubKey;
 
 namespace MirrorChain.Rpc.Lcd;

@@ -1,6 +1,6 @@
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
+using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
