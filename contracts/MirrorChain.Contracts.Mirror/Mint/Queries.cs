@@ -86,7 +86,7 @@ public sealed partial class MintContract
             }
         }
 
-        IEnumerable<Position> positions = index is null
+        var positions = index is null
             ? MintState.Positions.Range(deps.Storage, start.Length == 0 ? null : start, end, descending).Select(e => e.Value)
             : index.Range(deps.Storage, start, end, descending).Select(e => MintState.LoadPosition(deps.Storage, MintState.IdxFromKey(e.Key)));
         return new PositionsResponse(positions.Take(limit).Select(p => PositionAnswer(deps, p)).ToList());
