@@ -126,6 +126,6 @@ public static class StartCommand
                 return s;
             }
         }
-        return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root))[..20]);
+        return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root)).AsSpan(0, 20));
     }
 }
