@@ -18,23 +18,7 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
     private ValueTask NodeInfo(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         w.WriteStartObject();
-        w.WriteStartObject("default_node_info");
-        w.WriteStartObject("protocol_version");
-        w.WriteUInt64String("p2p", CometBft.P2PProtocol);
-        w.WriteUInt64String("block", CometBft.BlockProtocol);
-        w.WriteUInt64String("app", backend.AppProtocolVersion);
-        w.WriteEndObject();
-        w.WriteString("default_node_id", backend.NodeId);
-        w.WriteString("listen_addr", backend.P2PListenAddress);
-        w.WriteString("network", backend.ChainId);
-        w.WriteString("version", CometBft.Version);
-        w.WriteBase64String("channels", Hex.Decode(CometBft.Channels));
-        w.WriteString("moniker", backend.Moniker);
-        w.WriteStartObject("other");
-        w.WriteString("tx_index", "on");
-        w.WriteString("rpc_address", backend.RpcListenAddress);
-        w.WriteEndObject();
-        w.WriteEndObject();
+        NodeInfoJson.Write(w, "default_node_info", backend, gateway: true);
         w.WriteStartObject("application_version");
         w.WriteString("name", backend.AppName);
         w.WriteString("app_name", backend.AppName);

@@ -54,7 +54,7 @@ public class NumericPropertyTests
             var a = NextU128(random);
             var n = NextU128(random);
             var d = NextU128(random);
-            BigInteger? expected = d == 0 ? null : InRange((BigInteger)a * n / d, Max128);
+            var expected = d == 0 ? null : InRange((BigInteger)a * n / d, Max128);
             Check(() => Uint128Math.MultiplyRatio(a, n, d), expected, v => v);
         }
     }
