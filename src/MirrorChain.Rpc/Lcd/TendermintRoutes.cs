@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MirrorChain.Core;
 
 namespace MirrorChain.Rpc.Lcd;
 
