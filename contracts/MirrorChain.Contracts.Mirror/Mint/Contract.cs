@@ -1,8 +1,8 @@
-using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
+using MirrorChain.Contracts.Mirror.Common;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
 using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;

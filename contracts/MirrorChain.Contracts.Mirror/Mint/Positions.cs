@@ -1,6 +1,6 @@
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
 using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
