@@ -21,17 +21,20 @@ public sealed partial class Cw20BaseContract
         {
             var address = deps.Api.AddrValidate(Required(ContractJson.Deserialize<BalanceQuery>(body, QueryT).Address, "address", QueryT));
             return ContractJson.Serialize(new BalanceResponse(Cw20State.Balance(deps.Storage, address)));
-        }),
+        }
+    ),
         ("token_info", (deps, env, body) =>
         {
             var t = Cw20State.TokenInfo.Load(deps.Storage);
             return ContractJson.Serialize(new TokenInfoResponse(t.Name, t.Symbol, t.Decimals, t.TotalSupply));
-        }),
+        }
+    ),
         ("minter", (deps, env, body) =>
         {
             var mint = Cw20State.TokenInfo.Load(deps.Storage).Mint;
             return mint is null ? "null"u8.ToArray() : ContractJson.Serialize(new MinterResponse(mint.Minter, mint.Cap));
-        }),
+        }
+    ),
         ("allowance", (deps, env, body) =>
         {
             var q = ContractJson.Deserialize<AllowanceQuery>(body, QueryT);
@@ -39,17 +42,20 @@ public sealed partial class Cw20BaseContract
             var spender = deps.Api.AddrValidate(Required(q.Spender, "spender", QueryT));
             var allowance = Cw20State.Allowances.May(deps.Storage, Cw20State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
             return ContractJson.Serialize(allowance);
-        }),
+        }
+    ),
         ("all_allowances", (deps, env, body) =>
         {
             var q = ContractJson.Deserialize<AllAllowancesQuery>(body, QueryT);
             return ContractJson.Serialize(AllAllowances(deps, Required(q.Owner, "owner", QueryT), q.StartAfter, q.Limit));
-        }),
+        }
+    ),
         ("all_accounts", (deps, env, body) =>
         {
             var q = ContractJson.Deserialize<AllAccountsQuery>(body, QueryT);
             return ContractJson.Serialize(AllAccounts(deps, q.StartAfter, q.Limit));
-        }));
+        }
+    ));
 
     private static AllAllowancesResponse AllAllowances(QueryDeps deps, string owner, string? startAfter, uint? limit)
     {

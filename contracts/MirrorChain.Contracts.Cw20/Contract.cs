@@ -93,43 +93,51 @@ public sealed partial class Cw20BaseContract : IContract
         {
             var b = Body<TransferBody>(body);
             return Transfer(deps, info, Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
-        }),
+        }
+    ),
         ("burn", (deps, env, info, body) => Burn(deps, info, Required(Body<BurnBody>(body).Amount, "amount", ExecT))),
         ("send", (deps, env, info, body) =>
         {
             var b = Body<SendBody>(body);
             return Send(deps, info, Required(b.Contract, "contract", ExecT), Required(b.Amount, "amount", ExecT), Binary(b.Msg, "msg", ExecT));
-        }),
+        }
+    ),
         ("mint", (deps, env, info, body) =>
         {
             var b = Body<MintBody>(body);
             return Mint(deps, info, Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
-        }),
+        }
+    ),
         ("increase_allowance", (deps, env, info, body) =>
         {
             var b = Body<AllowanceChangeBody>(body);
             return IncreaseAllowance(deps, env, info, Required(b.Spender, "spender", ExecT), Required(b.Amount, "amount", ExecT), b.Expires);
-        }),
+        }
+    ),
         ("decrease_allowance", (deps, env, info, body) =>
         {
             var b = Body<AllowanceChangeBody>(body);
             return DecreaseAllowance(deps, env, info, Required(b.Spender, "spender", ExecT), Required(b.Amount, "amount", ExecT), b.Expires);
-        }),
+        }
+    ),
         ("transfer_from", (deps, env, info, body) =>
         {
             var b = Body<TransferFromBody>(body);
             return TransferFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
-        }),
+        }
+    ),
         ("send_from", (deps, env, info, body) =>
         {
             var b = Body<SendFromBody>(body);
             return SendFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Contract, "contract", ExecT), Required(b.Amount, "amount", ExecT), Binary(b.Msg, "msg", ExecT));
-        }),
+        }
+    ),
         ("burn_from", (deps, env, info, body) =>
         {
             var b = Body<BurnFromBody>(body);
             return BurnFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Amount, "amount", ExecT));
-        }));
+        }
+    ));
 
     private const string ExecT = Cw20Errors.ExecuteMsgType;
 

@@ -23,7 +23,7 @@ public static class DurationParser
                 break;
             }
             var whole = long.Parse(parts[0], CultureInfo.InvariantCulture);
-            long ticks = checked(whole * perUnit);
+            var ticks = checked(whole * perUnit);
             if (parts.Length == 2 && parts[1].Length > 0)
             {
                 var frac = parts[1].Length > 7 ? parts[1][..7] : parts[1];

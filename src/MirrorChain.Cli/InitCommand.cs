@@ -56,41 +56,18 @@ public static class InitCommand
         return 0;
     }
 
-    /// <summary>Runs the genesis in memory to learn the deployed contracts' addresses, and writes contracts.json.</summary>
+    /// <summary>
+    /// Runs the genesis in memory to learn the deployed contracts' addresses, and writes contracts.json (asset symbols
+    /// are queried through the same runtime the application ran the genesis with).
+    /// </summary>
     private static void WriteContractsFile(HomeLayout home, GenesisDoc genesis)
     {
-        var app = AppFactory.Create(home);
+        var runtime = AppFactory.Runtime();
+        var app = AppFactory.Create(runtime);
         using var store = new MirrorChain.Storage.MemoryKeyValueStore();
         var state = new MirrorChain.State.StateCache(new MirrorChain.State.StateDb(store).Committed);
         app.InitChain(genesis, state);
         var block = new MirrorChain.Execution.BlockContext(genesis.ChainId, 0, genesis.GenesisTime);
-        var runtime = new MirrorChain.Execution.Contracts.ContractRuntime(AppFactory.Registry());
         File.WriteAllText(home.Contracts, ContractsFile.ToText(ContractsFile.Build(app.GenesisContracts, state, runtime, block)));
-    }
-}
-
-/// <summary>The public LocalTerra test accounts shipped in genesis/devnet-accounts.json.</summary>
-public sealed record DevnetAccount(string Name, string Address, string Mnemonic);
-
-public static class DevnetAccounts
-{
-    public static IReadOnlyList<DevnetAccount> Load()
-    {
-        using var doc = JsonDocument.Parse(EmbeddedFiles.Read("devnet-accounts.json"));
-        return doc.RootElement.GetProperty("accounts").EnumerateArray()
-            .Select(a => new DevnetAccount(a.GetProperty("name").GetString()!, a.GetProperty("address").GetString()!, a.GetProperty("mnemonic").GetString()!))
-            .ToList();
-    }
-}
-
-/// <summary>Files of genesis/ compiled into the CLI, so init works from any directory.</summary>
-public static class EmbeddedFiles
-{
-    public static string Read(string name)
-    {
-        using var stream = typeof(EmbeddedFiles).Assembly.GetManifestResourceStream(name)
-            ?? throw new FileNotFoundException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

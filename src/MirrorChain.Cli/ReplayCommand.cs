@@ -25,7 +25,7 @@ public static class ReplayCommand
             using var fresh = RocksDbStore.Open(target);
             var last = new BlockStore(source).LatestHeight;
             output.WriteLine($"replaying {last} blocks of {genesis.ChainId} from {home.Data}");
-            var replayer = new Replayer(source, genesis, () => AppFactory.Create(home));
+            var replayer = new Replayer(source, genesis, () => AppFactory.Create());
             var outcome = replayer.Run(fresh, p =>
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  height {p.Height}/{p.Target}  {p.BlocksPerSecond:F0} blocks/s")),
                 reportEvery: Math.Max(1, (int)Math.Min(1000, last / 20 + 1)), ct);

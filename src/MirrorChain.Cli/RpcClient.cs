@@ -77,5 +77,3 @@ public sealed class RpcClient(string endpoint) : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
-
-public sealed class RpcException(string message) : Exception(message);

@@ -56,7 +56,7 @@ public static class StartCommand
                 MempoolCacheSize = config.MempoolCacheSize,
                 Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
             };
-            using var node = ChainNode.Open(db, genesis, AppFactory.Create(home), options);
+            using var node = ChainNode.Open(db, genesis, AppFactory.Create(), options);
             using var backend = new NodeRpcBackend(node, config.Moniker, ReadNodeId(home), $"tcp://{endpoint}");
             await using var rpc = new RpcServer(backend, new RpcServerOptions { Endpoint = endpoint, MaxRequestBodyBytes = config.MaxRequestBytes });
             try
@@ -126,6 +126,6 @@ public static class StartCommand
                 return s;
             }
         }
-        return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root))[..20]);
+        return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root)).AsSpan(0, 20));
     }
 }

@@ -52,7 +52,7 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
                 error = $"address length must be 20 or 32 bytes, got {data.Length}";
                 return false;
             }
-            if (text != text.ToLowerInvariant())
+            if (text.Any(char.IsAsciiLetterUpper))
             {
                 error = "address must be lowercase";
                 return false;
@@ -88,4 +88,15 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
     public static bool operator ==(Address? a, Address? b) => a is null ? b is null : a.Equals(b);
 
     public static bool operator !=(Address? a, Address? b) => !(a == b);
+
+    /// <summary>Byte order, as <see cref="CompareTo"/>; null sorts first.</summary>
+    public static bool operator <(Address? a, Address? b) => Compare(a, b) < 0;
+
+    public static bool operator <=(Address? a, Address? b) => Compare(a, b) <= 0;
+
+    public static bool operator >(Address? a, Address? b) => Compare(a, b) > 0;
+
+    public static bool operator >=(Address? a, Address? b) => Compare(a, b) >= 0;
+
+    private static int Compare(Address? a, Address? b) => a is null ? (b is null ? 0 : -1) : a.CompareTo(b);
 }

@@ -29,7 +29,7 @@ public sealed class Map<T>(string ns)
     /// <summary>Entries with start ≤ key &lt; end (keys without the namespace), ascending or descending.</summary>
     public IEnumerable<(byte[] Key, T Value)> Range(IReadOnlyContractStorage storage, byte[]? start = null, byte[]? end = null, bool descending = false)
     {
-        byte[] lo = start is null ? _prefix : [.. _prefix, .. start];
+        var lo = start is null ? _prefix : [.. _prefix, .. start];
         var hi = end is null ? KeyRanges.PrefixEnd(_prefix) : [.. _prefix, .. end];
         foreach (var (k, v) in storage.Range(lo, hi, descending))
         {

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using MirrorChain.State;
-using MirrorChain.Tx;
 
 namespace MirrorChain.Execution;
 

@@ -5,8 +5,8 @@ using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 using LegacyExecuteResponse = MirrorChain.Tx.Proto.Terra.Wasm.V1Beta1.MsgExecuteContractResponse;
-using WasmExecuteResponse = MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.MsgExecuteContractResponse;
 using MsgSend = MirrorChain.Tx.Messages.MsgSend;
+using WasmExecuteResponse = MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.MsgExecuteContractResponse;
 
 namespace MirrorChain.Execution;
 

@@ -4,24 +4,26 @@ using MirrorChain.Node;
 namespace MirrorChain.Rpc;
 
 /// <summary>
-/// JSON of blocks in the CometBFT 0.38 shape. A block is one part, so <c>parts</c> is <c>{total: 1, hash}</c>
-/// with the block hash standing in for the part-set hash; an absent block id is <c>{hash: "", parts: {total: 0, hash: ""}}</c>.
-/// Hashes this chain does not have (validators, consensus, evidence, last commit) are "".
+/// JSON of blocks in the CometBFT 0.38 shape, which the gateway's tendermint service shares field for field; the
+/// <see cref="BlockJsonFormat"/> says how each wire spells bytes, the part-set header and the proposer. A block is one
+/// part, so <c>parts</c> is <c>{total: 1, hash}</c> with the block hash standing in for the part-set hash; an absent
+/// block id is <c>{hash: "", parts: {total: 0, hash: ""}}</c>. Hashes this chain does not have (validators,
+/// consensus, evidence, last commit) are "".
 /// </summary>
 internal static class BlockJson
 {
-    public static void WriteBlockId(Utf8JsonWriter w, string name, ReadOnlySpan<byte> hash)
+    public static void WriteBlockId(Utf8JsonWriter w, string name, ReadOnlySpan<byte> hash, BlockJsonFormat format)
     {
         w.WriteStartObject(name);
-        w.WriteHex("hash", hash);
-        w.WriteStartObject("parts");
+        format.WriteBytes(w, "hash", hash);
+        w.WriteStartObject(format.PartsName);
         w.WriteNumber("total", hash.IsEmpty ? 0 : 1);
-        w.WriteHex("hash", hash);
+        format.WriteBytes(w, "hash", hash);
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    public static void WriteHeader(Utf8JsonWriter w, string name, BlockHeader h, ulong appVersion)
+    public static void WriteHeader(Utf8JsonWriter w, string name, BlockHeader h, ulong appVersion, BlockJsonFormat format)
     {
         w.WriteStartObject(name);
         w.WriteStartObject("version");
@@ -31,23 +33,23 @@ internal static class BlockJson
         w.WriteString("chain_id", h.ChainId);
         w.WriteInt64String("height", h.Height);
         w.WriteString("time", h.Time.ToRfc3339());
-        WriteBlockId(w, "last_block_id", h.LastBlockHash);
+        WriteBlockId(w, "last_block_id", h.LastBlockHash, format);
         w.WriteString("last_commit_hash", "");
-        w.WriteHex("data_hash", h.DataHash);
+        format.WriteBytes(w, "data_hash", h.DataHash);
         w.WriteString("validators_hash", "");
         w.WriteString("next_validators_hash", "");
         w.WriteString("consensus_hash", "");
-        w.WriteHex("app_hash", h.AppHash);
-        w.WriteHex("last_results_hash", h.LastResultsHash);
+        format.WriteBytes(w, "app_hash", h.AppHash);
+        format.WriteBytes(w, "last_results_hash", h.LastResultsHash);
         w.WriteString("evidence_hash", "");
-        w.WriteHex("proposer_address", h.ProposerAddress);
+        format.WriteProposer(w, h.ProposerAddress);
         w.WriteEndObject();
     }
 
-    public static void WriteBlock(Utf8JsonWriter w, string name, Block block, ulong appVersion)
+    public static void WriteBlock(Utf8JsonWriter w, string name, Block block, ulong appVersion, BlockJsonFormat format)
     {
         w.WriteStartObject(name);
-        WriteHeader(w, "header", block.Header, appVersion);
+        WriteHeader(w, "header", block.Header, appVersion, format);
         w.WriteStartObject("data");
         w.WriteStartArray("txs");
         foreach (var tx in block.Txs)
@@ -61,9 +63,10 @@ internal static class BlockJson
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartObject("last_commit");
-        w.WriteInt64String("height", block.Header.Height - 1);
+        var lastHeight = block.Header.Height - 1;
+        w.WriteInt64String("height", format.ClampLastCommitHeight ? Math.Max(0, lastHeight) : lastHeight);
         w.WriteNumber("round", 0);
-        WriteBlockId(w, "block_id", block.Header.LastBlockHash);
+        WriteBlockId(w, "block_id", block.Header.LastBlockHash, format);
         w.WriteStartArray("signatures");
         w.WriteEndArray();
         w.WriteEndObject();
@@ -74,14 +77,14 @@ internal static class BlockJson
     public static void WriteResultBlock(Utf8JsonWriter w, Block? block, ulong appVersion)
     {
         w.WriteStartObject();
-        WriteBlockId(w, "block_id", block is null ? [] : block.Hash);
+        WriteBlockId(w, "block_id", block is null ? [] : block.Hash, BlockJsonFormat.CometBft);
         if (block is null)
         {
             w.WriteNull("block");
         }
         else
         {
-            WriteBlock(w, "block", block, appVersion);
+            WriteBlock(w, "block", block, appVersion, BlockJsonFormat.CometBft);
         }
         w.WriteEndObject();
     }
@@ -90,9 +93,9 @@ internal static class BlockJson
     public static void WriteBlockMeta(Utf8JsonWriter w, Block block, ulong appVersion)
     {
         w.WriteStartObject();
-        WriteBlockId(w, "block_id", block.Hash);
+        WriteBlockId(w, "block_id", block.Hash, BlockJsonFormat.CometBft);
         w.WriteInt64String("block_size", block.Txs.Sum(t => (long)t.Length));
-        WriteHeader(w, "header", block.Header, appVersion);
+        WriteHeader(w, "header", block.Header, appVersion, BlockJsonFormat.CometBft);
         w.WriteInt64String("num_txs", block.Txs.Count);
         w.WriteEndObject();
     }

@@ -36,7 +36,7 @@ internal sealed class BlockMethods(IRpcBackend backend)
         }
         else
         {
-            BlockJson.WriteHeader(w, "header", block.Header, backend.AppProtocolVersion);
+            BlockJson.WriteHeader(w, "header", block.Header, backend.AppProtocolVersion, BlockJsonFormat.CometBft);
         }
         w.WriteEndObject();
     }

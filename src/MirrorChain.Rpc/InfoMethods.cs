@@ -26,23 +26,7 @@ internal sealed class InfoMethods(IRpcBackend backend)
         var earliest = earliestHeight > 0 ? backend.GetBlock(earliestHeight) : null;
 
         w.WriteStartObject();
-        w.WriteStartObject("node_info");
-        w.WriteStartObject("protocol_version");
-        w.WriteUInt64String("p2p", CometBft.P2PProtocol);
-        w.WriteUInt64String("block", CometBft.BlockProtocol);
-        w.WriteUInt64String("app", backend.AppProtocolVersion);
-        w.WriteEndObject();
-        w.WriteString("id", backend.NodeId);
-        w.WriteString("listen_addr", backend.P2PListenAddress);
-        w.WriteString("network", backend.ChainId);
-        w.WriteString("version", CometBft.Version);
-        w.WriteString("channels", CometBft.Channels);
-        w.WriteString("moniker", backend.Moniker);
-        w.WriteStartObject("other");
-        w.WriteString("tx_index", "on");
-        w.WriteString("rpc_address", backend.RpcListenAddress);
-        w.WriteEndObject();
-        w.WriteEndObject();
+        NodeInfoJson.Write(w, "node_info", backend, gateway: false);
 
         w.WriteStartObject("sync_info");
         w.WriteString("latest_block_hash", latest is null ? CometBft.EmptyHash : Hex.Upper(latest.Hash));

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MirrorChain.Rpc;
 
 /// <summary><c>num_unconfirmed_txs</c> and <c>unconfirmed_txs</c> (counts are Go ints, so JSON strings).</summary>

@@ -68,13 +68,13 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
     public TxSearchResult SearchTxs(string query, int page, int perPage, bool descending) =>
         SearchTxs(TxQuery.Parse(query), page, perPage, descending);
 
+    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
+        SearchTxs(query, page, perPage, descending, CancellationToken.None);
+
     /// <summary>
     /// Pages over index keys and loads only the page (<see cref="TxSearcher"/>); <paramref name="ct"/> (the client's
     /// connection) is checked while scanning, so an abandoned search stops.
     /// </summary>
-    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending) =>
-        SearchTxs(query, page, perPage, descending, CancellationToken.None);
-
     public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending, CancellationToken ct) =>
         new TxSearcher(_node.Blocks, _node.LatestHeight, MaxScanBlocks).Search(query, page, perPage, descending, ct);
 

@@ -6,13 +6,12 @@ namespace MirrorChain.Rpc;
 /// </summary>
 public sealed class SearchGate
 {
-    private readonly SemaphoreSlim _slots;
+    private int _inUse;
 
     public SearchGate(int maxConcurrent)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
         MaxConcurrent = maxConcurrent;
-        _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
     }
 
     public int MaxConcurrent { get; }
@@ -22,9 +21,24 @@ public sealed class SearchGate
         $"too many concurrent {what} requests: at most {MaxConcurrent} run at once on this node; retry later";
 
     /// <summary>A slot to dispose when the query ends, or null when all <see cref="MaxConcurrent"/> are taken.</summary>
-    public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
+    /// <remarks>A counter rather than a SemaphoreSlim: nothing ever waits, so there is no wait handle to dispose.</remarks>
+    public IDisposable? TryEnter()
+    {
+        while (true)
+        {
+            var inUse = Volatile.Read(ref _inUse);
+            if (inUse >= MaxConcurrent)
+            {
+                return null;
+            }
+            if (Interlocked.CompareExchange(ref _inUse, inUse + 1, inUse) == inUse)
+            {
+                return new Slot(this);
+            }
+        }
+    }
 
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    private sealed class Slot(SearchGate gate) : IDisposable
     {
         private int _released;
 
@@ -32,7 +46,7 @@ public sealed class SearchGate
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                slots.Release();
+                Interlocked.Decrement(ref gate._inUse);
             }
         }
     }

@@ -176,10 +176,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     /// <summary>Enters the reader gate; throws <see cref="ObjectDisposedException"/> once the store is disposed.</summary>
     internal void Enter()
     {
-        if (!TryEnter())
-        {
-            throw new ObjectDisposedException(nameof(RocksDbStore));
-        }
+        ObjectDisposedException.ThrowIf(!TryEnter(), this);
     }
 
     /// <summary>Enters the reader gate unless the store is disposed (then false, and nothing to exit).</summary>

@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using MirrorChain.CosmWasm;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests;
 

@@ -1,2 +1,2 @@
-global using Decimal = MirrorChain.Core.Numerics.Decimal;
 global using MirrorChain.CosmWasm;
+global using Decimal = MirrorChain.Core.Numerics.Decimal;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.CosmWasm;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;

@@ -104,6 +104,28 @@ public class AddressTests
     }
 
     [Fact]
+    public void Comparison_operators_order_by_bytes_with_null_first()
+    {
+        var low = Address.FromBytes(new byte[20]);
+        var high = Address.FromBytes(Enumerable.Repeat((byte)0xff, 20).ToArray());
+        var lowAgain = Address.FromBytes(new byte[20]);
+        Address? none = null;
+        Address? alsoNone = null;
+
+        Assert.True(low < high);
+        Assert.True(low <= high);
+        Assert.True(high > low);
+        Assert.True(high >= low);
+        Assert.False(high < low);
+        Assert.True(low <= lowAgain);
+        Assert.True(low >= lowAgain);
+        Assert.False(low < lowAgain);
+        Assert.True(none < low);
+        Assert.False(low < none);
+        Assert.True(none <= alsoNone);
+    }
+
+    [Fact]
     public void ToArrayIsACopy()
     {
         var address = Address.Parse(Test1Address);

@@ -1,5 +1,3 @@
-using MirrorChain.Core.Numerics;
-
 namespace MirrorChain.CosmWasm.Tests;
 
 /// <summary>Item and Map over a contract's storage: JSON values, cosmwasm's not-found errors, namespaces and ranges.</summary>

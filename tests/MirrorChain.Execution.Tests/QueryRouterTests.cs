@@ -1,7 +1,6 @@
 using System.Text;
 using Google.Protobuf;
 using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
 using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Tx.V1Beta1;

@@ -1,11 +1,9 @@
+using Google.Protobuf;
 using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.State;
 using MirrorChain.Storage;
-using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
-using Google.Protobuf;
 using ExecKeys = MirrorChain.Execution.StateKeys;
 
 namespace MirrorChain.Rpc.Tests;

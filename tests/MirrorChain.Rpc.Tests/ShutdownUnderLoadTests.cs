@@ -1,12 +1,8 @@
 using System.Net;
-using System.Text;
 using MirrorChain.Core;
-using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
-using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
 
 namespace MirrorChain.Rpc.Tests;
 
@@ -34,7 +30,7 @@ public sealed class ShutdownUnderLoadTests : IDisposable
     public async Task Stop_then_close_under_concurrent_search_load_over_RocksDB_many_times()
     {
         var genesis = DevnetBankChain.GenesisWithoutContracts();
-        
+
         var answered = 0;
         ulong sequence = 0;
         for (var round = 0; round < 8; round++)

@@ -2,8 +2,6 @@ using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.Storage;
-using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
 
 namespace MirrorChain.Rpc.Tests;
 

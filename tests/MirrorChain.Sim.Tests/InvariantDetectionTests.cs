@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MirrorChain.Core;
-using MirrorChain.Execution;
 using MirrorChain.Sim.Invariants;
 using MirrorChain.State;
 using StateKeys = MirrorChain.Execution.StateKeys;

@@ -96,7 +96,7 @@ public sealed class RocksDbStoreDisposeTests : IDisposable
                                 using (var s = store.GetSnapshot())
                                 {
                                     s.Get(K(n % 300));
-                                    s.Range([], null, reverse: true).Take(50).Count();
+                                    _ = s.Range([], null, reverse: true).Take(50).Count();
                                 }
                                 break;
                         }

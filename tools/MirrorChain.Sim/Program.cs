@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using MirrorChain.Core;
 
 namespace MirrorChain.Sim;
 
@@ -53,7 +52,7 @@ public static class Program
             output.WriteLine(f.Report());
             return 1;
         }
-        string replayLine = "skipped (--no-replay)";
+        var replayLine = "skipped (--no-replay)";
         if (replay)
         {
             var outcome = sim.Replay();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;

@@ -33,46 +33,46 @@ internal static class PriceSources
             case SourceType.AnchorOracle:
                 return OraclePrice(deps, config.AnchorOracle, asset, config.BaseDenom);
             case SourceType.BandOracle:
+            {
+                var msg = Json(w =>
                 {
-                    var msg = Json(w =>
-                    {
-                        w.WriteStartObject("get_reference_data");
-                        w.WriteString("base_symbol", asset);
-                        w.WriteString("quote_symbol", config.BaseDenom);
-                        w.WriteEndObject();
-                    });
-                    var res = Smart<BandReferenceData>(deps, config.BandOracle, msg, "mirror_collateral_oracle::querier::BandResponse");
-                    return (Decimal.FromAtomics(res.Rate), res.LastUpdatedBase);
-                }
+                    w.WriteStartObject("get_reference_data");
+                    w.WriteString("base_symbol", asset);
+                    w.WriteString("quote_symbol", config.BaseDenom);
+                    w.WriteEndObject();
+                });
+                var res = Smart<BandReferenceData>(deps, config.BandOracle, msg, "mirror_collateral_oracle::querier::BandResponse");
+                return (Decimal.FromAtomics(res.Rate), res.LastUpdatedBase);
+            }
             case SourceType.Terraswap t:
                 return (PoolRate(deps, config, t, nativeAllowed), ulong.MaxValue);
             case SourceType.AnchorMarket a:
+            {
+                var msg = Json(w =>
                 {
-                    var msg = Json(w =>
+                    w.WriteStartObject("epoch_state");
+                    if (blockHeight is { } h)
                     {
-                        w.WriteStartObject("epoch_state");
-                        if (blockHeight is { } h)
-                        {
-                            w.WriteNumber("block_height", h);
-                        }
-                        else
-                        {
-                            w.WriteNull("block_height");
-                        }
-                        w.WriteNull("distributed_interest");
-                        w.WriteEndObject();
-                    });
-                    var res = Smart<AnchorEpochState>(deps, a.AnchorMarketAddr, msg, "mirror_collateral_oracle::querier::AnchorMarketResponse");
-                    return (Decimal256ToDecimal(res.ExchangeRate), ulong.MaxValue);
-                }
+                        w.WriteNumber("block_height", h);
+                    }
+                    else
+                    {
+                        w.WriteNull("block_height");
+                    }
+                    w.WriteNull("distributed_interest");
+                    w.WriteEndObject();
+                });
+                var res = Smart<AnchorEpochState>(deps, a.AnchorMarketAddr, msg, "mirror_collateral_oracle::querier::AnchorMarketResponse");
+                return (Decimal256ToDecimal(res.ExchangeRate), ulong.MaxValue);
+            }
             case SourceType.Native n:
                 return (NativeRate(deps, config, n.NativeDenom, nativeAllowed), ulong.MaxValue);
             case SourceType.Lunax l:
-                {
-                    var res = Smart<LunaxStateResponse>(deps, l.StakingContractAddr, "{\"state\":{}}", "mirror_collateral_oracle::querier::LunaxStateResponse");
-                    var luna = NativeRate(deps, config, "uluna", nativeAllowed);
-                    return (MirrorMath.DecimalMultiplication(res.State.ExchangeRate, luna), ulong.MaxValue);
-                }
+            {
+                var res = Smart<LunaxStateResponse>(deps, l.StakingContractAddr, "{\"state\":{}}", "mirror_collateral_oracle::querier::LunaxStateResponse");
+                var luna = NativeRate(deps, config, "uluna", nativeAllowed);
+                return (MirrorMath.DecimalMultiplication(res.State.ExchangeRate, luna), ulong.MaxValue);
+            }
             default:
                 throw new InvalidOperationException("unknown source type");
         }

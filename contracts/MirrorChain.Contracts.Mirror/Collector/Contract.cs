@@ -9,7 +9,7 @@ namespace MirrorChain.Contracts.Mirror.Collector;
 /// mirror_collector v2.1.4 (= HEAD; collector crate 2.1.3): receives the mint's protocol fees and turns them into MIR
 /// for gov. <c>convert</c> sells a fee token for base_denom (or redeems aUST, or sells bLuna/LunaX for uluna) and, for
 /// the MIR token, buys MIR with the whole base_denom balance; <c>distribute</c> sends the whole MIR balance to gov's
-/// <c>deposit_reward</c>. Everything but update_config is permissionless. See <see cref="Swap"/> for the routes.
+/// <c>deposit_reward</c>. Everything but update_config is permissionless. See Collector/Swap.cs for the routes.
 /// </summary>
 public sealed partial class CollectorContract : IContract
 {

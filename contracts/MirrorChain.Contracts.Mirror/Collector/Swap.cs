@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
 
 namespace MirrorChain.Contracts.Mirror.Factory;

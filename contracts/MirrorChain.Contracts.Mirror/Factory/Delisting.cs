@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
 
 namespace MirrorChain.Contracts.Mirror.Factory;

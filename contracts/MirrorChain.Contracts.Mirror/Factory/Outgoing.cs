@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 

@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 

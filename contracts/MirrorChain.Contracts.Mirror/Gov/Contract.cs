@@ -1,6 +1,6 @@
-using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
+using MirrorChain.Contracts.Mirror.Common;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
 

@@ -72,7 +72,7 @@ public sealed partial class GovContract
         var ascending = ParseOrder(msg.OrderBy);
         var after = msg.StartAfter is { } id ? GovState.Id(id) : null;
         var (start, end) = ascending ? (after is null ? null : (byte[]?)[.. after, 1], (byte[]?)null) : (null, after);
-        IEnumerable<Poll> polls = msg.Filter is { } status
+        var polls = msg.Filter is { } status
             ? GovState.Indexer(status).Range(deps.Storage, start, end, !ascending).Select(kv => GovState.Polls.Load(deps.Storage, kv.Key))
             : GovState.Polls.Range(deps.Storage, start, end, !ascending).Select(kv => kv.Value);
         return new PollsResponse(polls.Take(limit).Select(ToResponse).ToList());

@@ -1,8 +1,8 @@
-using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
+using MirrorChain.Contracts.Mirror.Common;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -57,23 +57,27 @@ public sealed partial class MintContract : IContract
             var m = Parse<OpenPositionMsg>(body);
             AssertNativeDeposit(info, m.Collateral);
             return OpenPosition(deps, env, info.Sender.ToString(), m.Collateral, m.AssetInfo, m.CollateralRatio, m.ShortParams);
-        }),
+        }
+    ),
         ("deposit", (deps, env, info, body) =>
         {
             var m = Parse<DepositMsg>(body);
             AssertNativeDeposit(info, m.Collateral);
             return Deposit(deps, info.Sender.ToString(), m.PositionIdx, m.Collateral);
-        }),
+        }
+    ),
         ("withdraw", (deps, env, info, body) =>
         {
             var m = Parse<WithdrawMsg>(body);
             return Withdraw(deps, env, info.Sender.ToString(), m.PositionIdx, m.Collateral);
-        }),
+        }
+    ),
         ("mint", (deps, env, info, body) =>
         {
             var m = Parse<MintMsg>(body);
             return Mint(deps, env, info.Sender.ToString(), m.PositionIdx, m.Asset, m.ShortParams);
-        }));
+        }
+    ));
 
     /// <summary>
     /// The cw20 hook: the sent tokens are collateral (open_position, deposit) or the mAsset to burn or to
@@ -98,7 +102,8 @@ public sealed partial class MintContract : IContract
         {
             var h = Cw20Hook.Parse<HookOpenPosition>(body, HookMsgType);
             return OpenPosition(deps, env, hookSender, sent, h.AssetInfo, h.CollateralRatio, h.ShortParams);
-        }),
+        }
+    ),
         ("deposit", (deps, env, hookSender, sent, body) =>
             Deposit(deps, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent)),
         ("burn", (deps, env, hookSender, sent, body) =>

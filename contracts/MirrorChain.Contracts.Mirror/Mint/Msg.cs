@@ -109,7 +109,7 @@ internal sealed record MintMsg
     public ShortParams? ShortParams { get; init; }
 }
 
-/// <summary>cw20's <c>Cw20ReceiveMsg</c>: <c>msg</c> is base64 JSON of a <see cref="Cw20HookMsg"/>.</summary>
+/// <summary>cw20's <c>Cw20ReceiveMsg</c>: <c>msg</c> is base64 JSON of a <c>Cw20HookMsg</c> (<see cref="HookOpenPosition"/>, <see cref="HookPositionIdx"/>).</summary>
 internal sealed record Cw20ReceiveMsg
 {
     public required string Sender { get; init; }

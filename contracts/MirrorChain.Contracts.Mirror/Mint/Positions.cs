@@ -1,6 +1,6 @@
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
@@ -66,7 +65,7 @@ public sealed partial class MintContract
             index = null;
         }
 
-        byte[] start = prefix;
+        var start = prefix;
         var end = prefix.Length == 0 ? null : KeyRanges.PrefixEnd(prefix);
         if (q.StartAfter is { } after)
         {
@@ -84,7 +83,7 @@ public sealed partial class MintContract
             }
         }
 
-        IEnumerable<Position> positions = index is null
+        var positions = index is null
             ? MintState.Positions.Range(deps.Storage, start.Length == 0 ? null : start, end, descending).Select(e => e.Value)
             : index.Range(deps.Storage, start, end, descending).Select(e => MintState.LoadPosition(deps.Storage, MintState.IdxFromKey(e.Key)));
         return new PositionsResponse(positions.Take(limit).Select(p => PositionAnswer(deps, p)).ToList());

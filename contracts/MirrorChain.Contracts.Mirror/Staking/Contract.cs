@@ -1,6 +1,6 @@
-using MirrorChain.Contracts.Mirror.Common;
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
+using MirrorChain.Contracts.Mirror.Common;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
 
@@ -50,27 +50,32 @@ public sealed partial class StakingContract : IContract
             var owner = m.Owner is null ? null : deps.Api.AddrValidate(m.Owner);
             var shortReward = m.ShortRewardContract is null ? null : deps.Api.AddrValidate(m.ShortRewardContract);
             return UpdateConfig(deps, info, owner, m.PremiumMinUpdateInterval, shortReward);
-        }),
+        }
+    ),
         ("register_asset", (deps, env, info, body) =>
         {
             var m = Parse<RegisterAssetMsg>(body);
             return RegisterAsset(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken));
-        }),
+        }
+    ),
         ("deprecate_staking_token", (deps, env, info, body) =>
         {
             var m = Parse<DeprecateStakingTokenMsg>(body);
             return DeprecateStakingToken(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.NewStakingToken));
-        }),
+        }
+    ),
         ("unbond", (deps, env, info, body) =>
         {
             var m = Parse<UnbondMsg>(body);
             return Unbond(deps, info.Sender, deps.Api.AddrValidate(m.AssetToken), m.Amount);
-        }),
+        }
+    ),
         ("withdraw", (deps, env, info, body) =>
         {
             var m = Parse<WithdrawMsg>(body);
             return Withdraw(deps, info, m.AssetToken is null ? null : deps.Api.AddrValidate(m.AssetToken));
-        }),
+        }
+    ),
         ("auto_stake", (deps, env, info, body) =>
         {
             var m = Parse<AutoStakeMsg>(body);
@@ -79,24 +84,28 @@ public sealed partial class StakingContract : IContract
                 throw ContractException.Parse(ExecuteMsgType, $"invalid length {m.Assets.Length}, expected an array of length 2");
             }
             return AutoStake(deps, env, info, m.Assets, m.SlippageTolerance);
-        }),
+        }
+    ),
         ("auto_stake_hook", (deps, env, info, body) =>
         {
             var m = Parse<AutoStakeHookMsg>(body);
             return AutoStakeHook(deps, env, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken),
                 deps.Api.AddrValidate(m.StakerAddr), m.PrevStakingTokenAmount);
-        }),
+        }
+    ),
         ("adjust_premium", (deps, env, info, body) => AdjustPremium(deps, env, Parse<AdjustPremiumMsg>(body).AssetTokens)),
         ("increase_short_token", (deps, env, info, body) =>
         {
             var m = Parse<ShortTokenMsg>(body);
             return IncreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
-        }),
+        }
+    ),
         ("decrease_short_token", (deps, env, info, body) =>
         {
             var m = Parse<ShortTokenMsg>(body);
             return DecreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
-        }));
+        }
+    ));
 
     /// <summary>
     /// The cw20 hook. <c>bond</c>: the pool must exist and the sender must be its staking token (the deprecated token
@@ -129,7 +138,8 @@ public sealed partial class StakingContract : IContract
                 throw StakingErrors.Unauthorized();
             }
             return Bond(deps, deps.Api.AddrValidate(cw20.Sender), deps.Api.AddrValidate(assetToken), cw20.Amount);
-        }),
+        }
+    ),
         ("deposit_reward", (deps, info, cw20, body) =>
         {
             var rewards = ParseRewards(Cw20Hook.Parse<DepositRewardHookMsg>(body, HookMsgType));
@@ -148,7 +158,8 @@ public sealed partial class StakingContract : IContract
                 throw StakingErrors.RewardsMismatch();
             }
             return DepositReward(deps, rewards, total);
-        }));
+        }
+    ));
 
     /// <summary>Owner only; each given field replaces the stored one.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, Address? owner, ulong? interval, Address? shortReward)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Core;
 using PairInstantiateMsg = MirrorChain.Contracts.Terraswap.Pair.InstantiateMsg;
 
 namespace MirrorChain.Contracts.Terraswap.Factory;

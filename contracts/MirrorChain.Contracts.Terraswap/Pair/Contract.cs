@@ -49,7 +49,8 @@ public sealed partial class PairContract : IContract
             }
             var to = swap.To is null ? null : deps.Api.AddrValidate(swap.To);
             return Swap(deps, env, info, info.Sender, swap.OfferAsset, swap.BeliefPrice, swap.MaxSpread, to);
-        }));
+        }
+    ));
 
     /// <summary>
     /// The LP token's instantiate reply: stores its address (from MsgInstantiateContractResponse) as the pair's
@@ -106,7 +107,8 @@ public sealed partial class PairContract : IContract
             var to = hook.To is null ? null : deps.Api.AddrValidate(hook.To);
             var offer = Asset.Of(AssetInfo.Token(info.Sender), cw20Msg.Amount);
             return Swap(deps, env, info, deps.Api.AddrValidate(cw20Msg.Sender), offer, hook.BeliefPrice, hook.MaxSpread, to);
-        }),
+        }
+    ),
         ("withdraw_liquidity", (deps, env, info, cw20Msg, body) =>
         {
             var pairInfo = PairState.PairInfo.Load(deps.Storage);
@@ -116,7 +118,8 @@ public sealed partial class PairContract : IContract
             }
             var sender = deps.Api.AddrValidate(cw20Msg.Sender);
             return WithdrawLiquidity(deps, env, sender, cw20Msg.Amount);
-        }));
+        }
+    ));
 
     /// <summary><c>from_binary::&lt;Cw20HookMsg&gt;</c> of the send's msg.</summary>
     private static (string Name, JsonElement Body) ParseHook(Cw20ReceiveMsg cw20Msg) =>

@@ -16,7 +16,7 @@ public readonly partial struct Decimal : IEquatable<Decimal>, IComparable<Decima
     /// <summary>10^18, the atomics of 1.</summary>
     public static readonly UInt128 Fractional = 1_000_000_000_000_000_000UL;
 
-    public static readonly Decimal Zero = default;
+    public static readonly Decimal Zero;
 
     public static readonly Decimal One = new(Fractional);
 

@@ -19,7 +19,7 @@ public readonly partial struct Decimal256 : IEquatable<Decimal256>, IComparable<
     /// <summary>2^256 - 1, the largest Uint256 and the largest atomics value.</summary>
     public static readonly BigInteger MaxUint256 = FullWidth.MaxUint256;
 
-    public static readonly Decimal256 Zero = default;
+    public static readonly Decimal256 Zero;
 
     public static readonly Decimal256 One = new(Fractional);
 

@@ -27,7 +27,7 @@ public sealed class ContractStorage(IStateReader state, Address contract, bool r
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? start, byte[]? end, bool descending = false)
     {
-        byte[] lo = start is null ? _prefix : [.. _prefix, .. start];
+        var lo = start is null ? _prefix : [.. _prefix, .. start];
         var hi = end is null ? KeyRanges.PrefixEnd(_prefix) : [.. _prefix, .. end];
         foreach (var (k, v) in state.Range(lo, hi, descending))
         {

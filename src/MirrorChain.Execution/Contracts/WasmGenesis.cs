@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MirrorChain.Core;
-using MirrorChain.CosmWasm;
 using MirrorChain.State;
 
 namespace MirrorChain.Execution.Contracts;
@@ -89,7 +88,7 @@ public static partial class WasmGenesis
         else if (step["query"] is JsonObject query)
         {
             var answer = runtime.QuerySmart(tx, block, Address.Parse(Str(query, "contract")), Encoding.UTF8.GetBytes(query["msg"]!.ToJsonString()));
-            JsonNode? node = JsonNode.Parse(answer);
+            var node = JsonNode.Parse(answer);
             foreach (var part in Str(query, "path").Split('.'))
             {
                 node = node?[part];

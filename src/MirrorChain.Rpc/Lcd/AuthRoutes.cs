@@ -66,8 +66,8 @@ internal sealed class AuthRoutes(IRpcBackend backend)
         }
         w.WriteString("address", account.Address);
         LcdJson.WritePubKey(w, "pub_key", account.PubKey);
-        LcdJson.WriteUInt64(w, "account_number", account.AccountNumber);
-        LcdJson.WriteUInt64(w, "sequence", account.Sequence);
+        w.WriteUInt64String("account_number", account.AccountNumber);
+        w.WriteUInt64String("sequence", account.Sequence);
         w.WriteEndObject();
     }
 
@@ -77,11 +77,11 @@ internal sealed class AuthRoutes(IRpcBackend backend)
             ?? new MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1.Params();
         w.WriteStartObject();
         w.WriteStartObject("params");
-        LcdJson.WriteUInt64(w, "max_memo_characters", p.MaxMemoCharacters);
-        LcdJson.WriteUInt64(w, "tx_sig_limit", p.TxSigLimit);
-        LcdJson.WriteUInt64(w, "tx_size_cost_per_byte", p.TxSizeCostPerByte);
-        LcdJson.WriteUInt64(w, "sig_verify_cost_ed25519", p.SigVerifyCostEd25519);
-        LcdJson.WriteUInt64(w, "sig_verify_cost_secp256k1", p.SigVerifyCostSecp256K1);
+        w.WriteUInt64String("max_memo_characters", p.MaxMemoCharacters);
+        w.WriteUInt64String("tx_sig_limit", p.TxSigLimit);
+        w.WriteUInt64String("tx_size_cost_per_byte", p.TxSizeCostPerByte);
+        w.WriteUInt64String("sig_verify_cost_ed25519", p.SigVerifyCostEd25519);
+        w.WriteUInt64String("sig_verify_cost_secp256k1", p.SigVerifyCostSecp256K1);
         w.WriteEndObject();
         w.WriteEndObject();
         return ValueTask.CompletedTask;

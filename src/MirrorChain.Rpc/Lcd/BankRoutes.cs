@@ -93,7 +93,7 @@ internal sealed class BankRoutes(IRpcBackend backend)
         {
             LcdJson.WriteBytes(w, "next_key", page.NextKey);
         }
-        LcdJson.WriteUInt64(w, "total", page?.Total ?? 0);
+        w.WriteUInt64String("total", page?.Total ?? 0);
         w.WriteEndObject();
     }
 }

@@ -7,13 +7,13 @@ using Google.Protobuf.WellKnownTypes;
 using MirrorChain.Core;
 using MirrorChain.Tx;
 using ProtoCoin = MirrorChain.Tx.Proto.Cosmos.Base.V1Beta1.Coin;
-using ProtoEvent = MirrorChain.Tx.Proto.Tendermint.Abci.Event;
 using PubKeyProto = MirrorChain.Tx.Proto.Cosmos.Crypto.Secp256k1.PubKey;
 
 namespace MirrorChain.Rpc.Lcd;
 
 /// <summary>
-/// proto3 JSON as the Cosmos gateway writes it (original field names, defaults emitted): 64-bit integers as strings,
+/// proto3 JSON as the Cosmos gateway writes it (original field names, defaults emitted): 64-bit integers as strings
+/// (<see cref="JsonWriterExtensions.WriteInt64String"/>, shared with the JSON-RPC),
 /// bytes as base64, enums by name, Any as <c>{"@type": …, fields…}</c>.
 /// </summary>
 internal static class LcdJson
@@ -118,12 +118,6 @@ internal static class LcdJson
             return false;
         }
     }
-
-    public static void WriteUInt64(Utf8JsonWriter w, string name, ulong value) =>
-        w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
-
-    public static void WriteInt64(Utf8JsonWriter w, string name, long value) =>
-        w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>TxResponse.timestamp: Go's time.RFC3339 (whole seconds, UTC "Z").</summary>
     public static string Rfc3339Seconds(BlockTime time) =>

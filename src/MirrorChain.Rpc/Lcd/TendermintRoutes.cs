@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MirrorChain.Core;
 
 namespace MirrorChain.Rpc.Lcd;
 
@@ -18,23 +17,7 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
     private ValueTask NodeInfo(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         w.WriteStartObject();
-        w.WriteStartObject("default_node_info");
-        w.WriteStartObject("protocol_version");
-        LcdJson.WriteUInt64(w, "p2p", CometBft.P2PProtocol);
-        LcdJson.WriteUInt64(w, "block", CometBft.BlockProtocol);
-        LcdJson.WriteUInt64(w, "app", backend.AppProtocolVersion);
-        w.WriteEndObject();
-        w.WriteString("default_node_id", backend.NodeId);
-        w.WriteString("listen_addr", backend.P2PListenAddress);
-        w.WriteString("network", backend.ChainId);
-        w.WriteString("version", CometBft.Version);
-        w.WriteBase64String("channels", Hex.Decode(CometBft.Channels));
-        w.WriteString("moniker", backend.Moniker);
-        w.WriteStartObject("other");
-        w.WriteString("tx_index", "on");
-        w.WriteString("rpc_address", backend.RpcListenAddress);
-        w.WriteEndObject();
-        w.WriteEndObject();
+        NodeInfoJson.Write(w, "default_node_info", backend, gateway: true);
         w.WriteStartObject("application_version");
         w.WriteString("name", backend.AppName);
         w.WriteString("app_name", backend.AppName);

@@ -81,7 +81,7 @@ internal static class TxProtoJson
         }
         w.WriteEndArray();
         w.WriteString("memo", body.Memo);
-        LcdJson.WriteUInt64(w, "timeout_height", body.TimeoutHeight);
+        w.WriteUInt64String("timeout_height", body.TimeoutHeight);
         WriteAnys(w, "extension_options", body.ExtensionOptions);
         WriteAnys(w, "non_critical_extension_options", body.NonCriticalExtensionOptions);
         w.WriteEndObject();
@@ -133,7 +133,7 @@ internal static class TxProtoJson
                 w.WriteString("@type", any.TypeUrl);
                 w.WriteString("sender", inst.Sender);
                 w.WriteString("admin", inst.Admin);
-                LcdJson.WriteUInt64(w, "code_id", inst.CodeId);
+                w.WriteUInt64String("code_id", inst.CodeId);
                 w.WriteString("label", inst.Label);
                 LcdJson.WriteRawJson(w, "msg", inst.Msg.Span);
                 LcdJson.WriteCoins(w, "funds", inst.Funds);
@@ -163,14 +163,14 @@ internal static class TxProtoJson
             LcdJson.WritePubKey(w, "public_key", s.PublicKey);
             w.WritePropertyName("mode_info");
             WriteModeInfo(w, s.ModeInfo);
-            LcdJson.WriteUInt64(w, "sequence", s.Sequence);
+            w.WriteUInt64String("sequence", s.Sequence);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         var fee = authInfo.Fee ?? new Fee();
         w.WriteStartObject("fee");
         LcdJson.WriteCoins(w, "amount", fee.Amount);
-        LcdJson.WriteUInt64(w, "gas_limit", fee.GasLimit);
+        w.WriteUInt64String("gas_limit", fee.GasLimit);
         w.WriteString("payer", fee.Payer);
         w.WriteString("granter", fee.Granter);
         w.WriteEndObject();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Execution;
 
 namespace MirrorChain.Rpc.Lcd;
 
@@ -23,7 +22,7 @@ internal static class TxResponseJson
     {
         var r = tx.Result;
         w.WriteStartObject();
-        LcdJson.WriteInt64(w, "height", tx.Height);
+        w.WriteInt64String("height", tx.Height);
         w.WriteString("txhash", Hex.Upper(tx.Hash));
         w.WriteString("codespace", r.Codespace);
         w.WriteNumber("code", r.Code);
@@ -31,8 +30,8 @@ internal static class TxResponseJson
         w.WriteString("raw_log", r.Log);
         WriteMessageLogs(w, tx);
         w.WriteString("info", r.Info);
-        LcdJson.WriteInt64(w, "gas_wanted", r.GasWanted);
-        LcdJson.WriteInt64(w, "gas_used", r.GasUsed);
+        w.WriteInt64String("gas_wanted", r.GasWanted);
+        w.WriteInt64String("gas_used", r.GasUsed);
         TxProtoJson.Write(w, "tx", tx.Tx, asAny: true);
         w.WriteString("timestamp", blockTime is { } t ? LcdJson.Rfc3339Seconds(t) : "");
         TxJson.WriteEvents(w, "events", r.Events);
@@ -99,7 +98,7 @@ internal static class TxResponseJson
     public static void WriteChecked(Utf8JsonWriter w, string name, CheckTxResult check)
     {
         w.WriteStartObject(name);
-        LcdJson.WriteInt64(w, "height", 0);
+        w.WriteInt64String("height", 0);
         w.WriteString("txhash", Hex.Upper(check.Hash));
         w.WriteString("codespace", check.Codespace);
         w.WriteNumber("code", check.Code);
@@ -108,8 +107,8 @@ internal static class TxResponseJson
         w.WriteStartArray("logs");
         w.WriteEndArray();
         w.WriteString("info", "");
-        LcdJson.WriteInt64(w, "gas_wanted", 0);
-        LcdJson.WriteInt64(w, "gas_used", 0);
+        w.WriteInt64String("gas_wanted", 0);
+        w.WriteInt64String("gas_used", 0);
         w.WriteNull("tx");
         w.WriteString("timestamp", "");
         w.WriteStartArray("events");

@@ -39,8 +39,8 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
             new SimulateRequest { TxBytes = ByteString.CopyFrom(txBytes) }, SimulateResponse.Parser);
         w.WriteStartObject();
         w.WriteStartObject("gas_info");
-        LcdJson.WriteUInt64(w, "gas_wanted", answer.GasInfo?.GasWanted ?? 0);
-        LcdJson.WriteUInt64(w, "gas_used", answer.GasInfo?.GasUsed ?? 0);
+        w.WriteUInt64String("gas_wanted", answer.GasInfo?.GasWanted ?? 0);
+        w.WriteUInt64String("gas_used", answer.GasInfo?.GasUsed ?? 0);
         w.WriteEndObject();
         var result = answer.Result ?? new MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1.Result();
         w.WriteStartObject("result");
@@ -222,9 +222,9 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         w.WriteEndArray();
         w.WriteStartObject("pagination");
         w.WriteNull("next_key");
-        LcdJson.WriteInt64(w, "total", found.TotalCount);
+        w.WriteInt64String("total", found.TotalCount);
         w.WriteEndObject();
-        LcdJson.WriteInt64(w, "total", found.TotalCount);
+        w.WriteInt64String("total", found.TotalCount);
         w.WriteEndObject();
         return ValueTask.CompletedTask;
     }

@@ -33,7 +33,7 @@ internal sealed class WasmRoutes(IRpcBackend backend)
         w.WriteStartObject();
         w.WriteString("address", answer.Address);
         w.WriteStartObject("contract_info");
-        LcdJson.WriteUInt64(w, "code_id", info.CodeId);
+        w.WriteUInt64String("code_id", info.CodeId);
         w.WriteString("creator", info.Creator);
         w.WriteString("admin", info.Admin);
         w.WriteString("label", info.Label);
@@ -44,8 +44,8 @@ internal sealed class WasmRoutes(IRpcBackend backend)
         else
         {
             w.WriteStartObject("created");
-            LcdJson.WriteUInt64(w, "block_height", info.Created.BlockHeight);
-            LcdJson.WriteUInt64(w, "tx_index", info.Created.TxIndex);
+            w.WriteUInt64String("block_height", info.Created.BlockHeight);
+            w.WriteUInt64String("tx_index", info.Created.TxIndex);
             w.WriteEndObject();
         }
         w.WriteString("ibc_port_id", info.IbcPortId);

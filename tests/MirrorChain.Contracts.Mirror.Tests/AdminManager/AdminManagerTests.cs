@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using MirrorChain.Contracts.Mirror.AdminManager;
 using MirrorChain.Contracts.Mirror.Tests.Integration;

@@ -1,6 +1,5 @@
 using System.Text;
 using MirrorChain.Core;
-using MirrorChain.Execution;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using MirrorChain.Contracts.Mirror.Lock;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
 using MirrorChain.Contracts.Terraswap;
+using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;

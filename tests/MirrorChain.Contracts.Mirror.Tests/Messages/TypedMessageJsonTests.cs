@@ -1,19 +1,16 @@
 using System.Text;
 using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.CollateralOracle;
 using MirrorChain.Contracts.Mirror.Gov;
 using MirrorChain.Contracts.Mirror.Lock;
 using MirrorChain.Contracts.Mirror.Oracle;
-using MirrorChain.Contracts.Mirror.ShortReward;
 using MirrorChain.Contracts.Mirror.Staking;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Contracts.Terraswap.Pair;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
-using MirrorChain.CosmWasm;
-using CollectorExecuteMsg = MirrorChain.Contracts.Mirror.Collector.ExecuteMsg;
 using CollateralOracleQueryMsg = MirrorChain.Contracts.Mirror.CollateralOracle.QueryMsg;
+using CollectorExecuteMsg = MirrorChain.Contracts.Mirror.Collector.ExecuteMsg;
 using FactorySurface = MirrorChain.Contracts.Mirror.Factory;
 using MintSurface = MirrorChain.Contracts.Mirror.Mint;
 using OracleQueryMsg = MirrorChain.Contracts.Mirror.Oracle.QueryMsg;
@@ -78,9 +75,9 @@ public sealed class TypedMessageJsonTests
     public void Collateral_oracle_messages_from_the_mint_keep_their_json()
     {
         Sent(new
-            {
-                register_collateral_asset = new { asset = AssetInfo.Token(Token), price_source = new { mirror_oracle = new { } }, multiplier = Decimal.One },
-            },
+        {
+            register_collateral_asset = new { asset = AssetInfo.Token(Token), price_source = new { mirror_oracle = new { } }, multiplier = Decimal.One },
+        },
             MintSurface.Outgoing.RegisterCollateralAsset(Target.ToString(), Token.ToString()), Target);
         Sent(new { revoke_collateral_asset = new { asset = AssetInfo.Token(Token) } },
             MintSurface.Outgoing.RevokeCollateralAsset(Target.ToString(), Token.ToString()), Target);
@@ -122,15 +119,15 @@ public sealed class TypedMessageJsonTests
             $"{{\"register_asset\":{{\"asset_token\":\"{Token}\",\"auction_discount\":\"0.2\",\"min_collateral_ratio\":\"1.5\",\"ipo_params\":null}}}}",
             Json(withoutIpo.Msg));
         Sent(new
+        {
+            register_asset = new
             {
-                register_asset = new
-                {
-                    asset_token = Token.ToString(),
-                    auction_discount = Decimal.Permille(200),
-                    min_collateral_ratio = Decimal.Permille(1500),
-                    ipo_params = new { mint_end = 100UL, pre_ipo_price = Decimal.One, min_collateral_ratio_after_ipo = Decimal.Permille(1500) },
-                },
+                asset_token = Token.ToString(),
+                auction_discount = Decimal.Permille(200),
+                min_collateral_ratio = Decimal.Permille(1500),
+                ipo_params = new { mint_end = 100UL, pre_ipo_price = Decimal.One, min_collateral_ratio_after_ipo = Decimal.Permille(1500) },
             },
+        },
             MintSurface.MintMessages.RegisterAsset(Target, Token.ToString(), Decimal.Permille(200), Decimal.Permille(1500), ipo), Target);
         Sent(new { register_migration = new { asset_token = Token.ToString(), end_price = Decimal.Permille(3) } },
             MintSurface.MintMessages.RegisterMigration(Target, Token.ToString(), Decimal.Permille(3)), Target);

@@ -51,8 +51,10 @@ public class NumericPropertyTests
         var random = new Random(20210227);
         for (var i = 0; i < Cases; i++)
         {
-            UInt128 a = NextU128(random), n = NextU128(random), d = NextU128(random);
-            BigInteger? expected = d == 0 ? null : InRange((BigInteger)a * n / d, Max128);
+            var a = NextU128(random);
+            var n = NextU128(random);
+            var d = NextU128(random);
+            var expected = d == 0 ? null : InRange((BigInteger)a * n / d, Max128);
             Check(() => Uint128Math.MultiplyRatio(a, n, d), expected, v => v);
         }
     }

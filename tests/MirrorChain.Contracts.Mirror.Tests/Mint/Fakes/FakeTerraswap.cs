@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Core.Numerics;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
