@@ -1,3 +1,5 @@
+using MirrorChain.Tests;
+
 namespace MirrorChain.Storage.Tests;
 
 /// <summary>
