@@ -53,6 +53,16 @@ internal static class TestChain
         return new StateCache(genesis);
     }
 
+    /// <summary>
+    /// <paramref name="txBytes"/> executed as the only tx of <see cref="Block"/> on a fresh genesis state: its result,
+    /// and the block state it leaves.
+    /// </summary>
+    public static (TxResult Result, StateCache State) ExecuteAlone(byte[] txBytes)
+    {
+        var state = NewBlockState();
+        return (Assert.Single(new BlockExecutor().ExecuteBlock(Block, [txBytes], state)), state);
+    }
+
     public static BuiltTx Send(PrivateKey from, Address to, string amount, ulong sequence, string fee = "3000uluna",
         ulong gas = 200_000, ulong accountNumber = ulong.MaxValue, string chainId = ChainId, string memo = "") =>
         Sign(from, [new MsgSend(from.Address, to, Coins.Parse(amount))], sequence, fee, gas, accountNumber, chainId, memo);
