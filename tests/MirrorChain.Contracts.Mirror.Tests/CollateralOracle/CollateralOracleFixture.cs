@@ -17,7 +17,7 @@ namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;
 /// </summary>
 public abstract class CollateralOracleFixture
 {
-    protected const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
+    protected const string Unauthorized = ExecuteErrors.Unauthorized;
     protected const ulong U64Max = ulong.MaxValue;
 
     protected CollateralOracleFixture()

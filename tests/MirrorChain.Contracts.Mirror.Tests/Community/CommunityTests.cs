@@ -6,6 +6,7 @@ using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Community;
 
@@ -50,8 +51,6 @@ public sealed class CommunityTests
 
     private UInt128 Mir(Address holder) => UInt128.Parse(
         _app.Query(_mir, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
-
-    private static string Exec(string reason) => reason + ": execute wasm contract failed";
 
     private static List<(string, string)> Attributes(AppResponse res, Address contract) =>
         res.Events.Where(e => e.Type == "wasm" && e.Attributes[0].Value == contract.ToString())

@@ -1,5 +1,6 @@
 using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
@@ -9,8 +10,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// </summary>
 public sealed class AdminTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
-
     [Fact]
     public void post_initialize_is_open_to_the_first_caller_only_and_registers_the_mir_pool()
     {

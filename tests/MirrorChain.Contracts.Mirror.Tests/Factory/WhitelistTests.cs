@@ -1,5 +1,6 @@
 using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
@@ -10,7 +11,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// </summary>
 public sealed class WhitelistTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private readonly FactoryFixture _f = new();
 
     [Fact]

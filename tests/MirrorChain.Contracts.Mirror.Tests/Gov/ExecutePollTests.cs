@@ -2,6 +2,7 @@ using MirrorChain.Execution.Contracts;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
@@ -15,8 +16,6 @@ public sealed class ExecutePollTests
     private const string Burn123 = """{"burn":{"amount":"123"}}""";
 
     private readonly GovFixture _f = new();
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     /// <summary>
     /// happy_days_end_poll's setup: a poll at t=1000 (end 11000) burning 123 MIR; voter1 stakes 1000 and votes yes
@@ -37,16 +36,16 @@ public sealed class ExecutePollTests
     public void happy_days_end_poll_and_execute_after_the_effective_delay()
     {
         PassedBurnPoll();
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
 
         _f.App.SetTime(11000);
         var end = _f.EndPoll(1);
         Assert.Equal([("action", "end_poll"), ("poll_id", "1"), ("rejected_reason", ""), ("passed", "true")], _f.GovAttributes(end));
         Assert.Equal([[("action", "transfer"), ("from", _f.Gov.ToString()), ("to", Creator.ToString()), ("amount", D.ToString(System.Globalization.CultureInfo.InvariantCulture))]],
             EventsOf(end, _f.Mir));
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
         _f.App.SetTime(21000 - 1);
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
 
         _f.App.SetTime(21000);
         _f.Fund(123); // so that the burn leaves the upstream test's balance of 1000
@@ -59,7 +58,7 @@ public sealed class ExecutePollTests
         Assert.Equal((UInt128)1000, _f.MirBalance(_f.Gov));
         Assert.Equal("""{"balance":"1000","share":"1000","locked_balance":[],"withdrawable_polls":[],"pending_voting_rewards":"0"}""",
             _f.Staker(Voter1).GetRawText());
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class ExecutePollTests
         Assert.Equal((UInt128)1000, _f.MirBalance(_f.Gov));
         Assert.Equal("""[1]""", Ids("failed"));
         Assert.Equal("[]", Ids("executed"));
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
     }
 
     /// <summary>
@@ -132,7 +131,7 @@ public sealed class ExecutePollTests
         _f.App.SetTime(VotingPeriod);
         _f.EndPoll(1);
         _f.App.SetTime(VotingPeriod + EffectiveDelay);
-        Assert.Equal(Err("The poll does not have execute_data"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("The poll does not have execute_data"), Fail.Execute(() => _f.ExecutePoll(1)));
         Assert.Equal("passed", _f.Status(1));
     }
 
@@ -141,20 +140,20 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(1000);
         const string claim = """{"authorize_claim":{"authorized_addr":"someaddrr0000"}}""";
-        Assert.Equal(Err("Must deposit more than 30000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: claim)));
-        Assert.Equal(Err("Can not make a poll with normal action and admin action"),
+        Assert.Equal(Generic("Must deposit more than 30000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: claim)));
+        Assert.Equal(Generic("Can not make a poll with normal action and admin action"),
             Fail.Execute(() => _f.CreatePoll(AuthAdminDeposit, adminAction: claim, executeMsg: ExecuteMsg(_f.Target, Burn123))));
         var res = _f.CreatePoll(AuthAdminDeposit, adminAction: claim);
         Assert.Equal("31000", res.Attribute("end_time"));
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 1000);
         _f.App.SetTime(30999);
-        Assert.Equal(Err("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
         _f.App.SetTime(31000);
         var creatorBefore = _f.MirBalance(Creator);
         Assert.Equal("true", _f.EndPoll(1).Attribute("passed"));
         Assert.Equal(creatorBefore + AuthAdminDeposit, _f.MirBalance(Creator));
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
         _f.App.SetTime(41000);
         var exec = _f.ExecutePoll(1);
         Assert.Equal([[("action", "recorded")]], EventsOf(exec, _f.AdminManager));
@@ -181,7 +180,7 @@ public sealed class ExecutePollTests
         _f.App.SetTime(1000);
         var contract = TestAddress.Of("contract0000");
         var migrations = $$$"""{"execute_migrations":{"migrations":[["{{{contract}}}",0,"e30="]]}}""";
-        Assert.Equal(Err("Must deposit more than 20000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: migrations)));
+        Assert.Equal(Generic("Must deposit more than 20000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: migrations)));
         _f.CreatePoll(MigrationDeposit, adminAction: migrations);
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 1000);
@@ -202,7 +201,7 @@ public sealed class ExecutePollTests
         _f.CreatePoll(MigrationDeposit, adminAction: $$$"""{"execute_migrations":{"migrations":[["{{{_f.Target}}}",3,"e30="]]}}""");
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 399); // 0.399 < 0.4
-        Assert.Equal(Err("Fastrack poll has not reached the target quorum or threshold"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Fastrack poll has not reached the target quorum or threshold"), Fail.Execute(() => _f.EndPoll(1)));
         Assert.Equal("in_progress", _f.Status(1));
         _f.App.SetTime(20000);
         var end = _f.EndPoll(1);

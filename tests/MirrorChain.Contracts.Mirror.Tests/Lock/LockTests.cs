@@ -5,6 +5,7 @@ using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Lock;
 
@@ -15,7 +16,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Lock;
 /// </summary>
 public sealed class LockTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private const string NoUnlockable = "Generic error: There are no unlockable funds for the provided positions: execute wasm contract failed";
 
     private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorLock, new LockContract()));

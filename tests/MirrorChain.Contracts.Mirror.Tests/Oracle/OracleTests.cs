@@ -5,6 +5,7 @@ using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
+using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
 
@@ -14,7 +15,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
 /// </summary>
 public sealed class OracleTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private static readonly Address MAppl = TestAddress.Of("mAAPL");
     private static readonly Address MGogl = TestAddress.Of("mGOGL");
 
