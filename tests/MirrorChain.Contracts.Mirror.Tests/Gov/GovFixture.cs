@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Mirror.Gov;
+using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Core;
 using MirrorChain.Execution.Contracts;
@@ -37,15 +37,10 @@ internal sealed class GovFixture
 
     public GovFixture(string voterWeight = "0", ulong startTime = 0, string? quorum = null, string? threshold = null)
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.MirrorGov, new GovContract())
-            .Register(RecorderContract.CodeId, new RecorderContract())
-            .Register(CodeIds.MirrorOracle, new MirrorChain.Contracts.Mirror.Oracle.OracleContract()));
+        App = new ContractTestApp(TestCodes.Registry((RecorderContract.CodeId, new RecorderContract())));
         App.SetTime(startTime);
-        var balances = string.Join(",", Holders.Select(h => $$$"""{"address":"{{{h}}}","amount":"{{{InitialBalance}}}"}"""));
         Mir = App.Instantiate(CodeIds.Cw20Base, Owner,
-            $$$"""{"name":"Mirror Token","symbol":"MIR","decimals":6,"initial_balances":[{{{balances}}}],"mint":null}""", label: "MIR");
+            Cw20Token.InstantiateJson("Mirror Token", "MIR", minter: null, [.. Holders.Select(h => (h, InitialBalance))]), label: "MIR");
         AdminManager = App.Instantiate(RecorderContract.CodeId, Owner, "{}", label: "admin_manager");
         Target = App.Instantiate(RecorderContract.CodeId, Owner, "{}", label: "target");
         Gov = App.Instantiate(CodeIds.MirrorGov, Owner, InstantiateJson(Mir, AdminManager, voterWeight, quorum ?? "0.3", threshold ?? "0.5"), label: "gov");

@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Lock;
 using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Testing;
 using MirrorChain.Contracts.Terraswap;
@@ -18,13 +17,12 @@ public sealed class LockTests
 {
     private const string NoUnlockable = "Generic error: There are no unlockable funds for the provided positions: execute wasm contract failed";
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorLock, new LockContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _lock;
 
     public LockTests()
     {
-        _lock = _app.Instantiate(CodeIds.MirrorLock, Addr0,
-            $$$"""{"owner":"{{{Owner}}}","mint_contract":"{{{MintAddr}}}","base_denom":"uusd","lockup_period":100}""", label: "lock");
+        _lock = _app.Instantiate(CodeIds.MirrorLock, Addr0, InstantiateMsgs.Lock(Owner, MintAddr, lockupPeriod: 100), label: "lock");
     }
 
     /// <summary>The swap proceeds arriving at the lock (the pair's bank send in a short open).</summary>

@@ -18,13 +18,13 @@ public sealed class OracleTests
     private static readonly Address MAppl = TestAddress.Of("mAAPL");
     private static readonly Address MGogl = TestAddress.Of("mGOGL");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorOracle, new OracleContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _oracle;
 
     public OracleTests()
     {
         _app.SetTime(1000);
-        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Addr0, $$$"""{"owner":"{{{Owner}}}","base_asset":"uusd"}""", label: "oracle");
+        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Addr0, InstantiateMsgs.Oracle(Owner), label: "oracle");
     }
 
     private AppResponse Register(Address sender, Address asset, Address feeder) =>

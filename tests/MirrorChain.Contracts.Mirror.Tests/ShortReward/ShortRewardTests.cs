@@ -15,7 +15,7 @@ public sealed class ShortRewardTests
 {
     private static readonly Address Creator = TestAddress.Of("owner0000");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorShortReward, new ShortRewardContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _contract;
 
     public ShortRewardTests()
