@@ -18,6 +18,9 @@ internal static class DevnetBankChain
 
     public static readonly PrivateKey Test2 = PrivateKey.FromMnemonic(Test2Mnemonic);
 
+    /// <summary>The block time the node tests produce their first block at.</summary>
+    public static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
+
     /// <summary>genesis/devnet.json (accounts, balances, params) without its <c>wasm</c> section.</summary>
     public static GenesisDoc GenesisWithoutContracts()
     {
