@@ -8,6 +8,21 @@ public static class CdpHelpers
 {
     public static List<SimAsset> Listed(OpContext ctx) => ctx.D.MAssets.Where(a => !ctx.Sim.Feeder.Delisted.Contains(a.Symbol)).ToList();
 
+    /// <summary>
+    /// A free account and a random listed mAsset for an op that opens a position; null when there is no free account,
+    /// nothing is listed, or <paramref name="pricesUsable"/> (asked last) says no.
+    /// </summary>
+    public static (SimAccount Account, SimAsset Asset)? AccountAndListedAsset(OpContext ctx, Func<bool> pricesUsable)
+    {
+        var listed = Listed(ctx);
+        var a = ctx.AnyAccount();
+        if (a is null || listed.Count == 0 || !pricesUsable())
+        {
+            return null;
+        }
+        return (a, ctx.Pick(listed));
+    }
+
     public static List<PositionView> OwnPositions(OpContext ctx, SimAccount owner)
     {
         var r = ctx.View.TryQuery(ctx.D.Mint, $"{{\"positions\":{{\"owner_addr\":\"{owner.Address}\",\"limit\":30}}}}");
