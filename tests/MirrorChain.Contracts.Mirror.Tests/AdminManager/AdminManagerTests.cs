@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Tests.Integration;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.AdminManager;

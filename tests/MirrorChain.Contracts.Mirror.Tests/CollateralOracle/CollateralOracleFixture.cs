@@ -1,7 +1,4 @@
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
 

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Collector.CollectorFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;

@@ -1,9 +1,5 @@
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Community;

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Factory;
 using MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 

@@ -1,8 +1,5 @@
-using System.Text;
 using MirrorChain.Contracts.Mirror.Gov;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 

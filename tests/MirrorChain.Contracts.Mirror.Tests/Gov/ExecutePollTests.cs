@@ -1,6 +1,4 @@
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
 /// <summary>

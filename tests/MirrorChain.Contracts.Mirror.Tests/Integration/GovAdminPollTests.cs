@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Execution;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;

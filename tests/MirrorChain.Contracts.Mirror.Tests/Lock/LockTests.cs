@@ -1,8 +1,5 @@
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 

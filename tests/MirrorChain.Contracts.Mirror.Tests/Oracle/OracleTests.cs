@@ -1,9 +1,5 @@
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 

@@ -1,8 +1,5 @@
 using MirrorChain.Contracts.Mirror.ShortReward;
 using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.ShortReward;
 

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 /// <summary>Terraswap/Mirror <c>AssetInfo</c> and <c>Asset</c> JSON.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 /// <summary>cw20-base messages and queries the tests send to real tokens.</summary>

@@ -1,6 +1,3 @@
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 /// <summary>The instantiate messages of the v2.1.4 contracts the fixtures deploy (base denom uusd unless given).</summary>

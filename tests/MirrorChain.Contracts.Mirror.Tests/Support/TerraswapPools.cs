@@ -1,6 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 /// <summary>Real Terraswap pairs for the fixtures: created through the factory, seeded by a liquidity provider.</summary>

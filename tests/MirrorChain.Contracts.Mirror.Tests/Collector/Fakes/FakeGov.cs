@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 

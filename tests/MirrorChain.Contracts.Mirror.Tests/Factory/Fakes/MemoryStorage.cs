@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 
 /// <summary>A contract storage in memory, for calling an entry point directly (reply cases no message can reach).</summary>

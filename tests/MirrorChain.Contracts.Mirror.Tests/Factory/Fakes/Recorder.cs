@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 
 /// <summary>One message a recorded contract received: entry point, the contract, its sender and the exact JSON text.</summary>

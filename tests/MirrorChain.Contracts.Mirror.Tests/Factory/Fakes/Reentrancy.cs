@@ -1,10 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
