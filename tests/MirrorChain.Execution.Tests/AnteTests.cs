@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 using MirrorChain.Tx.Proto.Cosmos.Tx.Signing.V1Beta1;

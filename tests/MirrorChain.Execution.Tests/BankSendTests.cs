@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
 
 namespace MirrorChain.Execution.Tests;

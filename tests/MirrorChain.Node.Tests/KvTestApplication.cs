@@ -1,4 +1,3 @@
-using System.Text;
 using MirrorChain.Execution;
 using MirrorChain.State;
 

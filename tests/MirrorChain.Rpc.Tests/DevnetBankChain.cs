@@ -1,6 +1,4 @@
-using MirrorChain.Core;
 using MirrorChain.Crypto;
-using MirrorChain.Node;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 

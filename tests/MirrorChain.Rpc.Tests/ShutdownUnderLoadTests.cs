@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Crypto;
-using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 using MirrorChain.Tx;

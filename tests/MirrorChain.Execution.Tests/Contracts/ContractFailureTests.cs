@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Execution.Tests.Contracts;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Execution.Tests.Contracts;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

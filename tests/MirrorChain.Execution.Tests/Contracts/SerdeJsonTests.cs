@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

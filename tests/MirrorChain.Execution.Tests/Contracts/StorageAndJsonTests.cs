@@ -1,8 +1,5 @@
 using System.Text.Json;
-using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.State;
 using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Execution.Tests.Contracts;

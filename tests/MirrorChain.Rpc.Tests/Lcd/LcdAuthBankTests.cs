@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MirrorChain.Rpc.Tests.Lcd;
 
 /// <summary>Golden JSON of the auth and bank routes over a real node and a real Kestrel listener.</summary>

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.Execution.Contracts;
-using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 using MirrorChain.Tx;

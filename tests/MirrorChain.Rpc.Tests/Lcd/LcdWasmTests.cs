@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace MirrorChain.Rpc.Tests.Lcd;
 
 /// <summary>Smart queries and contract info against a contract instantiated at genesis.</summary>
