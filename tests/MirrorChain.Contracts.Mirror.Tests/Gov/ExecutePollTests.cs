@@ -15,6 +15,13 @@ public sealed class ExecutePollTests
 
     private readonly GovFixture _f = new();
 
+    /// <summary>The execute ran poll 1's message, which failed: the poll is marked failed.</summary>
+    private void AssertPoll1Failed(AppResponse exec)
+    {
+        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
+        Assert.Equal("failed", _f.Status(1));
+    }
+
     /// <summary>
     /// happy_days_end_poll's setup: a poll at t=1000 (end 11000) burning 123 MIR; voter1 stakes 1000 and votes yes
     /// 1000.
@@ -65,8 +72,7 @@ public sealed class ExecutePollTests
         PassedBurnPoll("""{"burn":{"amount":"1000000000000000000000"}}""");
         _f.App.SetTime(11000);
         _f.EndPoll(1);
-        _f.App.SetTime(21000);
-        var exec = _f.ExecutePoll(1);
+        var exec = _f.ExecutePollAt(1, 21000);
         Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
         Assert.Empty(EventsOf(exec, _f.Mir));
         Assert.Equal("failed", _f.Status(1));
@@ -93,14 +99,9 @@ public sealed class ExecutePollTests
         var oracle = _f.App.Instantiate(CodeIds.MirrorOracle, Owner, $$$"""{"owner":"{{{_f.Gov}}}","base_asset":"uusd"}""", label: "oracle");
         _f.App.SetTime(1000);
         _f.CreatePoll(D, executeMsg: ExecuteMsg(target == "oracle" ? oracle : _f.Mir, executeMsgJson));
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(11000);
-        _f.EndPoll(1);
-        _f.App.SetTime(21000);
-        var exec = _f.ExecutePoll(1);
-        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
-        Assert.Equal("failed", _f.Status(1));
+        _f.PassByVoter1(1, 1000, 11000);
+        var exec = _f.ExecutePollAt(1, 21000);
+        AssertPoll1Failed(exec);
         Assert.Equal("""[1]""", Ids("failed"));
     }
 
@@ -109,12 +110,8 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(D, executeMsg: ExecuteMsg(_f.Target, """{"set_param":{"x":"1","y":[1,2]}}"""));
-        _f.Stake(Voter1, 10);
-        _f.Vote(Voter1, 1, "yes", 10);
-        _f.App.SetTime(VotingPeriod);
-        _f.EndPoll(1);
-        _f.App.SetTime(VotingPeriod + EffectiveDelay);
-        var exec = _f.ExecutePoll(1);
+        _f.PassByVoter1(1, 10, VotingPeriod);
+        var exec = _f.ExecutePollAt(1, VotingPeriod + EffectiveDelay);
         Assert.Equal([[("action", "recorded")]], EventsOf(exec, _f.Target));
         Assert.Equal("""{"set_param":{"x":"1","y":[1,2]}}""", _f.RecorderLast(_f.Target));
         Assert.Equal($"\"{_f.Gov}\"", _f.App.Query(_f.Target, """{"sender":{}}""").GetRawText());
@@ -124,10 +121,7 @@ public sealed class ExecutePollTests
     public void A_text_poll_has_nothing_to_execute()
     {
         _f.CreatePoll(D);
-        _f.Stake(Voter1, 10);
-        _f.Vote(Voter1, 1, "yes", 10);
-        _f.App.SetTime(VotingPeriod);
-        _f.EndPoll(1);
+        _f.PassByVoter1(1, 10, VotingPeriod);
         _f.App.SetTime(VotingPeriod + EffectiveDelay);
         Assert.Equal(Generic("The poll does not have execute_data"), Fail.Execute(() => _f.ExecutePoll(1)));
         Assert.Equal("passed", _f.Status(1));
@@ -152,8 +146,7 @@ public sealed class ExecutePollTests
         Assert.Equal("true", _f.EndPoll(1).Attribute("passed"));
         Assert.Equal(creatorBefore + AuthAdminDeposit, _f.MirBalance(Creator));
         Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
-        _f.App.SetTime(41000);
-        var exec = _f.ExecutePoll(1);
+        var exec = _f.ExecutePollAt(1, 41000);
         Assert.Equal([[("action", "recorded")]], EventsOf(exec, _f.AdminManager));
         Assert.Equal(claim, _f.RecorderLast(_f.AdminManager));
         Assert.Equal("executed", _f.Status(1));
@@ -214,12 +207,8 @@ public sealed class ExecutePollTests
         _f.App.Execute(Owner, _f.Gov, $$$"""{"update_config":{"owner":"{{{_f.Gov}}}"}}""");
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_config":{"effective_delay":20000,"voter_weight":"0.01","snapshot_period":60}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
-        _f.App.SetTime(40000);
-        var exec = _f.ExecutePoll(1);
+        _f.PassByVoter1(1, 1000, 30000);
+        var exec = _f.ExecutePollAt(1, 40000);
         Assert.Equal([("action", "execute_poll"), ("poll_id", "1")], _f.GovAttributes(exec));
         var config = _f.Query("""{"config":{}}""");
         Assert.Equal(20000UL, config.GetProperty("effective_delay").GetUInt64());
@@ -234,14 +223,9 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_config":{"effective_delay":20000}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
-        _f.App.SetTime(40000);
-        var exec = _f.ExecutePoll(1);
-        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
-        Assert.Equal("failed", _f.Status(1));
+        _f.PassByVoter1(1, 1000, 30000);
+        var exec = _f.ExecutePollAt(1, 40000);
+        AssertPoll1Failed(exec);
         Assert.Equal(EffectiveDelay, _f.Query("""{"config":{}}""").GetProperty("effective_delay").GetUInt64());
     }
 
@@ -250,10 +234,7 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_owner":{"owner":"x"}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
+        _f.PassByVoter1(1, 1000, 30000);
         _f.App.SetTime(40000);
         _f.ExecutePoll(1);
         Assert.Equal("""{"update_owner":{"owner":"x"}}""", _f.RecorderLast(_f.AdminManager));

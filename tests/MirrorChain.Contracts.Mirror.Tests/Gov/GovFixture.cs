@@ -95,6 +95,22 @@ internal sealed class GovFixture
     public AppResponse Vote(Address voter, ulong pollId, string vote, UInt128 amount) =>
         App.Execute(voter, Gov, $$$"""{"cast_vote":{"poll_id":{{{pollId}}},"vote":"{{{vote}}}","amount":"{{{amount}}}"}}""");
 
+    /// <summary>Voter1 stakes <paramref name="votes"/> and votes them all yes on <paramref name="pollId"/>; at <paramref name="endAt"/> the poll is ended.</summary>
+    public AppResponse PassByVoter1(ulong pollId, UInt128 votes, ulong endAt)
+    {
+        Stake(Voter1, votes);
+        Vote(Voter1, pollId, "yes", votes);
+        App.SetTime(endAt);
+        return EndPoll(pollId);
+    }
+
+    /// <summary>At <paramref name="at"/>, anyone executes <paramref name="pollId"/>.</summary>
+    public AppResponse ExecutePollAt(ulong pollId, ulong at)
+    {
+        App.SetTime(at);
+        return ExecutePoll(pollId);
+    }
+
     public AppResponse EndPoll(ulong pollId, Address? sender = null) => App.Execute(sender ?? Funder, Gov, $$$"""{"end_poll":{"poll_id":{{{pollId}}}}}""");
 
     public AppResponse ExecutePoll(ulong pollId, Address? sender = null) =>

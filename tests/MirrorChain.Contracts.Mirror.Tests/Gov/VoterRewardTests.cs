@@ -70,10 +70,7 @@ public sealed class VoterRewardTests
         _f.App.Execute(Owner, _f.Gov,
             """{"update_config":{"default_poll_config":{"proposal_deposit":"10000000000","voting_period":10,"quorum":"0.3","threshold":"0.5"}}}""");
         _f.CreatePoll(D); // poll 2: ends at 10
-        _f.Stake(Voter1, 100);
-        _f.Vote(Voter1, 2, "yes", 100);
-        _f.App.SetTime(10);
-        _f.EndPoll(2);
+        _f.PassByVoter1(2, 100, 10);
         Assert.Equal("passed", _f.Status(2));
         _f.DepositReward(2_000_000_000);
         Assert.Equal("1000000000", _f.Poll(1).GetProperty("voters_reward").GetString());

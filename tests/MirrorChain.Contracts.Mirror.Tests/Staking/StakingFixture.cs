@@ -158,6 +158,10 @@ internal sealed class StakingFixture
 
     public static UInt128 U(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
 
+    /// <summary>Checks each named field of <paramref name="e"/> (read as <see cref="Str"/> does) against its expected text.</summary>
+    public static void AssertFields(JsonElement e, params (string Name, string Expected)[] fields) =>
+        Assert.Equal(fields, fields.Select(f => (f.Name, Str(e, f.Name))).ToArray());
+
     public static string Str(JsonElement e, string name) => e.GetProperty(name).ValueKind switch
     {
         JsonValueKind.String => e.GetProperty(name).GetString()!,
