@@ -42,8 +42,7 @@ public class AnteTests
 
         var (result, state) = TestChain.ExecuteAlone(TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, signature));
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
         Assert.Equal(3110 + 1312 + 1000, result.GasUsed); // 311 bytes, account read, signature
         Assert.Empty(state.Changes());
     }
@@ -61,8 +60,7 @@ public class AnteTests
 
         var result = TestChain.ExecuteAlone(TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, malleated)).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
@@ -72,8 +70,7 @@ public class AnteTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
@@ -83,8 +80,7 @@ public class AnteTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
@@ -112,8 +108,7 @@ public class AnteTests
 
         var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(13u, result.Code);
-        Assert.Equal(log, result.Log);
+        TestChain.AssertFailed(result, 13, log);
         Assert.Empty(state.Changes());
     }
 
@@ -136,8 +131,7 @@ public class AnteTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(9u, result.Code);
-        Assert.Equal("account terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r not found: unknown address", result.Log);
+        TestChain.AssertFailed(result, 9, "account terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r not found: unknown address");
     }
 
     [Fact]
@@ -149,8 +143,7 @@ public class AnteTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(8u, result.Code);
-        Assert.Equal($"pubKey does not match signer address {TestKeys.Test2.Address} with signer index: 0: invalid pubkey", result.Log);
+        TestChain.AssertFailed(result, 8, $"pubKey does not match signer address {TestKeys.Test2.Address} with signer index: 0: invalid pubkey");
     }
 
     [Fact]
@@ -188,8 +181,7 @@ public class AnteTests
 
         var (result, state) = TestChain.ExecuteAlone(TxBuilder.Sign(spec, key).TxBytes);
 
-        Assert.Equal(30u, result.Code);
-        Assert.Equal("block height: 5, timeout height: 4: tx timeout height", result.Log);
+        TestChain.AssertFailed(result, 30, "block height: 5, timeout height: 4: tx timeout height");
         Assert.Equal(0u, _executor.ExecuteBlock(TestChain.Block, [TxBuilder.Sign(spec with { TimeoutHeight = 5 }, key).TxBytes], state)[0].Code);
     }
 
@@ -222,8 +214,7 @@ public class AnteTests
 
         var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(11u, result.Code);
-        Assert.Equal("out of gas in location: ante verify: secp256k1; gasWanted: 5000, gasUsed: 5422: out of gas", result.Log);
+        TestChain.AssertFailed(result, 11, "out of gas in location: ante verify: secp256k1; gasWanted: 5000, gasUsed: 5422: out of gas");
         Assert.Empty(state.Changes());
     }
 

@@ -102,8 +102,7 @@ public class BankSendTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(5u, result.Code);
-        Assert.Equal("failed to execute message; message index: 0: spendable balance  is smaller than 1uusd: insufficient funds", result.Log);
+        TestChain.AssertFailed(result, 5, "failed to execute message; message index: 0: spendable balance  is smaller than 1uusd: insufficient funds");
     }
 
     [Fact]
@@ -113,8 +112,7 @@ public class BankSendTests
 
         var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(5u, result.Code);
-        Assert.Equal("spendable balance 5000uluna is smaller than 6000uluna: insufficient funds: insufficient funds", result.Log);
+        TestChain.AssertFailed(result, 5, "spendable balance 5000uluna is smaller than 6000uluna: insufficient funds: insufficient funds");
         Assert.Empty(state.Changes());
         Assert.Empty(result.Events);
     }
@@ -126,8 +124,7 @@ public class BankSendTests
 
         var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal($"failed to execute message; message index: 0: {TestChain.FeeCollector} is not allowed to receive funds: unauthorized", result.Log);
+        TestChain.AssertFailed(result, 4, $"failed to execute message; message index: 0: {TestChain.FeeCollector} is not allowed to receive funds: unauthorized");
     }
 
     [Fact]

@@ -61,6 +61,13 @@ internal static class TestChain
         return (Assert.Single(new BlockExecutor().ExecuteBlock(Block, [txBytes], state)), state);
     }
 
+    /// <summary>The tx failed with SDK <paramref name="code"/> and exactly <paramref name="log"/>.</summary>
+    public static void AssertFailed(TxResult result, uint code, string log)
+    {
+        Assert.Equal(code, result.Code);
+        Assert.Equal(log, result.Log);
+    }
+
     public static BuiltTx Send(PrivateKey from, Address to, string amount, ulong sequence, string fee = "3000uluna",
         ulong gas = 200_000, ulong accountNumber = ulong.MaxValue, string chainId = ChainId, string memo = "") =>
         Sign(from, [new MsgSend(from.Address, to, Coins.Parse(amount))], sequence, fee, gas, accountNumber, chainId, memo);
