@@ -5,4 +5,6 @@ global using System.Text.Json;
 global using MirrorChain.Contracts.Testing;
 global using MirrorChain.Core;
 global using MirrorChain.Execution.Contracts;
+global using MirrorChain.Contracts.Mirror.Tests.Support;
+global using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 global using Decimal = MirrorChain.Core.Numerics.Decimal;

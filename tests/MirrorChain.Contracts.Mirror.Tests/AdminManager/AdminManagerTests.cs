@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Mirror.Tests.Integration;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.AdminManager;

@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
 
@@ -128,5 +127,4 @@ internal sealed class CollectorFixture
 
     public static UInt128 Amount(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
 
-    public static string Exec(string reason) => ExecuteErrors.Exec(reason);
 }

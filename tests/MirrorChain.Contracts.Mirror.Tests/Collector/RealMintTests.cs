@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
 

@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Mirror.Factory;
 using MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 

@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Mirror.Gov;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 

@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 

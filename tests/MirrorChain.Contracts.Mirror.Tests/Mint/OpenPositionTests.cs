@@ -1,5 +1,4 @@
 using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
-using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 

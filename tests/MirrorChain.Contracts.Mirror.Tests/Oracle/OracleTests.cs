@@ -1,7 +1,5 @@
 using MirrorChain.Contracts.Mirror.Oracle;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
-using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
 

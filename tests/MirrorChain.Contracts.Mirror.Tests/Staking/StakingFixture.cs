@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
 /// <summary>
@@ -178,10 +176,6 @@ internal sealed class StakingFixture
         r.Events.Where(e => e.Type == "wasm")
             .Select(e => (e.Attributes[0].Value, e.Attributes.FirstOrDefault(a => a.Key == "action")?.Value ?? ""))
             .ToList();
-
-    public static string Exec(string reason) => ExecuteErrors.Exec(reason);
-
-    public static string Generic(string msg) => Exec("Generic error: " + msg);
 
     private static UInt128 Sum((Address Asset, UInt128 Amount)[] rewards)
     {
