@@ -6,8 +6,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = ToolStartup.ReadOptions(args, CrashTestOptions.Parse, o => o.Help, CrashTestOptions.Usage, out var exitCode);
-        if (options is null)
+        if (ToolStartup.ReadOptions(args, CrashTestOptions.Parse, o => o.Help, CrashTestOptions.Usage, out var exitCode) is not { } options)
         {
             return exitCode;
         }

@@ -4,8 +4,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = ToolStartup.ReadOptions(args, LoadGenOptions.Parse, o => o.Help, LoadGenOptions.Usage, out var exitCode);
-        if (options is null)
+        if (ToolStartup.ReadOptions(args, LoadGenOptions.Parse, o => o.Help, LoadGenOptions.Usage, out var exitCode) is not { } options)
         {
             return exitCode;
         }
