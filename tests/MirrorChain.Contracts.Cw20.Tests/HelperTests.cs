@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 /// <summary>The public helpers Terraswap and Mirror build on: message JSON byte for byte, the receive parser, queries.</summary>

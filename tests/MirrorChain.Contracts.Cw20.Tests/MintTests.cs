@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 public sealed class MintTests : Cw20TestBase

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
-using System.Text;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20.Tests;
 

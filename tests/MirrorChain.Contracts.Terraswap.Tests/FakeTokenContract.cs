@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Tests;
 

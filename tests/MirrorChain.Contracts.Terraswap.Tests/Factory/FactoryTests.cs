@@ -1,8 +1,3 @@
-using System.Text;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Factory;
 
 /// <summary>

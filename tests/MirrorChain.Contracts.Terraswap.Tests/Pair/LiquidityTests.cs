@@ -1,7 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Terraswap.Pair;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
