@@ -1,6 +1,5 @@
 using MirrorChain.Core;
 using MirrorChain.Storage;
-using MirrorChain.Tests;
 using static MirrorChain.State.Tests.TestData;
 
 namespace MirrorChain.State.Tests;

@@ -1,5 +1,3 @@
-using MirrorChain.Tests;
-
 namespace MirrorChain.Storage.Tests;
 
 /// <summary>
