@@ -81,6 +81,15 @@ internal sealed class LcdTestNode : IAsyncDisposable
 
     public (Block Block, BlockResults Results) ProduceBlock(int seconds = 0) => Node.ProduceBlock(T0.AddNanoseconds(seconds * 1_000_000_000L));
 
+    /// <summary>GETs <paramref name="pathAndQuery"/>, checks it is the gateway's 400 "invalid address: …" error, and returns its body.</summary>
+    public async Task<string> GetInvalidAddressAsync(string pathAndQuery)
+    {
+        var (status, body) = await GetAsync(pathAndQuery);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("""{"code":3,"message":"invalid address: """, body);
+        return body;
+    }
+
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string pathAndQuery)
     {
         using var response = await _http.GetAsync(pathAndQuery);
