@@ -1,6 +1,5 @@
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 
@@ -15,15 +14,15 @@ public sealed partial class Cw20BaseContract
         {
             throw Cw20Errors.Error(Cw20Errors.CannotSetOwnAccount);
         }
-        var key = State.AllowanceKey(info.Sender, spenderAddr);
-        var current = State.Allowances.May(deps.Storage, key) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
+        var key = Cw20State.AllowanceKey(info.Sender, spenderAddr);
+        var current = Cw20State.Allowances.May(deps.Storage, key) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
         if (expires is not null)
         {
             RejectExpired(expires, env);
             current = current with { Expires = expires };
         }
         current = current with { Allowance = Uint128Math.Add(current.Allowance, amount) }; // `+=` panics on overflow
-        State.Allowances.Save(deps.Storage, key, current);
+        Cw20State.Allowances.Save(deps.Storage, key, current);
         return AllowanceChanged("increase_allowance", info, spender, amount);
     }
 
@@ -35,8 +34,8 @@ public sealed partial class Cw20BaseContract
         {
             throw Cw20Errors.Error(Cw20Errors.CannotSetOwnAccount);
         }
-        var key = State.AllowanceKey(info.Sender, spenderAddr);
-        var current = State.Allowances.Load(deps.Storage, key);
+        var key = Cw20State.AllowanceKey(info.Sender, spenderAddr);
+        var current = Cw20State.Allowances.Load(deps.Storage, key);
         if (amount < current.Allowance)
         {
             current = current with { Allowance = Uint128Math.CheckedSub(current.Allowance, amount) };
@@ -45,11 +44,11 @@ public sealed partial class Cw20BaseContract
                 RejectExpired(expires, env);
                 current = current with { Expires = expires };
             }
-            State.Allowances.Save(deps.Storage, key, current);
+            Cw20State.Allowances.Save(deps.Storage, key, current);
         }
         else
         {
-            State.Allowances.Remove(deps.Storage, key);
+            Cw20State.Allowances.Remove(deps.Storage, key);
         }
         return AllowanceChanged("decrease_allowance", info, spender, amount);
     }
@@ -72,7 +71,7 @@ public sealed partial class Cw20BaseContract
     {
         var ownerAddr = deps.Api.AddrValidate(owner);
         DeductAllowance(deps, ownerAddr, info.Sender, env.Block, amount);
-        State.SaveBalance(deps.Storage, ownerAddr, Uint128Math.CheckedSub(State.Balance(deps.Storage, ownerAddr), amount));
+        Cw20State.SaveBalance(deps.Storage, ownerAddr, Uint128Math.CheckedSub(Cw20State.Balance(deps.Storage, ownerAddr), amount));
         ReduceSupply(deps, amount);
         return new Response()
             .AddAttribute("action", "burn_from")
@@ -103,13 +102,13 @@ public sealed partial class Cw20BaseContract
     /// </summary>
     private static void DeductAllowance(Deps deps, Address owner, Address spender, BlockInfo block, UInt128 amount)
     {
-        var key = State.AllowanceKey(owner, spender);
-        var current = State.Allowances.May(deps.Storage, key) ?? throw Cw20Errors.Error(Cw20Errors.NoAllowance);
+        var key = Cw20State.AllowanceKey(owner, spender);
+        var current = Cw20State.Allowances.May(deps.Storage, key) ?? throw Cw20Errors.Error(Cw20Errors.NoAllowance);
         if (current.Expires.IsExpired(block))
         {
             throw Cw20Errors.Error(Cw20Errors.Expired);
         }
-        State.Allowances.Save(deps.Storage, key, current with { Allowance = Uint128Math.CheckedSub(current.Allowance, amount) });
+        Cw20State.Allowances.Save(deps.Storage, key, current with { Allowance = Uint128Math.CheckedSub(current.Allowance, amount) });
     }
 
     private static void RejectExpired(Expiration expires, Env env)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Cw20.MsgFields;
 
 namespace MirrorChain.Contracts.Cw20;
@@ -12,58 +11,52 @@ public sealed partial class Cw20BaseContract
     public const uint DefaultLimit = 10;
     public const uint MaxLimit = 30;
 
-    private static readonly string[] QueryVariants = ["balance", "token_info", "minter", "allowance", "all_allowances", "all_accounts"];
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        const string T = Cw20Errors.QueryMsgType;
-        var (variant, body) = ContractJson.Variant(msg, T);
-        switch (variant)
+    private const string QueryT = Cw20Errors.QueryMsgType;
+
+    /// <summary><c>cw20_base::msg::QueryMsg</c> (0.8), in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryT,
+        ("balance", (deps, env, body) =>
         {
-            case "balance":
-            {
-                var address = deps.Api.AddrValidate(Required(ContractJson.Deserialize<BalanceQuery>(body, T).Address, "address", T));
-                return ContractJson.Serialize(new BalanceResponse(State.Balance(deps.Storage, address)));
-            }
-            case "token_info":
-            {
-                var t = State.TokenInfo.Load(deps.Storage);
-                return ContractJson.Serialize(new TokenInfoResponse(t.Name, t.Symbol, t.Decimals, t.TotalSupply));
-            }
-            case "minter":
-            {
-                var mint = State.TokenInfo.Load(deps.Storage).Mint;
-                return mint is null ? "null"u8.ToArray() : ContractJson.Serialize(new MinterResponse(mint.Minter, mint.Cap));
-            }
-            case "allowance":
-            {
-                var q = ContractJson.Deserialize<AllowanceQuery>(body, T);
-                var owner = deps.Api.AddrValidate(Required(q.Owner, "owner", T));
-                var spender = deps.Api.AddrValidate(Required(q.Spender, "spender", T));
-                var allowance = State.Allowances.May(deps.Storage, State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
-                return ContractJson.Serialize(allowance);
-            }
-            case "all_allowances":
-            {
-                var q = ContractJson.Deserialize<AllAllowancesQuery>(body, T);
-                return ContractJson.Serialize(AllAllowances(deps, Required(q.Owner, "owner", T), q.StartAfter, q.Limit));
-            }
-            case "all_accounts":
-            {
-                var q = ContractJson.Deserialize<AllAccountsQuery>(body, T);
-                return ContractJson.Serialize(AllAccounts(deps, q.StartAfter, q.Limit));
-            }
-            default:
-                throw ContractJson.UnknownVariant(T, variant, QueryVariants);
-        }
-    }
+            var address = deps.Api.AddrValidate(Required(ContractJson.Deserialize<BalanceQuery>(body, QueryT).Address, "address", QueryT));
+            return ContractJson.Serialize(new BalanceResponse(Cw20State.Balance(deps.Storage, address)));
+        }),
+        ("token_info", (deps, env, body) =>
+        {
+            var t = Cw20State.TokenInfo.Load(deps.Storage);
+            return ContractJson.Serialize(new TokenInfoResponse(t.Name, t.Symbol, t.Decimals, t.TotalSupply));
+        }),
+        ("minter", (deps, env, body) =>
+        {
+            var mint = Cw20State.TokenInfo.Load(deps.Storage).Mint;
+            return mint is null ? "null"u8.ToArray() : ContractJson.Serialize(new MinterResponse(mint.Minter, mint.Cap));
+        }),
+        ("allowance", (deps, env, body) =>
+        {
+            var q = ContractJson.Deserialize<AllowanceQuery>(body, QueryT);
+            var owner = deps.Api.AddrValidate(Required(q.Owner, "owner", QueryT));
+            var spender = deps.Api.AddrValidate(Required(q.Spender, "spender", QueryT));
+            var allowance = Cw20State.Allowances.May(deps.Storage, Cw20State.AllowanceKey(owner, spender)) ?? new AllowanceResponse(UInt128.Zero, Expiration.Never);
+            return ContractJson.Serialize(allowance);
+        }),
+        ("all_allowances", (deps, env, body) =>
+        {
+            var q = ContractJson.Deserialize<AllAllowancesQuery>(body, QueryT);
+            return ContractJson.Serialize(AllAllowances(deps, Required(q.Owner, "owner", QueryT), q.StartAfter, q.Limit));
+        }),
+        ("all_accounts", (deps, env, body) =>
+        {
+            var q = ContractJson.Deserialize<AllAccountsQuery>(body, QueryT);
+            return ContractJson.Serialize(AllAccounts(deps, q.StartAfter, q.Limit));
+        }));
 
     private static AllAllowancesResponse AllAllowances(QueryDeps deps, string owner, string? startAfter, uint? limit)
     {
-        var prefix = State.OwnerPrefix(deps.Api.AddrValidate(owner));
+        var prefix = Cw20State.OwnerPrefix(deps.Api.AddrValidate(owner));
         var start = StartAfter(deps, startAfter);
-        var rows = State.Allowances
-            .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], ContractKeys.PrefixEnd(prefix))
+        var rows = Cw20State.Allowances
+            .Range(deps.Storage, start is null ? prefix : [.. prefix, .. start], KeyRanges.PrefixEnd(prefix))
             .Take(Limit(limit))
             .Select(e => new AllowanceInfo(Address.FromBytes(e.Key.AsSpan(prefix.Length)).ToString(), e.Value.Allowance, e.Value.Expires))
             .ToList();
@@ -72,7 +65,7 @@ public sealed partial class Cw20BaseContract
 
     private static AllAccountsResponse AllAccounts(QueryDeps deps, string? startAfter, uint? limit)
     {
-        var accounts = State.Balances
+        var accounts = Cw20State.Balances
             .Range(deps.Storage, StartAfter(deps, startAfter))
             .Take(Limit(limit))
             .Select(e => Address.FromBytes(e.Key).ToString())

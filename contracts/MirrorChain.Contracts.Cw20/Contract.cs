@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Cw20.MsgFields;
 
 namespace MirrorChain.Contracts.Cw20;
@@ -15,9 +14,6 @@ namespace MirrorChain.Contracts.Cw20;
 /// </summary>
 public sealed partial class Cw20BaseContract : IContract
 {
-    private static readonly string[] ExecuteVariants =
-        ["transfer", "burn", "send", "mint", "increase_allowance", "decrease_allowance", "transfer_from", "send_from", "burn_from"];
-
     public string Name => "cw20_base";
 
     // ---- instantiate ----
@@ -42,7 +38,7 @@ public sealed partial class Cw20BaseContract : IContract
         }
 
         var mint = minter is null ? null : new MinterData(deps.Api.AddrValidate(minter).ToString(), m.Mint!.Cap);
-        State.TokenInfo.Save(deps.Storage, new TokenInfo(name, symbol, decimals, totalSupply, mint));
+        Cw20State.TokenInfo.Save(deps.Storage, new TokenInfo(name, symbol, decimals, totalSupply, mint));
         return new Response();
     }
 
@@ -81,7 +77,7 @@ public sealed partial class Cw20BaseContract : IContract
         foreach (var (address, amount) in accounts)
         {
             var holder = deps.Api.AddrValidate(address);
-            State.SaveBalance(deps.Storage, holder, amount);
+            Cw20State.SaveBalance(deps.Storage, holder, amount);
             total = Uint128Math.Add(total, amount);
         }
         return total;
@@ -89,58 +85,55 @@ public sealed partial class Cw20BaseContract : IContract
 
     // ---- execute ----
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        const string T = Cw20Errors.ExecuteMsgType;
-        var (variant, body) = ContractJson.Variant(msg, T);
-        switch (variant)
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary><c>cw20::Cw20ExecuteMsg</c> as cw20-base 0.8 handles it, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(Cw20Errors.ExecuteMsgType,
+        ("transfer", (deps, env, info, body) =>
         {
-            case "transfer":
-            {
-                var b = ContractJson.Deserialize<TransferBody>(body, T);
-                return Transfer(deps, info, Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
-            }
-            case "burn":
-                return Burn(deps, info, Required(ContractJson.Deserialize<BurnBody>(body, T).Amount, "amount", T));
-            case "send":
-            {
-                var b = ContractJson.Deserialize<SendBody>(body, T);
-                return Send(deps, info, Required(b.Contract, "contract", T), Required(b.Amount, "amount", T), Binary(b.Msg, "msg", T));
-            }
-            case "mint":
-            {
-                var b = ContractJson.Deserialize<MintBody>(body, T);
-                return Mint(deps, info, Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
-            }
-            case "increase_allowance":
-            {
-                var b = ContractJson.Deserialize<AllowanceChangeBody>(body, T);
-                return IncreaseAllowance(deps, env, info, Required(b.Spender, "spender", T), Required(b.Amount, "amount", T), b.Expires);
-            }
-            case "decrease_allowance":
-            {
-                var b = ContractJson.Deserialize<AllowanceChangeBody>(body, T);
-                return DecreaseAllowance(deps, env, info, Required(b.Spender, "spender", T), Required(b.Amount, "amount", T), b.Expires);
-            }
-            case "transfer_from":
-            {
-                var b = ContractJson.Deserialize<TransferFromBody>(body, T);
-                return TransferFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Recipient, "recipient", T), Required(b.Amount, "amount", T));
-            }
-            case "send_from":
-            {
-                var b = ContractJson.Deserialize<SendFromBody>(body, T);
-                return SendFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Contract, "contract", T), Required(b.Amount, "amount", T), Binary(b.Msg, "msg", T));
-            }
-            case "burn_from":
-            {
-                var b = ContractJson.Deserialize<BurnFromBody>(body, T);
-                return BurnFrom(deps, env, info, Required(b.Owner, "owner", T), Required(b.Amount, "amount", T));
-            }
-            default:
-                throw ContractJson.UnknownVariant(T, variant, ExecuteVariants);
-        }
-    }
+            var b = Body<TransferBody>(body);
+            return Transfer(deps, info, Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
+        }),
+        ("burn", (deps, env, info, body) => Burn(deps, info, Required(Body<BurnBody>(body).Amount, "amount", ExecT))),
+        ("send", (deps, env, info, body) =>
+        {
+            var b = Body<SendBody>(body);
+            return Send(deps, info, Required(b.Contract, "contract", ExecT), Required(b.Amount, "amount", ExecT), Binary(b.Msg, "msg", ExecT));
+        }),
+        ("mint", (deps, env, info, body) =>
+        {
+            var b = Body<MintBody>(body);
+            return Mint(deps, info, Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
+        }),
+        ("increase_allowance", (deps, env, info, body) =>
+        {
+            var b = Body<AllowanceChangeBody>(body);
+            return IncreaseAllowance(deps, env, info, Required(b.Spender, "spender", ExecT), Required(b.Amount, "amount", ExecT), b.Expires);
+        }),
+        ("decrease_allowance", (deps, env, info, body) =>
+        {
+            var b = Body<AllowanceChangeBody>(body);
+            return DecreaseAllowance(deps, env, info, Required(b.Spender, "spender", ExecT), Required(b.Amount, "amount", ExecT), b.Expires);
+        }),
+        ("transfer_from", (deps, env, info, body) =>
+        {
+            var b = Body<TransferFromBody>(body);
+            return TransferFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Recipient, "recipient", ExecT), Required(b.Amount, "amount", ExecT));
+        }),
+        ("send_from", (deps, env, info, body) =>
+        {
+            var b = Body<SendFromBody>(body);
+            return SendFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Contract, "contract", ExecT), Required(b.Amount, "amount", ExecT), Binary(b.Msg, "msg", ExecT));
+        }),
+        ("burn_from", (deps, env, info, body) =>
+        {
+            var b = Body<BurnFromBody>(body);
+            return BurnFrom(deps, env, info, Required(b.Owner, "owner", ExecT), Required(b.Amount, "amount", ExecT));
+        }));
+
+    private const string ExecT = Cw20Errors.ExecuteMsgType;
+
+    private static TBody Body<TBody>(JsonElement body) => ContractJson.Deserialize<TBody>(body, ExecT);
 
     private static Response Transfer(Deps deps, MessageInfo info, string recipient, UInt128 amount)
     {
@@ -157,7 +150,7 @@ public sealed partial class Cw20BaseContract : IContract
     private static Response Burn(Deps deps, MessageInfo info, UInt128 amount)
     {
         RejectZero(amount);
-        State.SaveBalance(deps.Storage, info.Sender, Uint128Math.CheckedSub(State.Balance(deps.Storage, info.Sender), amount));
+        Cw20State.SaveBalance(deps.Storage, info.Sender, Uint128Math.CheckedSub(Cw20State.Balance(deps.Storage, info.Sender), amount));
         ReduceSupply(deps, amount);
         return new Response()
             .AddAttribute("action", "burn")
@@ -181,7 +174,7 @@ public sealed partial class Cw20BaseContract : IContract
     private static Response Mint(Deps deps, MessageInfo info, string recipient, UInt128 amount)
     {
         RejectZero(amount);
-        var config = State.TokenInfo.Load(deps.Storage);
+        var config = Cw20State.TokenInfo.Load(deps.Storage);
         if (config.Mint is null || config.Mint.Minter != info.Sender.ToString())
         {
             throw Cw20Errors.Error(Cw20Errors.Unauthorized);
@@ -191,9 +184,9 @@ public sealed partial class Cw20BaseContract : IContract
         {
             throw Cw20Errors.Error(Cw20Errors.CannotExceedCap);
         }
-        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = supply });
+        Cw20State.TokenInfo.Save(deps.Storage, config with { TotalSupply = supply });
         var rcpt = deps.Api.AddrValidate(recipient);
-        State.SaveBalance(deps.Storage, rcpt, Uint128Math.Add(State.Balance(deps.Storage, rcpt), amount));
+        Cw20State.SaveBalance(deps.Storage, rcpt, Uint128Math.Add(Cw20State.Balance(deps.Storage, rcpt), amount));
         return new Response()
             .AddAttribute("action", "mint")
             .AddAttribute("to", recipient)
@@ -213,13 +206,13 @@ public sealed partial class Cw20BaseContract : IContract
     /// <summary>from −= amount (checked: "Overflow: Cannot Sub with …"), then to += amount (panics on overflow).</summary>
     private static void Move(Deps deps, Address from, Address to, UInt128 amount)
     {
-        State.SaveBalance(deps.Storage, from, Uint128Math.CheckedSub(State.Balance(deps.Storage, from), amount));
-        State.SaveBalance(deps.Storage, to, Uint128Math.Add(State.Balance(deps.Storage, to), amount));
+        Cw20State.SaveBalance(deps.Storage, from, Uint128Math.CheckedSub(Cw20State.Balance(deps.Storage, from), amount));
+        Cw20State.SaveBalance(deps.Storage, to, Uint128Math.Add(Cw20State.Balance(deps.Storage, to), amount));
     }
 
     private static void ReduceSupply(Deps deps, UInt128 amount)
     {
-        var config = State.TokenInfo.Load(deps.Storage);
-        State.TokenInfo.Save(deps.Storage, config with { TotalSupply = Uint128Math.CheckedSub(config.TotalSupply, amount) });
+        var config = Cw20State.TokenInfo.Load(deps.Storage);
+        Cw20State.TokenInfo.Save(deps.Storage, config with { TotalSupply = Uint128Math.CheckedSub(config.TotalSupply, amount) });
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 
@@ -15,7 +14,18 @@ public static class Cw20Messages
 {
     /// <summary><c>{"transfer":{"recipient","amount"}}</c>.</summary>
     public static WasmExecute Transfer(Address token, Address recipient, UInt128 amount) =>
-        Execute(token, "transfer", w => w.Str("recipient", recipient).Amount(amount));
+        Transfer(token, recipient.ToString(), amount);
+
+    /// <summary>
+    /// <c>{"transfer":{"recipient","amount"}}</c> to a recipient the sender has not validated (Mirror's community
+    /// <c>spend</c> leaves that to the token, which refuses a bad address).
+    /// </summary>
+    public static WasmExecute Transfer(Address token, string recipient, UInt128 amount) =>
+        Execute(token, "transfer", w =>
+        {
+            w.WriteString("recipient", recipient);
+            w.Amount(amount);
+        });
 
     /// <summary><c>{"send":{"contract","amount","msg"}}</c>; <paramref name="hookMsgJson"/> is base64-encoded into msg.</summary>
     public static WasmExecute Send(Address token, Address contract, UInt128 amount, byte[] hookMsgJson) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 
@@ -15,7 +14,7 @@ public static class Cw20Queries
     public static UInt128 Balance(Querier querier, Address token, Address address)
     {
         ArgumentNullException.ThrowIfNull(querier);
-        var json = querier.QueryWasmSmart(token, $"{{\"balance\":{{\"address\":\"{address}\"}}}}");
+        var json = Query(querier, token, new QueryMsg { Balance = new(address.ToString()) });
         return ContractJson.Deserialize<BalanceResponse>(json, "cw20::query::BalanceResponse").Balance;
     }
 
@@ -23,14 +22,14 @@ public static class Cw20Queries
     public static TokenInfoResponse TokenInfo(Querier querier, Address token)
     {
         ArgumentNullException.ThrowIfNull(querier);
-        return ContractJson.Deserialize<TokenInfoResponse>(querier.QueryWasmSmart(token, "{\"token_info\":{}}"), "cw20::query::TokenInfoResponse");
+        return ContractJson.Deserialize<TokenInfoResponse>(Query(querier, token, new QueryMsg { TokenInfo = EmptyMsg.Instance }), "cw20::query::TokenInfoResponse");
     }
 
     /// <summary><c>{"minter":{}}</c> → the minter and cap, or null if the token is not mintable.</summary>
     public static MinterResponse? Minter(Querier querier, Address token)
     {
         ArgumentNullException.ThrowIfNull(querier);
-        var json = querier.QueryWasmSmart(token, "{\"minter\":{}}");
+        var json = Query(querier, token, new QueryMsg { Minter = EmptyMsg.Instance });
         return Encoding.UTF8.GetString(json) == "null" ? null : ContractJson.Deserialize<MinterResponse>(json, "cw20::query::MinterResponse");
     }
 
@@ -38,7 +37,9 @@ public static class Cw20Queries
     public static AllowanceResponse Allowance(Querier querier, Address token, Address owner, Address spender)
     {
         ArgumentNullException.ThrowIfNull(querier);
-        var json = querier.QueryWasmSmart(token, $"{{\"allowance\":{{\"owner\":\"{owner}\",\"spender\":\"{spender}\"}}}}");
+        var json = Query(querier, token, new QueryMsg { Allowance = new(owner.ToString(), spender.ToString()) });
         return ContractJson.Deserialize<AllowanceResponse>(json, "cw20::query::AllowanceResponse");
     }
+
+    private static byte[] Query(Querier querier, Address token, QueryMsg msg) => querier.QueryWasmSmartRaw(token, ContractJson.Serialize(msg));
 }

@@ -66,3 +66,15 @@ public sealed record AllAllowancesResponse(IReadOnlyList<AllowanceInfo> Allowanc
 
 /// <summary><c>{"accounts": ["terra1…"]}</c>.</summary>
 public sealed record AllAccountsResponse(IReadOnlyList<string> Accounts);
+
+/// <summary><c>QueryMsg</c> as other contracts send it (<see cref="Cw20Queries"/>): one variant set, the unset ones are not written.</summary>
+internal sealed record QueryMsg
+{
+    public BalanceQuery? Balance { get; init; }
+
+    public EmptyMsg? TokenInfo { get; init; }
+
+    public EmptyMsg? Minter { get; init; }
+
+    public AllowanceQuery? Allowance { get; init; }
+}

@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Cw20;
 
 /// <summary>serde-like checks for required fields and <c>Binary</c> values of a parsed message body.</summary>

@@ -1,5 +1,4 @@
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20;
 
@@ -12,7 +11,7 @@ namespace MirrorChain.Contracts.Cw20;
 /// </list>
 /// Enumeration (all_accounts, all_allowances) is therefore in canonical byte order, as on Terra.
 /// </summary>
-internal static class State
+internal static class Cw20State
 {
     public static readonly Item<TokenInfo> TokenInfo = new("token_info") { TypeName = Cw20Errors.TokenInfoTypeName };
 

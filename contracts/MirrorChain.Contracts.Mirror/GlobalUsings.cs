@@ -1,1 +1,2 @@
 global using Decimal = MirrorChain.Core.Numerics.Decimal;
+global using MirrorChain.CosmWasm;

@@ -10,28 +10,32 @@ using MirrorChain.Contracts.Mirror.Mint;
 using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.ShortReward;
 using MirrorChain.Contracts.Mirror.Staking;
-using MirrorChain.Execution.Contracts;
 using TerraswapFactory = MirrorChain.Contracts.Terraswap.Factory.FactoryContract;
 using TerraswapPair = MirrorChain.Contracts.Terraswap.Pair.PairContract;
 
 namespace MirrorChain.Contracts.Mirror;
 
-/// <summary>Every contract code MirrorChain runs, under its fixed id (<see cref="CodeIds"/>).</summary>
+/// <summary>
+/// Every contract code MirrorChain runs, under its fixed id (<see cref="CodeIds"/>). The chain builds its code table
+/// (the host's ContractRegistry) from this list.
+/// </summary>
 public static class MirrorCodes
 {
-    public static ContractRegistry Registry() => new ContractRegistry()
-        .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-        .Register(CodeIds.TerraswapPair, new TerraswapPair())
-        .Register(CodeIds.TerraswapFactory, new TerraswapFactory())
-        .Register(CodeIds.MirrorOracle, new OracleContract())
-        .Register(CodeIds.MirrorCollateralOracle, new CollateralOracleContract())
-        .Register(CodeIds.MirrorMint, new MintContract())
-        .Register(CodeIds.MirrorLock, new LockContract())
-        .Register(CodeIds.MirrorFactory, new MirrorFactoryContract())
-        .Register(CodeIds.MirrorGov, new GovContract())
-        .Register(CodeIds.MirrorStaking, new StakingContract())
-        .Register(CodeIds.MirrorShortReward, new ShortRewardContract())
-        .Register(CodeIds.MirrorCollector, new CollectorContract())
-        .Register(CodeIds.MirrorCommunity, new CommunityContract())
-        .Register(CodeIds.MirrorAdminManager, new AdminManagerContract());
+    public static IReadOnlyList<KeyValuePair<ulong, IContract>> All() =>
+    [
+        new(CodeIds.Cw20Base, new Cw20BaseContract()),
+        new(CodeIds.TerraswapPair, new TerraswapPair()),
+        new(CodeIds.TerraswapFactory, new TerraswapFactory()),
+        new(CodeIds.MirrorOracle, new OracleContract()),
+        new(CodeIds.MirrorCollateralOracle, new CollateralOracleContract()),
+        new(CodeIds.MirrorMint, new MintContract()),
+        new(CodeIds.MirrorLock, new LockContract()),
+        new(CodeIds.MirrorFactory, new MirrorFactoryContract()),
+        new(CodeIds.MirrorGov, new GovContract()),
+        new(CodeIds.MirrorStaking, new StakingContract()),
+        new(CodeIds.MirrorShortReward, new ShortRewardContract()),
+        new(CodeIds.MirrorCollector, new CollectorContract()),
+        new(CodeIds.MirrorCommunity, new CommunityContract()),
+        new(CodeIds.MirrorAdminManager, new AdminManagerContract()),
+    ];
 }

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap;
 

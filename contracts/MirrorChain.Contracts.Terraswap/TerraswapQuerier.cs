@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap.Pair;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap;
 
@@ -21,21 +20,21 @@ public static class TerraswapQuerier
 
     /// <summary><c>query_pair_info</c>: the factory's <c>pair {asset_infos}</c>.</summary>
     public static PairInfo QueryPairInfo(Querier querier, Address factory, AssetInfo[] assetInfos) =>
-        querier.QueryWasmSmart<PairInfo>(factory, new { pair = new { asset_infos = assetInfos } }, ContractJson.Options);
+        querier.QueryWasmSmart<PairInfo>(factory, new Factory.QueryMsg { Pair = new() { AssetInfos = assetInfos } }, ContractJson.Options);
 
     /// <summary><c>query_pair_info_from_pair</c>: a pair's own <c>pair {}</c>.</summary>
     public static PairInfo QueryPairInfoFromPair(Querier querier, Address pair) =>
-        querier.QueryWasmSmart<PairInfo>(pair, new { pair = new { } }, ContractJson.Options);
+        querier.QueryWasmSmart<PairInfo>(pair, new QueryMsg { Pair = EmptyMsg.Instance }, ContractJson.Options);
 
     /// <summary><c>simulate</c>: a pair's <c>simulation {offer_asset}</c>.</summary>
     public static SimulationResponse Simulate(Querier querier, Address pair, Asset offerAsset) =>
-        querier.QueryWasmSmart<SimulationResponse>(pair, new { simulation = new { offer_asset = offerAsset } }, ContractJson.Options);
+        querier.QueryWasmSmart<SimulationResponse>(pair, new QueryMsg { Simulation = new() { OfferAsset = offerAsset } }, ContractJson.Options);
 
     /// <summary><c>reverse_simulate</c>: a pair's <c>reverse_simulation {ask_asset}</c>.</summary>
     public static ReverseSimulationResponse ReverseSimulate(Querier querier, Address pair, Asset askAsset) =>
-        querier.QueryWasmSmart<ReverseSimulationResponse>(pair, new { reverse_simulation = new { ask_asset = askAsset } }, ContractJson.Options);
+        querier.QueryWasmSmart<ReverseSimulationResponse>(pair, new QueryMsg { ReverseSimulation = new() { AskAsset = askAsset } }, ContractJson.Options);
 
     /// <summary><c>PoolResponse</c> of a pair's <c>pool {}</c>.</summary>
     public static PoolResponse QueryPool(Querier querier, Address pair) =>
-        querier.QueryWasmSmart<PoolResponse>(pair, new { pool = new { } }, ContractJson.Options);
+        querier.QueryWasmSmart<PoolResponse>(pair, new QueryMsg { Pool = EmptyMsg.Instance }, ContractJson.Options);
 }

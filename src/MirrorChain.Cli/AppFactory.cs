@@ -1,3 +1,4 @@
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Node;
 
@@ -7,7 +8,7 @@ namespace MirrorChain.Cli;
 public static class AppFactory
 {
     /// <summary>The chain's code table (see <see cref="CodeIds"/>).</summary>
-    public static ContractRegistry Registry() => MirrorChain.Contracts.Mirror.MirrorCodes.Registry();
+    public static ContractRegistry Registry() => ContractRegistry.Of(MirrorChain.Contracts.Mirror.MirrorCodes.All());
 
     public static MirrorApplication Create(HomeLayout home)
     {

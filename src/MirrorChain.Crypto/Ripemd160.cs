@@ -2,7 +2,7 @@ using Org.BouncyCastle.Crypto.Digests;
 
 namespace MirrorChain.Crypto;
 
-/// <summary>RIPEMD-160 (not in the .NET BCL), via BouncyCastle's managed digest.</summary>
+/// <summary>RIPEMD-160 (not in the .NET BCL), via BouncyCastle's managed digest (BouncyCastle.Cryptography 2.x, span API).</summary>
 public static class Ripemd160
 {
     public const int HashLength = 20;
@@ -21,10 +21,7 @@ public static class Ripemd160
             throw new ArgumentException($"destination needs {HashLength} bytes", nameof(destination));
         }
         var digest = new RipeMD160Digest();
-        var input = data.ToArray();
-        digest.BlockUpdate(input, 0, input.Length);
-        var output = new byte[HashLength];
-        digest.DoFinal(output, 0);
-        output.CopyTo(destination);
+        digest.BlockUpdate(data);
+        digest.DoFinal(destination);
     }
 }

@@ -1,18 +1,83 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace MirrorChain.Crypto;
 
 /// <summary>
-/// P/Invoke surface of libsecp256k1 0.2.0 (Debian libsecp256k1-1), source-generated and blittable only.
+/// P/Invoke surface of libsecp256k1, source-generated and blittable only, bound to the library that ships in the
+/// <c>Secp256k1.Net</c> NuGet package (<c>runtimes/&lt;rid&gt;/native/libsecp256k1.so</c>, a recent libsecp256k1
+/// built for every platform): the resolver below loads that file and nothing from the operating system.
 /// Opaque structs (<c>secp256k1_pubkey</c>, <c>secp256k1_ecdsa_signature</c>) are 64-byte caller buffers.
 /// Every function returns 1 on success and 0 on failure. Callers must never pass NULL or a never-initialised
 /// struct: the library's default "illegal argument" callback aborts the process.
 /// </summary>
 internal static unsafe partial class Secp256k1Native
 {
-    private const string Library = "libsecp256k1.so.1";
+    /// <summary>Logical name of the library; <see cref="Resolve"/> maps it to the packaged file.</summary>
+    private const string Library = "secp256k1";
 
-    /// <summary>SECP256K1_CONTEXT_SIGN | SECP256K1_CONTEXT_VERIFY (deprecated in 0.2.0 but accepted; every context can do both).</summary>
+    // An explicit static constructor runs before the first call of any method of this class, so the resolver is in
+    // place before the first P/Invoke.
+    static Secp256k1Native()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(Secp256k1Native).Assembly, Resolve);
+    }
+
+    /// <summary>The runtime identifier whose <c>runtimes/&lt;rid&gt;/native</c> folder the library comes from.</summary>
+    public static string RuntimeId { get; } = CurrentRuntimeId();
+
+    /// <summary>File name of the packaged library on this operating system.</summary>
+    public static string FileName { get; } =
+        OperatingSystem.IsWindows() ? "secp256k1.dll" : OperatingSystem.IsMacOS() ? "libsecp256k1.dylib" : "libsecp256k1.so";
+
+    /// <summary>Where a framework-dependent build puts the packaged library.</summary>
+    public static string ExpectedPath => Path.Combine(AppContext.BaseDirectory, "runtimes", RuntimeId, "native", FileName);
+
+    /// <summary>The message for a library that would not load.</summary>
+    public static string LoadFailureMessage(string reason) =>
+        $"cannot load libsecp256k1 ({FileName}) for runtime {RuntimeId}: expected {ExpectedPath} " +
+        $"(from the Secp256k1.Net NuGet package, copied by the build); rebuild the project, or check that the package " +
+        $"has runtimes/{RuntimeId}/native/{FileName}. Cause: {reason}";
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Library)
+        {
+            return IntPtr.Zero; // not ours: the default probing
+        }
+        // A framework-dependent build keeps the package's runtimes/<rid>/native layout; a RID-specific publish puts
+        // the file beside the application.
+        string[] candidates = [ExpectedPath, Path.Combine(AppContext.BaseDirectory, FileName)];
+        var reasons = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            if (!File.Exists(candidate))
+            {
+                reasons.Add($"{candidate}: not found");
+                continue;
+            }
+            try
+            {
+                return NativeLibrary.Load(candidate);
+            }
+            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+            {
+                reasons.Add($"{candidate}: {e.Message}");
+            }
+        }
+        throw new DllNotFoundException(LoadFailureMessage(string.Join("; ", reasons)));
+    }
+
+    private static string CurrentRuntimeId()
+    {
+        var os = OperatingSystem.IsWindows() ? "win"
+            : OperatingSystem.IsMacOS() ? "osx"
+            : RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal) ? "linux-musl"
+            : "linux";
+        return $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
+    }
+
+    /// <summary>SECP256K1_CONTEXT_SIGN | SECP256K1_CONTEXT_VERIFY (deprecated since libsecp256k1 0.2.0 but accepted; every context can do both).</summary>
     public const uint ContextSignVerify = 0x0301;
 
     /// <summary>SECP256K1_EC_COMPRESSED.</summary>

@@ -18,7 +18,7 @@ public static partial class Bank
     {
         var prefix = StateKeys.BalancesPrefix(address);
         var result = new List<Coin>();
-        foreach (var (key, value) in state.Range(prefix, StateKeys.PrefixEnd(prefix)))
+        foreach (var (key, value) in state.Range(prefix, KeyRanges.PrefixEnd(prefix)))
         {
             result.Add(new Coin(Encoding.UTF8.GetString(key.AsSpan(prefix.Length)), StoredAmount.Decode(value)));
         }

@@ -1,3 +1,5 @@
+using MirrorChain.Core;
+
 namespace MirrorChain.Execution;
 
 /// <summary>

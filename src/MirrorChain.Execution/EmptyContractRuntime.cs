@@ -11,7 +11,7 @@ public sealed class EmptyContractRuntime : IContractRuntime
 
     public static SdkException NoSuchContract(Address contract) => SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
 
-    public ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds) =>
+    public ContractExecution Execute(TxContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds) =>
         throw NoSuchContract(contract);
 
     public byte[] QuerySmart(IStateReader state, BlockContext block, Address contract, byte[] queryJson) => throw NoSuchContract(contract);

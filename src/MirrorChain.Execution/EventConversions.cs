@@ -1,3 +1,5 @@
+using MirrorChain.Core;
+
 using ProtoEvent = MirrorChain.Tx.Proto.Tendermint.Abci.Event;
 using ProtoEventAttribute = MirrorChain.Tx.Proto.Tendermint.Abci.EventAttribute;
 

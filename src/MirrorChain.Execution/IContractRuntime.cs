@@ -13,9 +13,9 @@ public interface IContractRuntime
     /// <summary>
     /// Runs <paramref name="msgJson"/> on <paramref name="contract"/>. The router has already moved
     /// <paramref name="funds"/> from <paramref name="sender"/> to the contract and emitted the execute event; the
-    /// returned events follow it. Writes go to <see cref="ExecutionContext.State"/>.
+    /// returned events follow it. Writes go to <see cref="TxContext.State"/>.
     /// </summary>
-    ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds);
+    ContractExecution Execute(TxContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds);
 
     /// <summary>A smart query: UTF-8 JSON in, UTF-8 JSON out (read-only, unmetered).</summary>
     byte[] QuerySmart(IStateReader state, BlockContext block, Address contract, byte[] queryJson);

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using MirrorChain.Core;
 
 namespace MirrorChain.Execution;
 

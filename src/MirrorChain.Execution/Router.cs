@@ -15,14 +15,14 @@ public sealed class Router(IContractRuntime contracts)
 {
     public IContractRuntime Contracts { get; } = contracts;
 
-    public MessageOutcome Dispatch(ExecutionContext ctx, ITxMessage message) => message switch
+    public MessageOutcome Dispatch(TxContext ctx, ITxMessage message) => message switch
     {
         MsgSend send => Send(ctx, send),
         MsgExecuteContract execute => Execute(ctx, execute),
         _ => throw SdkError.UnknownRequest.Wrap($"unrecognized message type: {message.TypeUrl}"),
     };
 
-    private static MessageOutcome Send(ExecutionContext ctx, MsgSend msg)
+    private static MessageOutcome Send(TxContext ctx, MsgSend msg)
     {
         if (ModuleAccounts.NameOf(msg.ToAddress) is not null)
         {
@@ -36,7 +36,7 @@ public sealed class Router(IContractRuntime contracts)
     /// wasmd's order: the contract must exist (wasm 8), funds move sender → contract, then the contract runs.
     /// Events: the funds transfer's, execute{_contract_address}, then the contract's.
     /// </summary>
-    private MessageOutcome Execute(ExecutionContext ctx, MsgExecuteContract msg)
+    private MessageOutcome Execute(TxContext ctx, MsgExecuteContract msg)
     {
         if (Contracts.ContractInfo(ctx.State, msg.Contract) is null)
         {

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using MirrorChain.Core;
 using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Tx.V1Beta1;
 

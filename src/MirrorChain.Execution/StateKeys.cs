@@ -31,19 +31,4 @@ public static class StateKeys
 
     /// <summary>0x04 0x01 → the chain params, canonical JSON (see <see cref="ChainParams"/>).</summary>
     public static byte[] ChainParams() => [Params, 0x01];
-
-    /// <summary>The smallest key greater than every key starting with <paramref name="prefix"/> (null = none).</summary>
-    public static byte[]? PrefixEnd(byte[] prefix)
-    {
-        var end = (byte[])prefix.Clone();
-        for (var i = end.Length - 1; i >= 0; i--)
-        {
-            if (end[i] != 0xff)
-            {
-                end[i]++;
-                return end[..(i + 1)];
-            }
-        }
-        return null;
-    }
 }

@@ -127,7 +127,7 @@ public sealed class TxExecutor
             return new Outcome(null, tx.GasLimit, meter.Consumed, anteEvents, []) { Signer = signer };
         }
 
-        var ctx = new ExecutionContext(block, new StateCache(txCache), meter, GasConfig, mode, tx.Hash, txIndex);
+        var ctx = new TxContext(block, new StateCache(txCache), meter, GasConfig, mode, tx.Hash, txIndex);
         var events = new List<Event>(anteEvents);
         var responses = new List<Any>(tx.Messages.Count);
         try
@@ -153,7 +153,7 @@ public sealed class TxExecutor
         return new Outcome(null, tx.GasLimit, meter.Consumed, events, responses) { Signer = signer };
     }
 
-    private MessageOutcome RunMessage(ExecutionContext ctx, ITxMessage message, int index)
+    private MessageOutcome RunMessage(TxContext ctx, ITxMessage message, int index)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MirrorChain.Core;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Node;
@@ -49,7 +50,7 @@ public sealed class BlockStore(IKeyValueStore db)
     public IEnumerable<(long Height, int Index)> FindByEvent(string compositeKey, string value, CancellationToken ct = default)
     {
         var prefix = StoreKeys.EventPrefix(compositeKey, value);
-        foreach (var (k, _) in db.Range(prefix, StoreKeys.PrefixEnd(prefix)))
+        foreach (var (k, _) in db.Range(prefix, KeyRanges.PrefixEnd(prefix)))
         {
             ct.ThrowIfCancellationRequested();
             if (k.Length == prefix.Length + 12)

@@ -58,21 +58,6 @@ public static class StoreKeys
         return key;
     }
 
-    /// <summary>The exclusive upper bound of all keys starting with <paramref name="prefix"/> (null = none).</summary>
-    public static byte[]? PrefixEnd(byte[] prefix)
-    {
-        var end = (byte[])prefix.Clone();
-        for (var i = end.Length - 1; i >= 0; i--)
-        {
-            if (end[i] != 0xFF)
-            {
-                end[i]++;
-                return end[..(i + 1)];
-            }
-        }
-        return null;
-    }
-
     public static byte[] EncodeHeight(long height)
     {
         var b = new byte[8];

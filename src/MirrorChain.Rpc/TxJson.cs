@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MirrorChain.Core;
 using MirrorChain.Execution;
 
 namespace MirrorChain.Rpc;

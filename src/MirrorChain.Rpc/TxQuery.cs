@@ -8,7 +8,7 @@ namespace MirrorChain.Rpc;
 /// <summary>
 /// A parsed tx_search query: conditions that must all hold. Special tags <c>tx.hash</c> (hex, case-insensitive)
 /// and <c>tx.height</c> test the tx itself; any other tag <c>type.key</c> tests the tx's indexed event
-/// attributes (<see cref="MirrorChain.Execution.EventAttribute.Index"/> true), matching when at least one
+/// attributes (<see cref="MirrorChain.Core.EventAttribute.Index"/> true), matching when at least one
 /// attribute satisfies the condition, as CometBFT's kv indexer does.
 /// </summary>
 public sealed class TxQuery

@@ -3,7 +3,7 @@ using MirrorChain.Storage;
 namespace MirrorChain.State;
 
 /// <summary>
-/// Versioned application state in a shared key-value store (layout in <see cref="StateKeys"/>): the flat latest
+/// Versioned application state in a shared key-value store (layout in <see cref="StateStoreKeys"/>): the flat latest
 /// values, the content-addressed tree nodes and one root per version. The root after each block is the app hash.
 /// <para>
 /// Commit is two-phase so state and block data land in one atomic write: <see cref="PrepareCommit"/> puts
@@ -18,8 +18,8 @@ namespace MirrorChain.State;
 /// </summary>
 public sealed class StateDb
 {
-    private static readonly byte[] RootsStart = [StateKeys.Root];
-    private static readonly byte[] RootsEnd = [StateKeys.Root + 1];
+    private static readonly byte[] RootsStart = [StateStoreKeys.Root];
+    private static readonly byte[] RootsEnd = [StateStoreKeys.Root + 1];
 
     private readonly IKeyValueStore _store;
     private readonly Lock _commitLock = new();
@@ -87,18 +87,18 @@ public sealed class StateDb
             {
                 if (value is null)
                 {
-                    batch.Delete(StateKeys.FlatKey(key));
+                    batch.Delete(StateStoreKeys.FlatKey(key));
                 }
                 else
                 {
-                    batch.Put(StateKeys.FlatKey(key), value);
+                    batch.Put(StateStoreKeys.FlatKey(key), value);
                 }
             }
             foreach (var (hash, node) in update.NewNodes)
             {
-                batch.Put(StateKeys.NodeKey(hash), node);
+                batch.Put(StateStoreKeys.NodeKey(hash), node);
             }
-            batch.Put(StateKeys.RootKey(version), update.Root);
+            batch.Put(StateStoreKeys.RootKey(version), update.Root);
             _prepared = new Prepared(version, update);
             return (byte[])update.Root.Clone();
         }
@@ -121,7 +121,7 @@ public sealed class StateDb
     }
 
     /// <summary>The root of a committed version, or null if that version was never committed.</summary>
-    public byte[]? RootAt(long version) => version < 0 ? null : _store.Get(StateKeys.RootKey(version));
+    public byte[]? RootAt(long version) => version < 0 ? null : _store.Get(StateStoreKeys.RootKey(version));
 
     /// <summary>The value of <paramref name="key"/> as of <paramref name="version"/>, read from the tree.</summary>
     public byte[]? GetAt(long version, byte[] key) => Tree.Get(RequireRoot(version), key);
@@ -145,7 +145,7 @@ public sealed class StateDb
             {
                 throw new InvalidDataException($"state root entry {Convert.ToHexStringLower(key)} is {root.Length} bytes, not 32");
             }
-            return new CommitPoint(StateKeys.VersionOfRootKey(key), root);
+            return new CommitPoint(StateStoreKeys.VersionOfRootKey(key), root);
         }
         return new CommitPoint(-1, MerkleTree.EmptyRoot);
     }

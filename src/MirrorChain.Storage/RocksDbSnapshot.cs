@@ -1,20 +1,21 @@
+using RocksDbSharp;
+
 namespace MirrorChain.Storage;
 
 /// <summary>A RocksDB snapshot with read options bound to it. Safe for concurrent reads until disposed.</summary>
 internal sealed class RocksDbSnapshot : IKeyValueSnapshot
 {
     private readonly RocksDbStore _store;
-    private readonly SnapshotHandle _snapshot;
-    private readonly ReadOptionsHandle _readOptions;
+    private readonly Snapshot _snapshot;
+    private readonly ReadOptions _readOptions;
     private int _disposed;
+    private int _released;
 
-    internal RocksDbSnapshot(RocksDbStore store, SnapshotHandle snapshot)
+    internal RocksDbSnapshot(RocksDbStore store, Snapshot snapshot)
     {
         _store = store;
         _snapshot = snapshot;
-        _readOptions = RocksDbNative.rocksdb_readoptions_create();
-        RocksDbNative.rocksdb_readoptions_set_snapshot(_readOptions, snapshot);
-        _readOptions.Retain(snapshot);
+        _readOptions = new ReadOptions().SetSnapshot(snapshot);
     }
 
     public byte[]? Get(ReadOnlySpan<byte> key)
@@ -50,11 +51,17 @@ internal sealed class RocksDbSnapshot : IKeyValueSnapshot
         // else: the store is disposed, and its Dispose released (or is about to release) this snapshot
     }
 
-    /// <summary>Releases the native snapshot (idempotent); the store calls it directly while disposing.</summary>
+    /// <summary>
+    /// Releases the native snapshot once (it needs the database, so always before the store closes it); the store
+    /// calls it directly while disposing. The read options hold only a pointer to the snapshot and are freed by their
+    /// finalizer (RocksDbSharp's ReadOptions has no Dispose).
+    /// </summary>
     internal void ReleaseHandles()
     {
         Volatile.Write(ref _disposed, 1);
-        _readOptions.Dispose();
-        _snapshot.Dispose();
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            _snapshot.Dispose();
+        }
     }
 }

@@ -1,9 +1,14 @@
+using System.Runtime.InteropServices;
 using MirrorChain.Core;
+using RocksDbSharp;
+using Native = RocksDbSharp.Native;
+using NativeRocksDbException = RocksDbSharp.RocksDbException;
 
 namespace MirrorChain.Storage;
 
 /// <summary>
-/// <see cref="IKeyValueStore"/> on RocksDB (one default column family, keys separated by prefixes).
+/// <see cref="IKeyValueStore"/> on RocksDB (one default column family, keys separated by prefixes), through the
+/// RocksDbSharp binding and the native librocksdb of the <c>RocksDB</c> NuGet package (see <see cref="RocksDbLibrary"/>).
 /// Safe for concurrent reads, snapshots and iterators alongside one writer. The WAL is always on, so a
 /// written batch survives a process crash; <c>sync: true</c> also survives a machine crash.
 /// Every native call passes a reader gate: <see cref="Dispose"/> shuts the gate, waits for the calls in flight
@@ -13,22 +18,26 @@ namespace MirrorChain.Storage;
 /// </summary>
 public sealed unsafe class RocksDbStore : IKeyValueStore
 {
-    private readonly DbHandle _db;
-    private readonly ReadOptionsHandle _readOptions;
-    private readonly WriteOptionsHandle _writeOptions;
-    private readonly WriteOptionsHandle _syncWriteOptions;
+    // A non-null pointer for empty spans: RocksDB builds a Slice from (ptr, len) and should never see null.
+    private static readonly byte[] NonNullAnchor = new byte[1];
+
+    private readonly Native _native;
+    private readonly RocksDb _db;
+    private readonly ReadOptions _readOptions = new();
+    private readonly WriteOptions _writeOptions;
+    private readonly WriteOptions _syncWriteOptions;
     private readonly Lock _snapshotsLock = new();
     private readonly HashSet<RocksDbSnapshot> _snapshots = [];
     private readonly Lock _iteratorsLock = new();
-    private readonly HashSet<IteratorHandle> _iterators = [];
+    private readonly HashSet<Iterator> _iterators = [];
     private int _disposed;
     private int _active;
 
-    private RocksDbStore(string path, DbHandle db)
+    private RocksDbStore(string path, Native native, RocksDb db)
     {
         Path = path;
+        _native = native;
         _db = db;
-        _readOptions = RocksDbNative.rocksdb_readoptions_create();
         _writeOptions = CreateWriteOptions(sync: false);
         _syncWriteOptions = CreateWriteOptions(sync: true);
     }
@@ -37,43 +46,43 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
 
     /// <summary>
     /// Opens (creating if missing) the database in <paramref name="path"/>. Throws
-    /// <see cref="StoreLockedException"/> if another process or open store holds the directory's lock.
+    /// <see cref="StoreLockedException"/> if another process or open store holds the directory's lock, and
+    /// <see cref="RocksDbException"/> naming the file and the runtime if the packaged native library does not load.
     /// </summary>
     public static RocksDbStore Open(string path, RocksDbSettings? settings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         settings ??= RocksDbSettings.Default;
+        var native = RocksDbLibrary.Load();
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(fullPath);
 
-        using var options = RocksDbNative.rocksdb_options_create();
-        RocksDbNative.rocksdb_options_set_create_if_missing(options, 1);
-        RocksDbNative.rocksdb_options_increase_parallelism(options, settings.Parallelism);
-        RocksDbNative.rocksdb_options_set_keep_log_file_num(options, (nuint)settings.KeepLogFiles);
-        using (var table = RocksDbNative.rocksdb_block_based_options_create())
-        using (var cache = RocksDbNative.rocksdb_cache_create_lru((nuint)settings.BlockCacheBytes))
+        var table = new BlockBasedTableOptions().SetBlockCache(Cache.CreateLru((ulong)settings.BlockCacheBytes));
+        if (settings.BloomBitsPerKey > 0)
         {
-            RocksDbNative.rocksdb_block_based_options_set_block_cache(table, cache);
-            if (settings.BloomBitsPerKey > 0)
-            {
-                RocksDbNative.rocksdb_block_based_options_set_filter_policy(
-                    table, RocksDbNative.rocksdb_filterpolicy_create_bloom(settings.BloomBitsPerKey));
-            }
-            RocksDbNative.rocksdb_options_set_block_based_table_factory(options, table);
+            // the table options take ownership of the policy (RocksDbSharp never destroys it itself)
+            table.SetFilterPolicy(BloomFilterPolicy.Create(settings.BloomBitsPerKey, false));
         }
+        var options = new DbOptions()
+            .SetCreateIfMissing(true)
+            .IncreaseParallelism(settings.Parallelism)
+            .SetKeepLogFileNum((ulong)settings.KeepLogFiles)
+            .SetBlockBasedTableFactory(table);
 
-        nint err = 0;
-        var db = RocksDbNative.rocksdb_open(options, fullPath, &err);
-        if (RocksDbNative.TakeError(err) is { } message)
+        RocksDb db;
+        try
         {
-            db.Dispose();
-            if (message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new StoreLockedException(fullPath, message);
-            }
-            throw new RocksDbException($"cannot open the database at '{fullPath}': {message}");
+            db = RocksDb.Open(options, fullPath);
         }
-        return new RocksDbStore(fullPath, db);
+        catch (NativeRocksDbException e)
+        {
+            if (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new StoreLockedException(fullPath, e.Message);
+            }
+            throw new RocksDbException($"cannot open the database at '{fullPath}': {e.Message}");
+        }
+        return new RocksDbStore(fullPath, native, db);
     }
 
     public byte[]? Get(ReadOnlySpan<byte> key) => GetCore(_readOptions, key);
@@ -87,7 +96,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     public IWriteBatch CreateBatch()
     {
         ThrowIfDisposed();
-        return new RocksDbWriteBatch();
+        return new RocksDbWriteBatch(_native);
     }
 
     public void Write(IWriteBatch batch, bool sync = false)
@@ -101,13 +110,13 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         nint err = 0;
         try
         {
-            RocksDbNative.rocksdb_write(_db, sync ? _syncWriteOptions : _writeOptions, native.Handle, &err);
+            _native.rocksdb_write(_db.Handle, (sync ? _syncWriteOptions : _writeOptions).Handle, native.Handle, out err);
         }
         finally
         {
             Exit();
         }
-        RocksDbNative.Check(err);
+        Check(err);
     }
 
     public IKeyValueSnapshot GetSnapshot()
@@ -115,9 +124,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         Enter();
         try
         {
-            var handle = RocksDbNative.rocksdb_create_snapshot(_db);
-            handle.Bind(_db);
-            var snapshot = new RocksDbSnapshot(this, handle);
+            var snapshot = new RocksDbSnapshot(this, _db.CreateSnapshot());
             lock (_snapshotsLock)
             {
                 _snapshots.Add(snapshot);
@@ -142,7 +149,8 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         {
             spin.SpinOnce(sleep1Threshold: 20);
         }
-        IteratorHandle[] iterators;
+        // Child-first: iterators and snapshots before the database they point into.
+        Iterator[] iterators;
         lock (_iteratorsLock)
         {
             iterators = [.. _iterators];
@@ -162,9 +170,6 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         {
             snapshot.ReleaseHandles();
         }
-        _readOptions.Dispose();
-        _writeOptions.Dispose();
-        _syncWriteOptions.Dispose();
         _db.Dispose();
     }
 
@@ -200,49 +205,53 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
-    internal byte[]? GetCore(ReadOptionsHandle readOptions, ReadOnlySpan<byte> key)
+    internal byte[]? GetCore(ReadOptions readOptions, ReadOnlySpan<byte> key)
     {
         Enter();
         nint err = 0;
         nuint length = 0;
-        byte* value;
+        nint value;
         try
         {
-            fixed (byte* k = &RocksDbNative.Pin(key))
+            fixed (byte* k = &Pin(key))
             {
-                value = RocksDbNative.rocksdb_get(_db, readOptions, k, (nuint)key.Length, &length, &err);
+                value = _native.rocksdb_get(_db.Handle, readOptions.Handle, k, (nuint)key.Length, out length, out err);
             }
         }
         finally
         {
             Exit();
         }
-        RocksDbNative.Check(err);
-        if (value is null)
+        Check(err);
+        if (value == 0)
         {
             return null;
         }
         try
         {
-            return RocksDbNative.Copy(value, length);
+            return new ReadOnlySpan<byte>((void*)value, checked((int)length)).ToArray();
         }
         finally
         {
-            RocksDbNative.rocksdb_free(value);
+            _native.rocksdb_free(value);
         }
     }
 
-    internal IEnumerable<KeyValuePair<byte[], byte[]>> RangeCore(SnapshotHandle? snapshot, byte[] start, byte[]? end, bool reverse)
+    internal IEnumerable<KeyValuePair<byte[], byte[]>> RangeCore(Snapshot? snapshot, byte[] start, byte[]? end, bool reverse)
     {
         ArgumentNullException.ThrowIfNull(start);
         return Iterate(snapshot, (byte[])start.Clone(), (byte[]?)end?.Clone(), reverse);
     }
 
+    /// <summary>A reference to pin with <c>fixed</c>, never null even for an empty span.</summary>
+    internal static ref readonly byte Pin(ReadOnlySpan<byte> bytes) =>
+        ref bytes.IsEmpty ? ref NonNullAnchor[0] : ref MemoryMarshal.GetReference(bytes);
+
     // Lazy: the native iterator is created on the first MoveNext and destroyed when enumeration ends or the
     // enumerator is disposed (or by Dispose of the store, which then fails the iterator's next step). Bounds are
     // enforced by RocksDB (iterate_lower/upper_bound, which also lets it skip tombstones beyond them) and re-checked
     // here. Each step runs inside the reader gate.
-    private IEnumerable<KeyValuePair<byte[], byte[]>> Iterate(SnapshotHandle? snapshot, byte[] start, byte[]? end, bool reverse)
+    private IEnumerable<KeyValuePair<byte[], byte[]>> Iterate(Snapshot? snapshot, byte[] start, byte[]? end, bool reverse)
     {
         ThrowIfDisposed();
         var cmp = ByteArrayComparer.Instance;
@@ -270,18 +279,18 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     }
 
     /// <summary>The iterator's current entry, or null at its end (after checking its error). Inside the gate.</summary>
-    private KeyValuePair<byte[], byte[]>? Read(IteratorHandle iterator)
+    private KeyValuePair<byte[], byte[]>? Read(Iterator iterator)
     {
         Enter();
         try
         {
-            if (RocksDbNative.rocksdb_iter_valid(iterator) == 0)
+            if (!iterator.Valid())
             {
-                CheckIterator(iterator);
+                _native.rocksdb_iter_get_error(iterator.Handle, out var err);
+                Check(err);
                 return null;
             }
-            var (key, value) = Current(iterator);
-            return new KeyValuePair<byte[], byte[]>(key, value);
+            return new KeyValuePair<byte[], byte[]>(iterator.GetKeySpan().ToArray(), iterator.GetValueSpan().ToArray());
         }
         finally
         {
@@ -289,18 +298,18 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
-    private void Move(IteratorHandle iterator, bool reverse)
+    private void Move(Iterator iterator, bool reverse)
     {
         Enter();
         try
         {
             if (reverse)
             {
-                RocksDbNative.rocksdb_iter_prev(iterator);
+                iterator.Prev();
             }
             else
             {
-                RocksDbNative.rocksdb_iter_next(iterator);
+                iterator.Next();
             }
         }
         finally
@@ -309,7 +318,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
-    private void CloseIterator(IteratorHandle iterator)
+    private void CloseIterator(Iterator iterator)
     {
         if (TryEnter())
         {
@@ -329,39 +338,38 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         // else: the store is disposed, and its Dispose destroyed (or is about to destroy) this iterator
     }
 
-    private static void CheckIterator(IteratorHandle iterator)
-    {
-        nint err = 0;
-        RocksDbNative.rocksdb_iter_get_error(iterator, &err);
-        RocksDbNative.Check(err);
-    }
-
-    private IteratorHandle OpenIterator(SnapshotHandle? snapshot, byte[] start, byte[]? end, bool reverse)
+    private Iterator OpenIterator(Snapshot? snapshot, byte[] start, byte[]? end, bool reverse)
     {
         Enter();
         try
         {
-            using var readOptions = RocksDbNative.rocksdb_readoptions_create();
+            // RocksDbSharp copies the bounds into native memory owned by these options, and the iterator keeps a
+            // reference to them, so the bounds outlive the iterator.
+            var readOptions = new ReadOptions();
             if (snapshot is not null)
             {
-                RocksDbNative.rocksdb_readoptions_set_snapshot(readOptions, snapshot);
-                readOptions.Retain(snapshot);
+                readOptions.SetSnapshot(snapshot);
             }
-            readOptions.SetBounds(start, end);
-            var iterator = RocksDbNative.rocksdb_create_iterator(_db, readOptions);
-            iterator.Retain(_db);
-            iterator.Retain(readOptions);
+            if (start.Length > 0)
+            {
+                readOptions.SetIterateLowerBound(start);
+            }
+            if (end is not null)
+            {
+                readOptions.SetIterateUpperBound(end);
+            }
+            var iterator = _db.NewIterator(null, readOptions);
             lock (_iteratorsLock)
             {
                 _iterators.Add(iterator);
             }
             if (reverse)
             {
-                RocksDbNative.rocksdb_iter_seek_to_last(iterator);
+                iterator.SeekToLast();
             }
             else
             {
-                RocksDbNative.rocksdb_iter_seek_to_first(iterator);
+                iterator.SeekToFirst();
             }
             return iterator;
         }
@@ -371,22 +379,26 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
-    private static (byte[] Key, byte[] Value) Current(IteratorHandle iterator)
+    /// <summary>Throws <see cref="RocksDbException"/> with RocksDB's message if <paramref name="err"/> is set (and frees it).</summary>
+    private void Check(nint err)
     {
-        nuint keyLength = 0;
-        nuint valueLength = 0;
-        var key = RocksDbNative.rocksdb_iter_key(iterator, &keyLength);
-        var value = RocksDbNative.rocksdb_iter_value(iterator, &valueLength);
-        return (RocksDbNative.Copy(key, keyLength), RocksDbNative.Copy(value, valueLength));
+        if (err == 0)
+        {
+            return;
+        }
+        string message;
+        try
+        {
+            message = Marshal.PtrToStringUTF8(err) ?? "unknown RocksDB error";
+        }
+        finally
+        {
+            _native.rocksdb_free(err);
+        }
+        throw new RocksDbException(message);
     }
 
-    private static WriteOptionsHandle CreateWriteOptions(bool sync)
-    {
-        var options = RocksDbNative.rocksdb_writeoptions_create();
-        RocksDbNative.rocksdb_writeoptions_disable_WAL(options, 0);
-        RocksDbNative.rocksdb_writeoptions_set_sync(options, sync ? (byte)1 : (byte)0);
-        return options;
-    }
+    private static WriteOptions CreateWriteOptions(bool sync) => new WriteOptions().DisableWal(0).SetSync(sync);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 }

@@ -1,30 +1,42 @@
+using RocksDbSharp;
+
 namespace MirrorChain.Storage;
 
 /// <summary>A native RocksDB write batch. Not thread-safe: one builder at a time.</summary>
 public sealed unsafe class RocksDbWriteBatch : IWriteBatch
 {
-    internal RocksDbWriteBatch() => Handle = RocksDbNative.rocksdb_writebatch_create();
+    private readonly Native _native;
+    private readonly WriteBatch _batch = new();
 
-    internal WriteBatchHandle Handle { get; }
+    internal RocksDbWriteBatch(Native native) => _native = native;
 
-    public int Count => RocksDbNative.rocksdb_writebatch_count(Handle);
+    internal nint Handle => _batch.Handle;
+
+    public int Count => _batch.Count();
 
     public void Put(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        fixed (byte* k = &RocksDbNative.Pin(key))
-        fixed (byte* v = &RocksDbNative.Pin(value))
+        fixed (byte* k = &RocksDbStore.Pin(key))
+        fixed (byte* v = &RocksDbStore.Pin(value))
         {
-            RocksDbNative.rocksdb_writebatch_put(Handle, k, (nuint)key.Length, v, (nuint)value.Length);
+            _native.rocksdb_writebatch_put(_batch.Handle, k, (nuint)key.Length, v, (nuint)value.Length);
         }
     }
 
     public void Delete(ReadOnlySpan<byte> key)
     {
-        fixed (byte* k = &RocksDbNative.Pin(key))
+        fixed (byte* k = &RocksDbStore.Pin(key))
         {
-            RocksDbNative.rocksdb_writebatch_delete(Handle, k, (nuint)key.Length);
+            _native.rocksdb_writebatch_delete(_batch.Handle, k, (nuint)key.Length);
         }
     }
 
-    public void Dispose() => Handle.Dispose();
+    // RocksDbSharp's WriteBatch has no finalizer: free a batch nobody disposed (it needs no database).
+    ~RocksDbWriteBatch() => _batch.Dispose();
+
+    public void Dispose()
+    {
+        _batch.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -4,3 +4,4 @@ global using MirrorChain.Core;
 global using MirrorChain.Contracts.Testing;
 global using MirrorChain.Execution.Contracts;
 global using Decimal = MirrorChain.Core.Numerics.Decimal;
+global using MirrorChain.CosmWasm;

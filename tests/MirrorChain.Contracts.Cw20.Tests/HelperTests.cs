@@ -1,3 +1,8 @@
+using System.Text.Json;
+using System.Text;
+using MirrorChain.Contracts.Testing;
+using MirrorChain.Core;
+
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 /// <summary>The public helpers Terraswap and Mirror build on: message JSON byte for byte, the receive parser, queries.</summary>

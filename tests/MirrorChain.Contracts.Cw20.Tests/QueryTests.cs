@@ -109,9 +109,9 @@ public sealed class QueryTests : Cw20TestBase
     public void Token_info_and_minter_answers_deserialize_into_the_public_response_types()
     {
         var token = NewToken(Alice, 77, MinterAddr, 1_000);
-        var info = App.Query<TokenInfoResponse>(token, """{"token_info":{}}""", Execution.Contracts.ContractJson.Options);
+        var info = App.Query<TokenInfoResponse>(token, """{"token_info":{}}""", ContractJson.Options);
         Assert.Equal(new TokenInfoResponse("Cash Token", "CASH", 6, 77), info);
-        var minter = App.Query<MinterResponse>(token, """{"minter":{}}""", Execution.Contracts.ContractJson.Options);
+        var minter = App.Query<MinterResponse>(token, """{"minter":{}}""", ContractJson.Options);
         Assert.Equal(new MinterResponse(MinterAddr.ToString(), 1_000), minter);
         Assert.Equal(JsonValueKind.Object, App.Query(token, """{"minter":{}}""").ValueKind);
     }

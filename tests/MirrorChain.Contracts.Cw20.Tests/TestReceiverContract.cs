@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 
 namespace MirrorChain.Contracts.Cw20.Tests;
 

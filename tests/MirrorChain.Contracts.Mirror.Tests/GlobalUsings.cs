@@ -8,3 +8,4 @@ global using MirrorChain.Execution.Contracts;
 global using MirrorChain.Contracts.Mirror.Tests.Support;
 global using static MirrorChain.Contracts.Mirror.Tests.Support.ExecuteErrors;
 global using Decimal = MirrorChain.Core.Numerics.Decimal;
+global using MirrorChain.CosmWasm;

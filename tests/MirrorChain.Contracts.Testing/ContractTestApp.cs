@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;
 using MirrorChain.Tx.Messages;
-using ExecutionContext = MirrorChain.Execution.ExecutionContext;
 
 namespace MirrorChain.Contracts.Testing;
 
@@ -102,10 +102,10 @@ public sealed class ContractTestApp
     public T Query<T>(Address contract, string json, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<T>(Runtime.QuerySmart(_state, Block, contract, Encoding.UTF8.GetBytes(json)), options)!;
 
-    private T Atomically<T>(Func<ExecutionContext, T> action)
+    private T Atomically<T>(Func<TxContext, T> action)
     {
         var tx = new StateCache(_state);
-        var ctx = new ExecutionContext(Block, tx, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
+        var ctx = new TxContext(Block, tx, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
         var result = action(ctx);
         tx.WriteTo(_state);
         return result;

@@ -12,7 +12,7 @@ public class ContractRoutingTests
     /// <summary>Writes a key per call, answers "ok" data and a wasm event; {"fail":{}} fails after writing.</summary>
     private sealed class StubRuntime : IContractRuntime
     {
-        public ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
+        public ContractExecution Execute(TxContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
         {
             ctx.State.Set([StateKeys.Wasm, 0x01, .. contract.Bytes], msgJson);
             var child = ctx.Branch();

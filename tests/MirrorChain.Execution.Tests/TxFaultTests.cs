@@ -12,7 +12,7 @@ public class TxFaultTests
     /// <summary>Writes, then throws what the message names: "npe", "storage", "invariant"; anything else succeeds.</summary>
     private sealed class ThrowingRuntime : IContractRuntime
     {
-        public ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
+        public ContractExecution Execute(TxContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
         {
             ctx.State.Set([StateKeys.Wasm, 0x01, .. contract.Bytes], msgJson);
             var text = Encoding.UTF8.GetString(msgJson);

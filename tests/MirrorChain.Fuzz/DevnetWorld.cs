@@ -57,7 +57,7 @@ public sealed class DevnetWorld : IDisposable
     public static DevnetWorld Create()
     {
         var genesis = GenesisDoc.Parse(File.ReadAllText(RepoRoot.File("genesis/devnet.json")));
-        var runtime = new ContractRuntime(MirrorCodes.Registry());
+        var runtime = new ContractRuntime(ContractRegistry.Of(MirrorCodes.All()));
         var app = new MirrorApplication(runtime);
         var node = ChainNode.Open(new MemoryKeyValueStore(), genesis, app);
         var contracts = new Dictionary<string, Address>(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.Text;
+using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.State;
 

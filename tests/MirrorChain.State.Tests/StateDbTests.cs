@@ -66,10 +66,10 @@ public sealed class StateDbTests : IDisposable
         Assert.Equal("1", S(_state.Committed.Get(B("a"))));
         Assert.Equal("a=1,b=2", Dump(_state.Committed));
         Assert.Equal("b=2,a=1", Dump(_state.Committed, reverse: true));
-        Assert.Equal(root0, _store.Get(StateKeys.RootKey(0)));
-        Assert.Equal("1", S(_store.Get(StateKeys.FlatKey(B("a")))));
+        Assert.Equal(root0, _store.Get(StateStoreKeys.RootKey(0)));
+        Assert.Equal("1", S(_store.Get(StateStoreKeys.FlatKey(B("a")))));
         Assert.Equal("block 0", S(_store.Get([0x10, 0x01])));
-        Assert.Equal(3, _store.Range([StateKeys.Node], [StateKeys.Node + 1]).Count());
+        Assert.Equal(3, _store.Range([StateStoreKeys.Node], [StateStoreKeys.Node + 1]).Count());
     }
 
     [Fact]

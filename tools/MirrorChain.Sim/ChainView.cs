@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;
@@ -54,7 +55,7 @@ public sealed class ChainView(IStateReader state, ContractRuntime runtime, Block
     public IEnumerable<(byte[] Key, byte[] Value)> Map(Address contract, string ns)
     {
         var prefix = MapPrefix(contract, ns);
-        foreach (var (k, v) in State.Range(prefix, StateKeys.PrefixEnd(prefix)))
+        foreach (var (k, v) in State.Range(prefix, KeyRanges.PrefixEnd(prefix)))
         {
             yield return (k[prefix.Length..], v);
         }

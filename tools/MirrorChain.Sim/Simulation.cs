@@ -114,7 +114,7 @@ public sealed class Simulation : IDisposable
     /// <summary>App hash after each block, index 0 = height 1.</summary>
     public List<byte[]> AppHashes { get; } = [];
 
-    public static ContractRegistry MirrorContractsRegistry() => MirrorChain.Contracts.Mirror.MirrorCodes.Registry();
+    public static ContractRegistry MirrorContractsRegistry() => ContractRegistry.Of(MirrorChain.Contracts.Mirror.MirrorCodes.All());
 
     /// <summary>The application as the CLI's AppFactory builds it.</summary>
     public static MirrorApplication NewApplication() => new(new ContractRuntime(MirrorContractsRegistry()));

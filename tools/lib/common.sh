@@ -1,5 +1,5 @@
 # Shared by tools/devnet, tools/mirrorchain and tools/test. Source it; do not run it.
-# Ensures the native libraries and the .NET SDK are present, and builds the CLI when sources changed.
+# Ensures the .NET SDK is present, and builds the CLI when sources changed.
 
 MC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MC_BUILD="$MC_ROOT/.build"
@@ -8,8 +8,9 @@ MC_CLI_DLL="$MC_BUILD/cli/mirrorchain.dll"
 mc_log() { printf '[mirrorchain] %s\n' "$*" >&2; }
 mc_die() { printf '[mirrorchain] error: %s\n' "$*" >&2; exit 1; }
 
-# apt packages the node needs at run time (native libraries bound by P/Invoke).
-MC_APT_PACKAGES=(libsecp256k1-1 librocksdb7.8)
+# The node needs no apt package: its native libraries ship inside NuGet packages and the build copies them next to
+# the program (runtimes/<rid>/native/): librocksdb from RocksDB, libsecp256k1 from Secp256k1.Net. Only the cosmjs
+# client suite (mc_npm_ci) installs something with apt: Node.js and npm, when they are missing.
 
 mc_missing_packages() {
   local pkg missing=()
@@ -48,7 +49,6 @@ mc_require_dotnet() {
 }
 
 mc_ensure_deps() {
-  mc_apt_install "${MC_APT_PACKAGES[@]}"
   mc_require_dotnet
 }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.AdminManager;
 
@@ -25,40 +24,32 @@ public sealed class AdminManagerContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::admin_manager::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config { Owner = deps.Api.AddrValidate(m.Owner).ToString(), AdminClaimPeriod = m.AdminClaimPeriod });
+        AdminManagerState.Config.Save(deps.Storage, new Config { Owner = deps.Api.AddrValidate(m.Owner).ToString(), AdminClaimPeriod = m.AdminClaimPeriod });
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_owner" => UpdateOwner(deps, info, ContractJson.Deserialize<UpdateOwnerMsg>(body, ExecuteMsgType)),
-            "execute_migrations" => ExecuteMigrations(deps, env, info, ReadMigrations(body)),
-            "authorize_claim" => AuthorizeClaim(deps, env, info, ContractJson.Deserialize<AuthorizeClaimMsg>(body, ExecuteMsgType)),
-            "claim_admin" => ClaimAdmin(deps, env, info, ContractJson.Deserialize<ClaimAdminMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_owner", "execute_migrations", "authorize_claim", "claim_admin"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "migration_records" => ContractJson.Serialize(QueryMigrationRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType))),
-            "auth_records" => ContractJson.Serialize(QueryAuthRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "migration_records", "auth_records"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_owner", (deps, env, info, body) => UpdateOwner(deps, info, ContractJson.Deserialize<UpdateOwnerMsg>(body, ExecuteMsgType))),
+        ("execute_migrations", (deps, env, info, body) => ExecuteMigrations(deps, env, info, ReadMigrations(body))),
+        ("authorize_claim", (deps, env, info, body) => AuthorizeClaim(deps, env, info, ContractJson.Deserialize<AuthorizeClaimMsg>(body, ExecuteMsgType))),
+        ("claim_admin", (deps, env, info, body) => ClaimAdmin(deps, env, info, ContractJson.Deserialize<ClaimAdminMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("migration_records", (deps, env, body) => ContractJson.Serialize(QueryMigrationRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType)))),
+        ("auth_records", (deps, env, body) => ContractJson.Serialize(QueryAuthRecords(deps, ContractJson.Deserialize<RecordsQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only; the new owner is validated. Attribute action=update_owner.</summary>
     private static Response UpdateOwner(Deps deps, MessageInfo info, UpdateOwnerMsg msg)
     {
         var config = OwnedConfig(deps, info);
-        State.Config.Save(deps.Storage, config with { Owner = deps.Api.AddrValidate(msg.Owner).ToString() });
+        AdminManagerState.Config.Save(deps.Storage, config with { Owner = deps.Api.AddrValidate(msg.Owner).ToString() });
         return new Response().AddAttribute("action", "update_owner");
     }
 
@@ -72,8 +63,8 @@ public sealed class AdminManagerContract : IContract
         var addr = deps.Api.AddrValidate(msg.AuthorizedAddr);
         var start = env.Block.TimeSeconds;
         var end = start <= ulong.MaxValue - config.AdminClaimPeriod ? start + config.AdminClaimPeriod : throw new PanicException("attempt to add with overflow");
-        State.AuthList.Save(deps.Storage, addr.Bytes.ToArray(), end);
-        State.AuthRecords.Save(deps.Storage, ContractKeys.EncodeU64(start), new AuthRecord(addr.ToString(), start, end));
+        AdminManagerState.AuthList.Save(deps.Storage, addr.Bytes.ToArray(), end);
+        AdminManagerState.AuthRecords.Save(deps.Storage, IntKeys.U64(start), new AuthRecord(addr.ToString(), start, end));
         return new Response()
             .AddAttribute("action", "authorize_claim")
             .AddAttribute("claim_start", start.ToString(CultureInfo.InvariantCulture))
@@ -88,9 +79,9 @@ public sealed class AdminManagerContract : IContract
     private static Response ClaimAdmin(Deps deps, Env env, MessageInfo info, ClaimAdminMsg msg)
     {
         var key = info.Sender.Bytes.ToArray();
-        if (!State.AuthList.Has(deps.Storage, key) || State.AuthList.Load(deps.Storage, key) < env.Block.TimeSeconds)
+        if (!AdminManagerState.AuthList.Has(deps.Storage, key) || AdminManagerState.AuthList.Load(deps.Storage, key) < env.Block.TimeSeconds)
         {
-            throw Errors.Unauthorized();
+            throw AdminManagerErrors.Unauthorized();
         }
         var contract = Address.TryParse(msg.Contract, out var a, out var error)
             ? a!
@@ -116,29 +107,29 @@ public sealed class AdminManagerContract : IContract
             recorded.Add(m with { Contract = contract.ToString() });
         }
         var now = env.Block.TimeSeconds;
-        State.MigrationRecords.Save(deps.Storage, ContractKeys.EncodeU64(now), new MigrationRecord(info.Sender.ToString(), now, recorded));
+        AdminManagerState.MigrationRecords.Save(deps.Storage, IntKeys.U64(now), new MigrationRecord(info.Sender.ToString(), now, recorded));
         return response.AddAttribute("action", "execute_migrations");
     }
 
     private static Config OwnedConfig(Deps deps, MessageInfo info)
     {
-        var config = State.Config.Load(deps.Storage);
-        return info.Sender.ToString() == config.Owner ? config : throw Errors.Unauthorized();
+        var config = AdminManagerState.Config.Load(deps.Storage);
+        return info.Sender.ToString() == config.Owner ? config : throw AdminManagerErrors.Unauthorized();
     }
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = AdminManagerState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.AdminClaimPeriod);
     }
 
     /// <summary>Newest first; <c>start_after</c> (exclusive) is a time in seconds; limit 10 by default, 30 at most.</summary>
     private static AuthRecordsResponse QueryAuthRecords(QueryDeps deps, RecordsQuery q) =>
-        new([.. State.AuthRecords.Range(deps.Storage, end: q.StartAfter is { } s ? ContractKeys.EncodeU64(s) : null, descending: true)
+        new([.. AdminManagerState.AuthRecords.Range(deps.Storage, end: q.StartAfter is { } s ? IntKeys.U64(s) : null, descending: true)
             .Take(Limit(q)).Select(r => new AuthRecordResponse(r.Value.Address, r.Value.StartTime, r.Value.EndTime))]);
 
     private static MigrationRecordsResponse QueryMigrationRecords(QueryDeps deps, RecordsQuery q) =>
-        new([.. State.MigrationRecords.Range(deps.Storage, end: q.StartAfter is { } s ? ContractKeys.EncodeU64(s) : null, descending: true)
+        new([.. AdminManagerState.MigrationRecords.Range(deps.Storage, end: q.StartAfter is { } s ? IntKeys.U64(s) : null, descending: true)
             .Take(Limit(q)).Select(r => new MigrationRecordResponse(r.Value.Executor, r.Value.Time, r.Value.Migrations))]);
 
     private static int Limit(RecordsQuery q) => (int)Math.Min(q.Limit ?? DefaultLimit, MaxLimit);

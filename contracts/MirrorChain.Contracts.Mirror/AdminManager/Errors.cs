@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.AdminManager;
 
 /// <summary>mirror_admin_manager's errors: <c>ContractError::Unauthorized {}</c>, displayed "Unauthorized".</summary>
-internal static class Errors
+internal static class AdminManagerErrors
 {
     public static ContractException Unauthorized() => ContractException.Unauthorized();
 }

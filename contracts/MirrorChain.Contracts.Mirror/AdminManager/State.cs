@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.AdminManager;
 
 // contracts/mirror_admin_manager/src/state.rs. Addresses are kept in their validated bech32 form.
@@ -18,7 +16,7 @@ public sealed record AuthRecord(string Address, ulong StartTime, ulong EndTime);
 /// <summary>An <c>execute_migrations</c> call: who sent it, when, and the migrations it asked for.</summary>
 public sealed record MigrationRecord(string Executor, ulong Time, IReadOnlyList<MigrationItem> Migrations);
 
-internal static class State
+internal static class AdminManagerState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_admin_manager::state::Config" };
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
@@ -19,7 +18,7 @@ public sealed class CollateralOracleContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::collateral_oracle::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config
+        CollateralOracleState.Config.Save(deps.Storage, new Config
         {
             Owner = Validate(deps, m.Owner),
             MintContract = Validate(deps, m.MintContract),
@@ -31,41 +30,32 @@ public sealed class CollateralOracleContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "register_collateral_asset" => RegisterCollateral(deps, info, ContractJson.Deserialize<RegisterCollateralAssetMsg>(body, ExecuteMsgType)),
-            "revoke_collateral_asset" => RevokeCollateral(deps, info, ContractJson.Deserialize<RevokeCollateralAssetMsg>(body, ExecuteMsgType)),
-            "update_collateral_price_source" => UpdateCollateralPriceSource(deps, info, ContractJson.Deserialize<UpdateCollateralPriceSourceMsg>(body, ExecuteMsgType)),
-            "update_collateral_multiplier" => UpdateCollateralMultiplier(deps, info, ContractJson.Deserialize<UpdateCollateralMultiplierMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "register_collateral_asset",
-                "revoke_collateral_asset", "update_collateral_price_source", "update_collateral_multiplier"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "collateral_price" => ContractJson.Serialize(QueryCollateralPrice(deps, ContractJson.Deserialize<CollateralPriceQuery>(body, QueryMsgType))),
-            "collateral_asset_info" => ContractJson.Serialize(QueryCollateralInfo(deps, ContractJson.Deserialize<CollateralAssetInfoQuery>(body, QueryMsgType))),
-            "collateral_asset_infos" => ContractJson.Serialize(QueryCollateralInfos(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "collateral_price", "collateral_asset_info", "collateral_asset_infos"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("register_collateral_asset", (deps, env, info, body) => RegisterCollateral(deps, info, ContractJson.Deserialize<RegisterCollateralAssetMsg>(body, ExecuteMsgType))),
+        ("revoke_collateral_asset", (deps, env, info, body) => RevokeCollateral(deps, info, ContractJson.Deserialize<RevokeCollateralAssetMsg>(body, ExecuteMsgType))),
+        ("update_collateral_price_source", (deps, env, info, body) => UpdateCollateralPriceSource(deps, info, ContractJson.Deserialize<UpdateCollateralPriceSourceMsg>(body, ExecuteMsgType))),
+        ("update_collateral_multiplier", (deps, env, info, body) => UpdateCollateralMultiplier(deps, info, ContractJson.Deserialize<UpdateCollateralMultiplierMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("collateral_price", (deps, env, body) => ContractJson.Serialize(QueryCollateralPrice(deps, ContractJson.Deserialize<CollateralPriceQuery>(body, QueryMsgType)))),
+        ("collateral_asset_info", (deps, env, body) => ContractJson.Serialize(QueryCollateralInfo(deps, ContractJson.Deserialize<CollateralAssetInfoQuery>(body, QueryMsgType)))),
+        ("collateral_asset_infos", (deps, env, body) => ContractJson.Serialize(QueryCollateralInfos(deps))));
 
     /// <summary>Owner only; each given field replaces the stored one (addresses validated).</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollateralOracleState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CollateralOracleErrors.Unauthorized();
         }
         config = config with
         {
@@ -76,25 +66,25 @@ public sealed class CollateralOracleContract : IContract
             AnchorOracle = msg.AnchorOracle is null ? config.AnchorOracle : Validate(deps, msg.AnchorOracle),
             BandOracle = msg.BandOracle is null ? config.BandOracle : Validate(deps, msg.BandOracle),
         };
-        State.Config.Save(deps.Storage, config);
+        CollateralOracleState.Config.Save(deps.Storage, config);
         return new Response();
     }
 
     /// <summary>Owner or mint; then "Collateral was already registered"; then "Multiplier must be bigger than 0".</summary>
     private static Response RegisterCollateral(Deps deps, MessageInfo info, RegisterCollateralAssetMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollateralOracleState.Config.Load(deps.Storage);
         AssertOwnerOrMint(config, info);
         var asset = msg.Asset.ToString();
-        if (State.Collaterals.Has(deps.Storage, State.Key(asset)))
+        if (CollateralOracleState.Collaterals.Has(deps.Storage, CollateralOracleState.Key(asset)))
         {
-            throw Errors.AlreadyRegistered();
+            throw CollateralOracleErrors.AlreadyRegistered();
         }
         if (msg.Multiplier.IsZero)
         {
-            throw Errors.ZeroMultiplier();
+            throw CollateralOracleErrors.ZeroMultiplier();
         }
-        State.Collaterals.Save(deps.Storage, State.Key(asset), new CollateralAssetInfo
+        CollateralOracleState.Collaterals.Save(deps.Storage, CollateralOracleState.Key(asset), new CollateralAssetInfo
         {
             Asset = asset,
             PriceSource = msg.PriceSource,
@@ -107,74 +97,74 @@ public sealed class CollateralOracleContract : IContract
     /// <summary>Owner or mint; "Collateral not found" for an unknown asset; sets is_revoked (prices stay available).</summary>
     private static Response RevokeCollateral(Deps deps, MessageInfo info, RevokeCollateralAssetMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollateralOracleState.Config.Load(deps.Storage);
         AssertOwnerOrMint(config, info);
         var collateral = LoadForUpdate(deps, msg.Asset);
-        State.Collaterals.Save(deps.Storage, State.Key(collateral.Asset), collateral with { IsRevoked = true });
+        CollateralOracleState.Collaterals.Save(deps.Storage, CollateralOracleState.Key(collateral.Asset), collateral with { IsRevoked = true });
         return new Response();
     }
 
     /// <summary>Owner only; "Collateral not found".</summary>
     private static Response UpdateCollateralPriceSource(Deps deps, MessageInfo info, UpdateCollateralPriceSourceMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollateralOracleState.Config.Load(deps.Storage);
         AssertOwner(config, info);
         var collateral = LoadForUpdate(deps, msg.Asset);
-        State.Collaterals.Save(deps.Storage, State.Key(collateral.Asset), collateral with { PriceSource = msg.PriceSource });
+        CollateralOracleState.Collaterals.Save(deps.Storage, CollateralOracleState.Key(collateral.Asset), collateral with { PriceSource = msg.PriceSource });
         return new Response();
     }
 
     /// <summary>Owner only; then "Collateral not found"; then "Multiplier must be bigger than 0".</summary>
     private static Response UpdateCollateralMultiplier(Deps deps, MessageInfo info, UpdateCollateralMultiplierMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollateralOracleState.Config.Load(deps.Storage);
         AssertOwner(config, info);
         var collateral = LoadForUpdate(deps, msg.Asset);
         if (msg.Multiplier.IsZero)
         {
-            throw Errors.ZeroMultiplier();
+            throw CollateralOracleErrors.ZeroMultiplier();
         }
-        State.Collaterals.Save(deps.Storage, State.Key(collateral.Asset), collateral with { Multiplier = msg.Multiplier });
+        CollateralOracleState.Collaterals.Save(deps.Storage, CollateralOracleState.Key(collateral.Asset), collateral with { Multiplier = msg.Multiplier });
         return new Response();
     }
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = CollateralOracleState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.MintContract, c.BaseDenom, c.MirrorOracle, c.AnchorOracle, c.BandOracle);
     }
 
     /// <summary>"Collateral asset not found" for an unknown asset; otherwise the source's (rate, last_updated).</summary>
     private static CollateralPriceResponse QueryCollateralPrice(QueryDeps deps, CollateralPriceQuery msg)
     {
-        var config = State.Config.Load(deps.Storage);
-        var collateral = State.Collaterals.May(deps.Storage, State.Key(msg.Asset)) ?? throw Errors.AssetNotFound();
+        var config = CollateralOracleState.Config.Load(deps.Storage);
+        var collateral = CollateralOracleState.Collaterals.May(deps.Storage, CollateralOracleState.Key(msg.Asset)) ?? throw CollateralOracleErrors.AssetNotFound();
         var (rate, lastUpdated) = PriceSources.Query(deps, config, collateral.Asset, msg.BlockHeight, collateral.PriceSource);
         return new CollateralPriceResponse(collateral.Asset, rate, lastUpdated, collateral.Multiplier, collateral.IsRevoked);
     }
 
     private static CollateralInfoResponse QueryCollateralInfo(QueryDeps deps, CollateralAssetInfoQuery msg)
     {
-        var collateral = State.Collaterals.May(deps.Storage, State.Key(msg.Asset)) ?? throw Errors.AssetNotFound();
+        var collateral = CollateralOracleState.Collaterals.May(deps.Storage, CollateralOracleState.Key(msg.Asset)) ?? throw CollateralOracleErrors.AssetNotFound();
         return Info(collateral);
     }
 
     /// <summary>All collaterals, ascending by asset string bytes.</summary>
     private static CollateralInfosResponse QueryCollateralInfos(QueryDeps deps) =>
-        new(State.Collaterals.Range(deps.Storage).Select(kv => Info(kv.Value)).ToList());
+        new(CollateralOracleState.Collaterals.Range(deps.Storage).Select(kv => Info(kv.Value)).ToList());
 
     private static CollateralInfoResponse Info(CollateralAssetInfo c) =>
         new(c.Asset, c.Multiplier, c.PriceSource.Tag, c.IsRevoked);
 
     private static CollateralAssetInfo LoadForUpdate(Deps deps, AssetInfo asset) =>
-        State.Collaterals.May(deps.Storage, State.Key(asset.ToString())) ?? throw Errors.CollateralNotFound();
+        CollateralOracleState.Collaterals.May(deps.Storage, CollateralOracleState.Key(asset.ToString())) ?? throw CollateralOracleErrors.CollateralNotFound();
 
     private static void AssertOwnerOrMint(Config config, MessageInfo info)
     {
         var sender = info.Sender.ToString();
         if (sender != config.Owner && sender != config.MintContract)
         {
-            throw Errors.Unauthorized();
+            throw CollateralOracleErrors.Unauthorized();
         }
     }
 
@@ -182,7 +172,7 @@ public sealed class CollateralOracleContract : IContract
     {
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CollateralOracleErrors.Unauthorized();
         }
     }
 

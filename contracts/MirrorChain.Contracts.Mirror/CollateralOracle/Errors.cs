@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
 /// <summary>mirror_collateral_oracle's error strings (all StdError::generic_err).</summary>
-internal static class Errors
+internal static class CollateralOracleErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Terraswap;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
@@ -73,6 +74,7 @@ public sealed record CollateralPriceQuery
 {
     public required string Asset { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public ulong? BlockHeight { get; init; }
 }
 
@@ -94,3 +96,19 @@ public sealed record CollateralInfoResponse(string Asset, Decimal Multiplier, st
 
 /// <summary><c>CollateralInfosResponse {collaterals}</c>.</summary>
 public sealed record CollateralInfosResponse(IReadOnlyList<CollateralInfoResponse> Collaterals);
+
+// ---- the envelopes other contracts send (CollateralOracleMessages / CollateralOracleQueries) ----
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public RegisterCollateralAssetMsg? RegisterCollateralAsset { get; init; }
+
+    public RevokeCollateralAssetMsg? RevokeCollateralAsset { get; init; }
+}
+
+/// <summary><c>QueryMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record QueryMsg
+{
+    public CollateralPriceQuery? CollateralPrice { get; init; }
+}

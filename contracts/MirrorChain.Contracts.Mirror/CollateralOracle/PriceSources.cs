@@ -3,7 +3,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
@@ -16,7 +15,7 @@ namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 /// module, and mirror_oracle cannot hold a denom (its assets are addresses). So a native rate denom → base_denom is
 /// read from this contract's own registration of <c>denom</c> (the devnet registers <c>uluna</c> with a
 /// <c>fixed_price</c>), priced with its source, one level deep: if that source itself needs a native rate, or the
-/// denom is not registered, the query fails with <see cref="Errors.NoNativeRate"/>. The base denom's rate is 1. The
+/// denom is not registered, the query fails with <see cref="CollateralOracleErrors.NoNativeRate"/>. The base denom's rate is 1. The
 /// resulting <c>last_updated</c> stays u64::MAX as on Terra.
 /// </para>
 /// </summary>
@@ -82,14 +81,8 @@ internal static class PriceSources
     /// <summary>mirror_oracle (or the anchor oracle) <c>price{base_asset: asset, quote_asset: base_denom}</c> → (rate, last_updated_base).</summary>
     private static (Decimal, ulong) OraclePrice(QueryDeps deps, string oracle, string asset, string baseDenom)
     {
-        var msg = Json(w =>
-        {
-            w.WriteStartObject("price");
-            w.WriteString("base_asset", asset);
-            w.WriteString("quote_asset", baseDenom);
-            w.WriteEndObject();
-        });
-        var res = Smart<OraclePriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
+        var msg = ContractJson.SerializeToString(new Oracle.QueryMsg { Price = new() { BaseAsset = asset, QuoteAsset = baseDenom } });
+        var res = Smart<Oracle.PriceResponse>(deps, oracle, msg, "mirror_protocol::oracle::PriceResponse");
         return (res.Rate, res.LastUpdatedBase);
     }
 
@@ -99,7 +92,7 @@ internal static class PriceSources
     /// </summary>
     private static Decimal PoolRate(QueryDeps deps, Config config, SourceType.Terraswap source, bool nativeAllowed)
     {
-        var pool = Smart<PairPool>(deps, source.TerraswapPairAddr, "{\"pool\":{}}", "mirror_collateral_oracle::querier::TerraswapPoolResponse");
+        var pool = Smart<PairPool>(deps, source.TerraswapPairAddr, ContractJson.SerializeToString(new Terraswap.Pair.QueryMsg { Pool = EmptyMsg.Instance }), "mirror_collateral_oracle::querier::TerraswapPoolResponse");
         if (pool.Assets.Length != 2)
         {
             throw ContractException.Parse("mirror_collateral_oracle::querier::TerraswapPoolResponse", $"invalid length {pool.Assets.Length}, expected an array of length 2");
@@ -116,7 +109,7 @@ internal static class PriceSources
         }
         else
         {
-            throw Errors.InvalidPool();
+            throw CollateralOracleErrors.InvalidPool();
         }
         return source.IntermediateDenom is null
             ? ratio
@@ -130,9 +123,9 @@ internal static class PriceSources
         {
             return Decimal.One;
         }
-        if (!nativeAllowed || State.Collaterals.May(deps.Storage, State.Key(denom)) is not { } registered)
+        if (!nativeAllowed || CollateralOracleState.Collaterals.May(deps.Storage, CollateralOracleState.Key(denom)) is not { } registered)
         {
-            throw Errors.NoNativeRate(denom);
+            throw CollateralOracleErrors.NoNativeRate(denom);
         }
         return Query(deps, config, denom, null, registered.PriceSource, nativeAllowed: false).Rate;
     }
@@ -166,15 +159,6 @@ internal static class PriceSources
             return value;
         }
         throw new PanicException($"called `Result::unwrap()` on an `Err` value: Generic error: cannot convert Decimal256 '{text}' to Decimal");
-    }
-
-    private sealed record OraclePriceResponse
-    {
-        public required Decimal Rate { get; init; }
-
-        public required ulong LastUpdatedBase { get; init; }
-
-        public ulong LastUpdatedQuote { get; init; }
     }
 
     private sealed record BandReferenceData

@@ -1,5 +1,4 @@
 using System.Text;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.CollateralOracle;
 
@@ -33,7 +32,7 @@ public sealed record CollateralAssetInfo
     public required bool IsRevoked { get; init; }
 }
 
-internal static class State
+internal static class CollateralOracleState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_collateral_oracle::state::Config" };
 

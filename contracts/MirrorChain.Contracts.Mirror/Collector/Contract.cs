@@ -2,7 +2,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Collector;
 
@@ -24,7 +23,7 @@ public sealed partial class CollectorContract : IContract
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::collector::InstantiateMsg");
         var mirUstPair = m.MirUstPair is null ? null : Addr(deps, m.MirUstPair);
-        State.Config.Save(deps.Storage, new Config
+        CollectorState.Config.Save(deps.Storage, new Config
         {
             Owner = Addr(deps, m.Owner),
             DistributionContract = Addr(deps, m.DistributionContract),
@@ -40,28 +39,20 @@ public sealed partial class CollectorContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "convert" => Convert(deps, env, deps.Api.AddrValidate(ContractJson.Deserialize<ConvertMsg>(body, ExecuteMsgType).AssetToken)),
-            "distribute" => Distribute(deps, env),
-            "luna_swap_hook" => LunaSwapHook(deps, env),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "convert", "distribute", "luna_swap_hook"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("convert", (deps, env, info, body) => Convert(deps, env, deps.Api.AddrValidate(ContractJson.Deserialize<ConvertMsg>(body, ExecuteMsgType).AssetToken))),
+        ("distribute", (deps, env, info, body) => Distribute(deps, env)),
+        ("luna_swap_hook", (deps, env, info, body) => LunaSwapHook(deps, env)));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))));
 
     /// <summary>
     /// Owner only ("Unauthorized"). Each given field replaces the stored one (addresses validated); mir_ust_pair, once
@@ -69,10 +60,10 @@ public sealed partial class CollectorContract : IContract
     /// </summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CollectorErrors.Unauthorized();
         }
         config = config with
         {
@@ -87,7 +78,7 @@ public sealed partial class CollectorContract : IContract
             MirUstPair = msg.MirUstPair is null ? config.MirUstPair : Addr(deps, msg.MirUstPair),
             LunaxToken = msg.LunaxToken is null ? config.LunaxToken : Addr(deps, msg.LunaxToken),
         };
-        State.Config.Save(deps.Storage, config);
+        CollectorState.Config.Save(deps.Storage, config);
         return new Response().AddAttribute("action", "update_config");
     }
 
@@ -98,18 +89,18 @@ public sealed partial class CollectorContract : IContract
     /// </summary>
     private static Response Distribute(Deps deps, Env env)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var mirrorToken = Address.Parse(config.MirrorToken);
         var amount = TerraswapQuerier.QueryTokenBalance(deps.Querier, mirrorToken, env.ContractAddress);
         return new Response()
-            .AddMessage(Cw20Messages.Send(mirrorToken, Address.Parse(config.DistributionContract), amount, DepositRewardHook))
+            .AddMessage(Cw20Messages.Send(mirrorToken, Address.Parse(config.DistributionContract), amount, Gov.GovMessages.DepositRewardHook()))
             .AddAttribute("action", "distribute")
             .AddAttribute("amount", amount);
     }
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = CollectorState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.DistributionContract, c.TerraswapFactory, c.MirrorToken, c.BaseDenom,
             c.AustToken, c.AnchorMarket, c.BlunaToken, c.LunaxToken, c.MirUstPair);
     }

@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Collector;
 
 /// <summary>mirror_collector's <c>ContractError</c> texts (StdErrors display as themselves).</summary>
-internal static class Errors
+internal static class CollectorErrors
 {
     /// <summary><c>ContractError::Unauthorized</c>: "Unauthorized" (capital U, no "Generic error").</summary>
     public static ContractException Unauthorized() => ContractException.Unauthorized();

@@ -80,3 +80,9 @@ public sealed record ConfigResponse(
     string BlunaToken,
     string LunaxToken,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? MirUstPair);
+
+/// <summary><c>ExecuteMsg</c> as the collector sends it to itself: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public EmptyMsg? LunaSwapHook { get; init; }
+}

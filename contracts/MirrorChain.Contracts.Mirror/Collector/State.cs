@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Collector;
 
 // contracts/mirror_collector/src/state.rs. Addresses are kept in their validated bech32 form.
@@ -28,7 +26,7 @@ public sealed record Config
     public string? MirUstPair { get; init; }
 }
 
-internal static class State
+internal static class CollectorState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_collector::state::Config" };
 }

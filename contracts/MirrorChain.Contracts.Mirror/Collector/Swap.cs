@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Collector;
 
@@ -15,9 +14,8 @@ public sealed partial class CollectorContract
     /// <summary>AMM_MAX_ALLOWED_SLIPPAGE: the max_spread of the UST→MIR swap (set for Astroport, kept for Terraswap).</summary>
     private static readonly Decimal MirSwapMaxSpread = Decimal.Permille(500);
 
-    private static readonly byte[] DepositRewardHook = Encoding.UTF8.GetBytes("""{"deposit_reward":{}}""");
+    /// <summary>Anchor money market's cw20 hook <c>{"redeem_stable":{}}</c> (Anchor is not deployed here; no typed surface).</summary>
     private static readonly byte[] RedeemStableHook = Encoding.UTF8.GetBytes("""{"redeem_stable":{}}""");
-    private static readonly byte[] LunaSwapHookMsg = Encoding.UTF8.GetBytes("""{"luna_swap_hook":{}}""");
 
     /// <summary>
     /// Anyone. Routes by token: aUST → anchor redeem, bLuna → bluna swap, LunaX → lunax swap, anything else (an
@@ -25,7 +23,7 @@ public sealed partial class CollectorContract
     /// </summary>
     private static Response Convert(Deps deps, Env env, Address assetToken)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var token = assetToken.ToString();
         if (token == config.AustToken)
         {
@@ -64,8 +62,7 @@ public sealed partial class CollectorContract
             {
                 var swapAsset = Asset.Of(AssetInfo.Native(config.BaseDenom), balance);
                 var offer = swapAsset.DeductTax(deps.Querier);
-                var msg = new { swap = new PairSwapMsg(Asset.Of(swapAsset.Info, offer.Amount), null, MirSwapMaxSpread, null) };
-                response.AddMessage(new WasmExecute(pair, ContractJson.Serialize(msg), [offer]));
+                response.AddMessage(Terraswap.Pair.PairMessages.Swap(pair, Asset.Of(swapAsset.Info, offer.Amount), null, MirSwapMaxSpread, null, [offer]));
             }
         }
         else
@@ -107,7 +104,7 @@ public sealed partial class CollectorContract
         if (balance != UInt128.Zero)
         {
             response.AddMessage(Cw20Messages.Send(assetToken, pair, balance, SwapHookJson()));
-            response.AddMessage(new WasmExecute(env.ContractAddress, LunaSwapHookMsg, []));
+            response.AddMessage(new WasmExecute(env.ContractAddress, ContractJson.Serialize(new ExecuteMsg { LunaSwapHook = EmptyMsg.Instance }), []));
         }
         return response.AddAttributes(("action", "convert"), ("swap_type", swapType), ("asset_token", assetToken.ToString()));
     }
@@ -116,11 +113,11 @@ public sealed partial class CollectorContract
     /// Anyone (no sender check, as in v2.1.4). With a nonzero uluna balance v2.1.4 emits a Terra market swap
     /// uluna→base_denom. MirrorChain has no market module: it sells the whole uluna balance on the Terraswap factory's
     /// [native uluna, native base_denom] pair (swap with no belief price or max spread; uluna pays no tax), and fails
-    /// with <see cref="Errors.NoLunaPair"/> when no such pair exists. Attribute action=luna_swap_hook.
+    /// with <see cref="CollectorErrors.NoLunaPair"/> when no such pair exists. Attribute action=luna_swap_hook.
     /// </summary>
     private static Response LunaSwapHook(Deps deps, Env env)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CollectorState.Config.Load(deps.Storage);
         var balance = deps.Querier.QueryBalance(env.ContractAddress, LunaDenom);
         var response = new Response().AddAttribute("action", "luna_swap_hook");
         if (balance != UInt128.Zero)
@@ -132,11 +129,10 @@ public sealed partial class CollectorContract
             }
             catch (ContractException)
             {
-                throw Errors.NoLunaPair(config.BaseDenom);
+                throw CollectorErrors.NoLunaPair(config.BaseDenom);
             }
             var offer = Asset.Of(AssetInfo.Native(LunaDenom), balance);
-            var msg = new { swap = new PairSwapMsg(offer, null, null, null) };
-            response.AddMessage(new WasmExecute(pair, ContractJson.Serialize(msg), [new Coin(LunaDenom, balance)]));
+            response.AddMessage(Terraswap.Pair.PairMessages.Swap(pair, offer, null, null, null, [new Coin(LunaDenom, balance)]));
         }
         return response;
     }
@@ -152,18 +148,5 @@ public sealed partial class CollectorContract
     }
 
     /// <summary>Terraswap's <c>Cw20HookMsg::Swap {belief_price: None, max_spread: None, to: None}</c>.</summary>
-    private static byte[] SwapHookJson() => ContractJson.Serialize(new { swap = new SwapHookMsg(null, null, null) });
-
-    /// <summary>Terraswap's <c>ExecuteMsg::Swap {offer_asset, belief_price, max_spread, to}</c>; None is written as null.</summary>
-    private sealed record PairSwapMsg(
-        Asset OfferAsset,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? MaxSpread,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? To);
-
-    /// <summary>Terraswap's <c>Cw20HookMsg::Swap {belief_price, max_spread, to}</c>; None is written as null.</summary>
-    private sealed record SwapHookMsg(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? BeliefPrice,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Decimal? MaxSpread,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? To);
+    private static byte[] SwapHookJson() => Terraswap.Pair.PairMessages.SwapHook(null, null, null);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Community;
 
@@ -19,7 +18,7 @@ public sealed class CommunityContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::community::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config
+        CommunityState.Config.Save(deps.Storage, new Config
         {
             Owner = deps.Api.AddrValidate(m.Owner).ToString(),
             MirrorToken = deps.Api.AddrValidate(m.MirrorToken).ToString(),
@@ -28,41 +27,33 @@ public sealed class CommunityContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "spend" => Spend(deps, info, ContractJson.Deserialize<SpendMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "spend"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("spend", (deps, env, info, body) => Spend(deps, info, ContractJson.Deserialize<SpendMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))));
 
     /// <summary>Owner only ("unauthorized"); a new owner is validated. Attribute action=update_config.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CommunityState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CommunityErrors.Unauthorized();
         }
         config = config with
         {
             Owner = msg.Owner is null ? config.Owner : deps.Api.AddrValidate(msg.Owner).ToString(),
             SpendLimit = msg.SpendLimit ?? config.SpendLimit,
         };
-        State.Config.Save(deps.Storage, config);
+        CommunityState.Config.Save(deps.Storage, config);
         return new Response().AddAttribute("action", "update_config");
     }
 
@@ -73,17 +64,16 @@ public sealed class CommunityContract : IContract
     /// </summary>
     private static Response Spend(Deps deps, MessageInfo info, SpendMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = CommunityState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw CommunityErrors.Unauthorized();
         }
         if (config.SpendLimit < msg.Amount)
         {
-            throw Errors.SpendLimitExceeded();
+            throw CommunityErrors.SpendLimitExceeded();
         }
-        var transfer = new WasmExecute(Address.Parse(config.MirrorToken),
-            ContractJson.Serialize(new { transfer = new { recipient = msg.Recipient, amount = msg.Amount } }), []);
+        var transfer = Cw20Messages.Transfer(Address.Parse(config.MirrorToken), msg.Recipient, msg.Amount);
         return new Response()
             .AddMessage(transfer)
             .AddAttributes(("action", "spend"), ("recipient", msg.Recipient), ("amount", msg.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -91,7 +81,7 @@ public sealed class CommunityContract : IContract
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = CommunityState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.MirrorToken, c.SpendLimit);
     }
 }

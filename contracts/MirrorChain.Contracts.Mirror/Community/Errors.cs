@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Community;
 
 /// <summary>mirror_community's error strings (all StdError::generic_err).</summary>
-internal static class Errors
+internal static class CommunityErrors
 {
     /// <summary>"Generic error: unauthorized" (lower case, unlike the collector).</summary>
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");

@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Community;
 
 // contracts/mirror_community/src/state.rs. Addresses are kept in their validated bech32 form.
@@ -14,7 +12,7 @@ public sealed record Config
     public required UInt128 SpendLimit { get; init; }
 }
 
-internal static class State
+internal static class CommunityState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_community::state::Config" };
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -47,36 +46,26 @@ public sealed partial class MirrorFactoryContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        var sender = info.Sender.ToString();
-        return name switch
-        {
-            "post_initialize" => PostInitialize(deps, Parse<PostInitializeMsg>(body)),
-            "update_config" => UpdateConfig(deps, sender, Parse<UpdateConfigMsg>(body)),
-            "update_weight" => UpdateWeight(deps, sender, Parse<UpdateWeightMsg>(body)),
-            "whitelist" => Whitelist(deps, sender, Parse<WhitelistMsg>(body)),
-            "pass_command" => PassCommand(deps, sender, Parse<PassCommandMsg>(body)),
-            "revoke_asset" => RevokeAsset(deps, sender, Parse<RevokeAssetMsg>(body)),
-            "migrate_asset" => MigrateAsset(deps, sender, Parse<MigrateAssetMsg>(body)),
-            "distribute" => Distribute(deps, env),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "post_initialize", "update_config", "update_weight", "whitelist",
-                "pass_command", "revoke_asset", "migrate_asset", "distribute"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, QueryMsgType);
-        object answer = name switch
-        {
-            "config" => QueryConfig(deps),
-            "distribution_info" => new DistributionInfoResponse(FactoryState.AllWeights(deps.Storage), FactoryState.LastDistributed.Load(deps.Storage)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "distribution_info"),
-        };
-        return ContractJson.Serialize(answer);
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("post_initialize", (deps, env, info, body) => PostInitialize(deps, Parse<PostInitializeMsg>(body))),
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info.Sender.ToString(), Parse<UpdateConfigMsg>(body))),
+        ("update_weight", (deps, env, info, body) => UpdateWeight(deps, info.Sender.ToString(), Parse<UpdateWeightMsg>(body))),
+        ("whitelist", (deps, env, info, body) => Whitelist(deps, info.Sender.ToString(), Parse<WhitelistMsg>(body))),
+        ("pass_command", (deps, env, info, body) => PassCommand(deps, info.Sender.ToString(), Parse<PassCommandMsg>(body))),
+        ("revoke_asset", (deps, env, info, body) => RevokeAsset(deps, info.Sender.ToString(), Parse<RevokeAssetMsg>(body))),
+        ("migrate_asset", (deps, env, info, body) => MigrateAsset(deps, info.Sender.ToString(), Parse<MigrateAssetMsg>(body))),
+        ("distribute", (deps, env, info, body) => Distribute(deps, env)));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("distribution_info", (deps, env, body) =>
+            ContractJson.Serialize(new DistributionInfoResponse(FactoryState.AllWeights(deps.Storage), FactoryState.LastDistributed.Load(deps.Storage)))));
 
     /// <summary>
     /// Anyone, but only while no owner is set ("unauthorized" afterwards). Stores the addresses, gives MIR the weight
@@ -87,7 +76,7 @@ public sealed partial class MirrorFactoryContract : IContract
         var config = FactoryState.Config.Load(deps.Storage);
         if (config.Owner != "")
         {
-            throw Errors.Unauthorized();
+            throw FactoryErrors.Unauthorized();
         }
         config = config with
         {
@@ -164,7 +153,7 @@ public sealed partial class MirrorFactoryContract : IContract
     private static Config LoadOwned(Deps deps, string sender)
     {
         var config = FactoryState.Config.Load(deps.Storage);
-        return sender == config.Owner ? config : throw Errors.Unauthorized();
+        return sender == config.Owner ? config : throw FactoryErrors.Unauthorized();
     }
 
     private static T Parse<T>(JsonElement body) => ContractJson.Deserialize<T>(body, ExecuteMsgType);

@@ -1,6 +1,5 @@
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -27,7 +26,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (FeederOf(deps, config, asset) != sender)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             endPrice = given;
         }
@@ -35,7 +34,7 @@ public sealed partial class MirrorFactoryContract
         {
             if (sender != config.Owner)
             {
-                throw Errors.Unauthorized();
+                throw FactoryErrors.Unauthorized();
             }
             var mintConfig = MintAssetConfig(deps, config, asset);
             var oraclePrice = OraclePrice(deps, config, asset);
@@ -65,7 +64,7 @@ public sealed partial class MirrorFactoryContract
         var feeder = FeederOf(deps, config, from);
         if (feeder != sender)
         {
-            throw Errors.Unauthorized();
+            throw FactoryErrors.Unauthorized();
         }
 
         var weight = FactoryState.LoadWeight(deps.Storage, from);
@@ -94,35 +93,32 @@ public sealed partial class MirrorFactoryContract
     {
         try
         {
-            var answer = deps.Querier.QueryWasmSmart<OracleFeederResponse>(
-                FactoryState.Humanize(config.OracleContract), new { feeder = new { asset_token = asset } }, ContractJson.Options);
+            var answer = Oracle.OracleQueries.Feeder(deps.Querier, FactoryState.Humanize(config.OracleContract), asset);
             return deps.Api.AddrValidate(answer.Feeder).ToString();
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.FeederFetch();
+            throw FactoryErrors.FeederFetch();
         }
     }
 
     /// <summary>The mint's asset config; any failure reads "Failed to fetch the mint asset config".</summary>
-    private static MintAssetConfigResponse MintAssetConfig(Deps deps, Config config, string asset)
+    private static Mint.AssetConfigResponse MintAssetConfig(Deps deps, Config config, string asset)
     {
         try
         {
-            return deps.Querier.QueryWasmSmart<MintAssetConfigResponse>(
-                FactoryState.Humanize(config.MintContract), new { asset_config = new { asset_token = asset } }, ContractJson.Options);
+            return Mint.MintQueries.AssetConfig(deps.Querier, FactoryState.Humanize(config.MintContract), asset);
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.MintAssetConfigFetch();
+            throw FactoryErrors.MintAssetConfigFetch();
         }
     }
 
     /// <summary>mirror_oracle <c>price {base_asset: asset, quote_asset: base_denom}</c>.rate through decimal_division(·, 1) (9 dp).</summary>
     private static Decimal OraclePrice(Deps deps, Config config, string asset)
     {
-        var answer = deps.Querier.QueryWasmSmart<OraclePriceResponse>(
-            FactoryState.Humanize(config.OracleContract), new { price = new { base_asset = asset, quote_asset = config.BaseDenom } }, ContractJson.Options);
+        var answer = Oracle.OracleQueries.Price(deps.Querier, FactoryState.Humanize(config.OracleContract), asset, config.BaseDenom);
         return MirrorMath.DecimalDivision(answer.Rate, Decimal.One);
     }
 }

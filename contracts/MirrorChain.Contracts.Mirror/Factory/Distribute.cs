@@ -1,5 +1,4 @@
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -29,7 +28,7 @@ public sealed partial class MirrorFactoryContract
         var lastDistributed = FactoryState.LastDistributed.Load(deps.Storage);
         if (AddU64(lastDistributed, DistributionInterval) > now)
         {
-            throw Errors.DistributeBeforeInterval();
+            throw FactoryErrors.DistributeBeforeInterval();
         }
 
         var config = FactoryState.Config.Load(deps.Storage);

@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Factory;
 
 /// <summary>mirror_factory v2.1.4's error texts. All are <c>StdError::generic_err</c>, displayed "Generic error: …".</summary>
-internal static class Errors
+internal static class FactoryErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MirrorChain.Contracts.Mirror.Factory;
 
 // packages/mirror_protocol/src/factory.rs at v2.1.4 (crate 2.1.1). Required fields are `required` (serde refuses a
@@ -102,37 +100,3 @@ internal sealed record ConfigResponse(
 
 /// <summary>The query <c>distribution_info {}</c>'s answer: <c>{"weights":[["terra1…",300]],"last_distributed":…}</c>.</summary>
 internal sealed record DistributionInfoResponse(IReadOnlyList<WeightEntry> Weights, ulong LastDistributed);
-
-// ---- answers of other contracts the factory reads ----
-
-/// <summary>mirror_oracle <c>feeder {asset_token}</c>.</summary>
-internal sealed record OracleFeederResponse(string AssetToken, string Feeder);
-
-/// <summary>mirror_oracle <c>price {base_asset, quote_asset}</c>.</summary>
-internal sealed record OraclePriceResponse(Decimal Rate, ulong LastUpdatedBase, ulong LastUpdatedQuote);
-
-/// <summary>mirror_mint <c>asset_config {asset_token}</c> (v2.1.4's three-field IPOParams).</summary>
-internal sealed record MintAssetConfigResponse(
-    string Token,
-    Decimal AuctionDiscount,
-    Decimal MinCollateralRatio,
-    Decimal? EndPrice,
-    IpoParams? IpoParams);
-
-/// <summary>
-/// v2.1.4 <c>IPOParams {mint_end, pre_ipo_price, min_collateral_ratio_after_ipo}</c> (in mint register_asset and the mint's
-/// asset_config answer).
-/// </summary>
-internal sealed record IpoParams
-{
-    public required ulong MintEnd { get; init; }
-    public required Decimal PreIpoPrice { get; init; }
-    public required Decimal MinCollateralRatioAfterIpo { get; init; }
-}
-
-/// <summary>mint <c>register_asset {asset_token, auction_discount, min_collateral_ratio, ipo_params}</c> (None is written as null).</summary>
-internal sealed record MintRegisterAsset(
-    string AssetToken,
-    Decimal AuctionDiscount,
-    Decimal MinCollateralRatio,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] IpoParams? IpoParams);

@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -15,8 +14,6 @@ internal static class Outgoing
     public const ulong TokenCreatedReplyId = 1;
     public const ulong PairCreatedReplyId = 2;
 
-    private static WasmExecute Execute(string contract, object msg) => new(FactoryState.Humanize(contract), ContractJson.Serialize(msg), []);
-
     /// <summary>
     /// SubMsg id 1 (reply on success): <c>WasmMsg::Instantiate{admin: None, code_id: token_code_id, label: "", funds: []}</c> of
     /// the token <c>{name, symbol, decimals: 6, initial_balances: [], mint: {minter: mint, cap: null}}</c>.
@@ -27,21 +24,21 @@ internal static class Outgoing
         return SubMsg.ReplyOnSuccess(new WasmInstantiate(config.TokenCodeId, init, [], "", null), TokenCreatedReplyId);
     }
 
-    public static WasmExecute MintRegisterAsset(Config config, string asset, Params p, IpoParams? ipo) =>
-        Execute(config.MintContract, new { register_asset = new MintRegisterAsset(asset, p.AuctionDiscount, p.MinCollateralRatio, ipo) });
+    public static WasmExecute MintRegisterAsset(Config config, string asset, Params p, Mint.IpoParams? ipo) =>
+        Mint.MintMessages.RegisterAsset(FactoryState.Humanize(config.MintContract), asset, p.AuctionDiscount, p.MinCollateralRatio, ipo);
 
     public static WasmExecute MintRegisterMigration(Config config, string asset, Decimal endPrice) =>
-        Execute(config.MintContract, new { register_migration = new { asset_token = asset, end_price = endPrice } });
+        Mint.MintMessages.RegisterMigration(FactoryState.Humanize(config.MintContract), asset, endPrice);
 
     public static WasmExecute OracleRegisterAsset(Config config, string asset, string feeder) =>
-        Execute(config.OracleContract, new { register_asset = new { asset_token = asset, feeder } });
+        Oracle.OracleMessages.RegisterAsset(FactoryState.Humanize(config.OracleContract), asset, feeder);
 
     /// <summary>SubMsg id 2 (reply on success): Terraswap factory <c>create_pair</c> [native base_denom, token asset].</summary>
     public static SubMsg CreatePair(Config config, string asset) =>
-        SubMsg.ReplyOnSuccess(Execute(config.TerraswapFactory, new { create_pair = new { asset_infos = PairAssets(config, asset) } }), PairCreatedReplyId);
+        SubMsg.ReplyOnSuccess(Terraswap.Factory.FactoryMessages.CreatePair(FactoryState.Humanize(config.TerraswapFactory), PairAssets(config, asset)), PairCreatedReplyId);
 
     public static WasmExecute StakingRegisterAsset(Config config, string asset, string stakingToken) =>
-        Execute(config.StakingContract, new { register_asset = new { asset_token = asset, staking_token = stakingToken } });
+        Staking.StakingMessages.RegisterAsset(FactoryState.Humanize(config.StakingContract), asset, stakingToken);
 
     /// <summary>MIR cw20 <c>send {contract: staking, amount: Σ, msg: deposit_reward {rewards}}</c>.</summary>
     public static WasmExecute SendRewards(Config config, IReadOnlyList<RewardEntry> rewards)
@@ -51,7 +48,7 @@ internal static class Outgoing
         {
             total = Core.Numerics.Uint128Math.Add(total, r.Amount);
         }
-        var hook = ContractJson.Serialize(new { deposit_reward = new { rewards } });
+        var hook = Staking.StakingMessages.DepositRewardHook(rewards.Select(r => (r.AssetToken, r.Amount)));
         return Cw20Messages.Send(FactoryState.Humanize(config.MirrorToken), FactoryState.Humanize(config.StakingContract), total, hook);
     }
 

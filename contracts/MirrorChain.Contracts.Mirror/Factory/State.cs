@@ -1,6 +1,5 @@
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -47,7 +46,7 @@ internal static class FactoryState
 
     /// <summary><c>read_weight</c>: "No distribution info stored" when the asset has no weight.</summary>
     public static uint LoadWeight(IReadOnlyContractStorage storage, string asset) =>
-        Weights.Has(storage, Key(asset)) ? Weights.Load(storage, Key(asset)) : throw Errors.NoDistributionInfo();
+        Weights.Has(storage, Key(asset)) ? Weights.Load(storage, Key(asset)) : throw FactoryErrors.NoDistributionInfo();
 
     public static void SaveWeight(IContractStorage storage, string asset, uint weight) => Weights.Save(storage, Key(asset), weight);
 

@@ -1,8 +1,5 @@
-using Google.Protobuf;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Contracts.Mirror.Factory;
 
@@ -25,7 +22,7 @@ public sealed partial class MirrorFactoryContract
         var config = LoadOwned(deps, sender);
         if (FactoryState.Params.May(deps.Storage) is not null)
         {
-            throw Errors.WhitelistInProgress();
+            throw FactoryErrors.WhitelistInProgress();
         }
         FactoryState.Params.Save(deps.Storage, m.Params);
         FactoryState.TmpOracleFeeder.Save(deps.Storage, Addr(deps, m.OracleFeeder));
@@ -53,7 +50,7 @@ public sealed partial class MirrorFactoryContract
                 return TerraswapCreationHook(deps, FactoryState.Config.Load(deps.Storage), asset);
             }
             default:
-                throw Errors.InvalidReplyId();
+                throw FactoryErrors.InvalidReplyId();
         }
     }
 
@@ -65,16 +62,16 @@ public sealed partial class MirrorFactoryContract
     private static Response TokenCreationHook(Deps deps, Env env, string asset, string feeder)
     {
         var config = FactoryState.Config.Load(deps.Storage);
-        var p = FactoryState.Params.May(deps.Storage) ?? throw Errors.NoWhitelistInProgress();
+        var p = FactoryState.Params.May(deps.Storage) ?? throw FactoryErrors.NoWhitelistInProgress();
         var weight = p.Weight ?? NormalTokenWeight;
         FactoryState.SaveWeight(deps.Storage, asset, weight);
         FactoryState.IncreaseTotalWeight(deps.Storage, weight);
         FactoryState.Params.Remove(deps.Storage);
 
-        IpoParams? ipo = null;
+        Mint.IpoParams? ipo = null;
         if (p is { MintPeriod: { } period, MinCollateralRatioAfterIpo: { } mcrAfter, PreIpoPrice: { } preIpoPrice })
         {
-            ipo = new IpoParams { MintEnd = AddU64(env.Block.TimeSeconds, period), PreIpoPrice = preIpoPrice, MinCollateralRatioAfterIpo = mcrAfter };
+            ipo = new Mint.IpoParams { MintEnd = AddU64(env.Block.TimeSeconds, period), PreIpoPrice = preIpoPrice, MinCollateralRatioAfterIpo = mcrAfter };
         }
         FactoryState.TmpAssetToken.Save(deps.Storage, asset);
 
@@ -105,19 +102,6 @@ public sealed partial class MirrorFactoryContract
     }
 
     /// <summary>Field 1 (contract_address) of the protobuf MsgInstantiateContractResponse in the reply data.</summary>
-    private static string InstantiatedAddress(Reply reply)
-    {
-        if (reply.Data is null)
-        {
-            throw Errors.InstantiateResponseParse();
-        }
-        try
-        {
-            return MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data).Address;
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            throw Errors.InstantiateResponseParse();
-        }
-    }
+    private static string InstantiatedAddress(Reply reply) =>
+        reply.Data is null ? throw FactoryErrors.InstantiateResponseParse() : InstantiateReply.ContractAddress(reply.Data);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -33,7 +32,7 @@ public sealed partial class GovContract : IContract
         ValidatePollConfig(m.MigrationPollConfig);
         ValidatePollConfig(m.AuthAdminPollConfig);
         ValidateVoterWeight(m.VoterWeight);
-        GovStore.Config.Save(deps.Storage, new Config
+        GovState.Config.Save(deps.Storage, new Config
         {
             MirrorToken = Addr(deps, m.MirrorToken),
             Owner = info.Sender.ToString(),
@@ -46,7 +45,7 @@ public sealed partial class GovContract : IContract
             AdminManager = Addr(deps, m.AdminManager),
             PollGasLimit = m.PollGasLimit,
         });
-        GovStore.State.Save(deps.Storage, new GovState
+        GovState.State.Save(deps.Storage, new State
         {
             ContractAddr = env.ContractAddress.ToString(),
             PollCount = 0,
@@ -57,33 +56,28 @@ public sealed partial class GovContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "receive" => Receive(deps, env, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType)),
-            "update_config" => UpdateConfig(deps, info, Parse<UpdateConfigMsg>(body)),
-            "cast_vote" => CastVote(deps, env, info, Parse<CastVoteMsg>(body)),
-            "withdraw_voting_tokens" => WithdrawVotingTokens(deps, env, info, Parse<WithdrawVotingTokensMsg>(body).Amount),
-            "withdraw_voting_rewards" => WithdrawVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId),
-            "stake_voting_rewards" => StakeVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId),
-            "end_poll" => EndPoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            "execute_poll" => ExecutePoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            "snapshot_poll" => SnapshotPoll(deps, env, Parse<PollIdMsg>(body).PollId),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "receive", "update_config", "cast_vote", "withdraw_voting_tokens",
-                "withdraw_voting_rewards", "stake_voting_rewards", "end_poll", "execute_poll", "snapshot_poll"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("receive", (deps, env, info, body) => Receive(deps, env, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType))),
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, Parse<UpdateConfigMsg>(body))),
+        ("cast_vote", (deps, env, info, body) => CastVote(deps, env, info, Parse<CastVoteMsg>(body))),
+        ("withdraw_voting_tokens", (deps, env, info, body) => WithdrawVotingTokens(deps, env, info, Parse<WithdrawVotingTokensMsg>(body).Amount)),
+        ("withdraw_voting_rewards", (deps, env, info, body) => WithdrawVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId)),
+        ("stake_voting_rewards", (deps, env, info, body) => StakeVotingRewards(deps, env, info, Parse<OptionalPollIdMsg>(body).PollId)),
+        ("end_poll", (deps, env, info, body) => EndPoll(deps, env, Parse<PollIdMsg>(body).PollId)),
+        ("execute_poll", (deps, env, info, body) => ExecutePoll(deps, env, Parse<PollIdMsg>(body).PollId)),
+        ("snapshot_poll", (deps, env, info, body) => SnapshotPoll(deps, env, Parse<PollIdMsg>(body).PollId)));
 
     /// <summary>Reply 1 (the poll's message failed): the poll in tmp_poll_id becomes Failed. Any other id is an error.</summary>
     public Response Reply(Deps deps, Env env, Reply reply)
     {
         if (reply.Id != PollExecuteReplyId)
         {
-            throw Errors.InvalidReplyId();
+            throw GovErrors.InvalidReplyId();
         }
-        return FailedPoll(deps, GovStore.TmpPollId.Load(deps.Storage));
+        return FailedPoll(deps, GovState.TmpPollId.Load(deps.Storage));
     }
 
     /// <summary>
@@ -92,28 +86,32 @@ public sealed partial class GovContract : IContract
     /// </summary>
     private static Response Receive(Deps deps, Env env, MessageInfo info, Cw20ReceiveMsg cw20)
     {
-        var config = GovStore.Config.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MirrorToken)
         {
-            throw Errors.Unauthorized();
+            throw GovErrors.Unauthorized();
         }
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
-        return name switch
-        {
-            "stake_voting_tokens" => StakeVotingTokens(deps, env, cw20.Sender, cw20.Amount),
-            "create_poll" => CreatePoll(deps, env, cw20.Sender, cw20.Amount, ParseCreatePoll(body)),
-            "deposit_reward" => DepositReward(deps, cw20.Amount),
-            _ => throw Errors.InvalidHook(),
-        };
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, cw20, body) : throw GovErrors.InvalidHook();
     }
+
+    /// <summary>Handles one <c>Cw20HookMsg</c> variant of a MIR <c>send</c> to gov.</summary>
+    internal delegate Response HookHandler(Deps deps, Env env, Cw20ReceiveMsg cw20, JsonElement body);
+
+    /// <summary>The <c>Cw20HookMsg</c> variants, in the Rust enum's declaration order; any other payload is
+    /// "invalid cw20 hook message".</summary>
+    internal static readonly MessageRoutes<HookHandler> HookRoutes = new(HookMsgType,
+        ("stake_voting_tokens", (deps, env, cw20, body) => StakeVotingTokens(deps, env, cw20.Sender, cw20.Amount)),
+        ("create_poll", (deps, env, cw20, body) => CreatePoll(deps, env, cw20.Sender, cw20.Amount, ParseCreatePoll(body))),
+        ("deposit_reward", (deps, env, cw20, body) => DepositReward(deps, cw20.Amount)));
 
     /// <summary>Owner only ("unauthorized"); each poll config and the voter weight are validated when given. No attributes.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = GovStore.Config.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw GovErrors.Unauthorized();
         }
         if (msg.Owner is not null)
         {
@@ -155,7 +153,7 @@ public sealed partial class GovContract : IContract
         {
             config = config with { PollGasLimit = pollGasLimit };
         }
-        GovStore.Config.Save(deps.Storage, config);
+        GovState.Config.Save(deps.Storage, config);
         return new Response();
     }
 
@@ -164,11 +162,11 @@ public sealed partial class GovContract : IContract
     {
         if (config.Quorum > Decimal.One)
         {
-            throw Errors.Quorum();
+            throw GovErrors.Quorum();
         }
         if (config.Threshold > Decimal.One)
         {
-            throw Errors.Threshold();
+            throw GovErrors.Threshold();
         }
     }
 
@@ -177,16 +175,16 @@ public sealed partial class GovContract : IContract
     {
         if (voterWeight >= Decimal.One)
         {
-            throw Errors.VoterWeight();
+            throw GovErrors.VoterWeight();
         }
     }
 
     /// <summary>staked = MIR balance − (total_deposit + pending_voting_rewards), checked (an Overflow StdError).</summary>
-    private static UInt128 StakedBalance(QueryDeps deps, Config config, GovState state) =>
+    private static UInt128 StakedBalance(QueryDeps deps, Config config, State state) =>
         Uint128Math.CheckedSub(MirBalance(deps, config, state), state.Locked());
 
     /// <summary>The gov contract's MIR balance (a missing balance is 0).</summary>
-    private static UInt128 MirBalance(QueryDeps deps, Config config, GovState state) =>
+    private static UInt128 MirBalance(QueryDeps deps, Config config, State state) =>
         Cw20Queries.Balance(deps.Querier, Address.Parse(config.MirrorToken), Address.Parse(state.ContractAddr));
 
     /// <summary>A MIR transfer from gov with attributes action, recipient, amount (Rust's <c>send_tokens</c>).</summary>
@@ -213,7 +211,7 @@ public sealed partial class GovContract : IContract
         }
         catch (JsonException)
         {
-            throw Errors.InvalidHook();
+            throw GovErrors.InvalidHook();
         }
     }
 

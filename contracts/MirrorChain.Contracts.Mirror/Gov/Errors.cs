@@ -1,10 +1,9 @@
 using System.Globalization;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
 /// <summary>mirror_gov's error texts (v2.1.4 = HEAD). All are <c>StdError::generic_err</c>, displayed "Generic error: …".</summary>
-internal static class Errors
+internal static class GovErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

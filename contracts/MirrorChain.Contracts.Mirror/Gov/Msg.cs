@@ -204,3 +204,9 @@ public sealed record SharesResponse(IReadOnlyList<SharesResponseItem> Stakers);
 public sealed record VotersResponseItem(string Voter, VoteOption Vote, UInt128 Balance);
 
 public sealed record VotersResponse(IReadOnlyList<VotersResponseItem> Voters);
+
+/// <summary><c>Cw20HookMsg</c> (the <c>msg</c> of a cw20 <c>send</c> to gov) as other contracts write it (the collector).</summary>
+public sealed record Cw20HookMsg
+{
+    public EmptyMsg? DepositReward { get; init; }
+}

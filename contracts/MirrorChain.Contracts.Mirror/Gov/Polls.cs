@@ -3,7 +3,6 @@ using System.Text;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -26,14 +25,14 @@ public sealed partial class GovContract
     /// </summary>
     private static Response CreatePoll(Deps deps, Env env, string proposer, UInt128 deposit, CreatePollHook hook)
     {
-        ValidateLength(hook.Title, MinTitleLength, MaxTitleLength, Errors.TitleTooShort, Errors.TitleTooLong);
-        ValidateLength(hook.Description, MinDescLength, MaxDescLength, Errors.DescriptionTooShort, Errors.DescriptionTooLong);
+        ValidateLength(hook.Title, MinTitleLength, MaxTitleLength, GovErrors.TitleTooShort, GovErrors.TitleTooLong);
+        ValidateLength(hook.Description, MinDescLength, MaxDescLength, GovErrors.DescriptionTooShort, GovErrors.DescriptionTooLong);
         if (hook.Link is not null)
         {
-            ValidateLength(hook.Link, MinLinkLength, MaxLinkLength, Errors.LinkTooShort, Errors.LinkTooLong);
+            ValidateLength(hook.Link, MinLinkLength, MaxLinkLength, GovErrors.LinkTooShort, GovErrors.LinkTooLong);
         }
 
-        var config = GovStore.Config.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
         var now = env.Block.TimeSeconds;
         PollConfig pollConfig;
         int maxPollsInProgress;
@@ -60,14 +59,14 @@ public sealed partial class GovContract
 
         if (deposit < pollConfig.ProposalDeposit)
         {
-            throw Errors.InsufficientDeposit(pollConfig.ProposalDeposit);
+            throw GovErrors.InsufficientDeposit(pollConfig.ProposalDeposit);
         }
-        if (GovStore.Indexer(PollStatus.InProgress).Range(deps.Storage).Count() > maxPollsInProgress)
+        if (GovState.Indexer(PollStatus.InProgress).Range(deps.Storage).Count() > maxPollsInProgress)
         {
-            throw Errors.TooManyPolls();
+            throw GovErrors.TooManyPolls();
         }
 
-        var state = GovStore.State.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
         var pollId = AddU64(state.PollCount, 1);
         state = state with { PollCount = pollId, TotalDeposit = Uint128Math.Add(state.TotalDeposit, deposit) };
 
@@ -76,12 +75,12 @@ public sealed partial class GovContract
         {
             if (hook.AdminAction is not null)
             {
-                throw Errors.NormalAndAdminAction();
+                throw GovErrors.NormalAndAdminAction();
             }
             var target = deps.Api.AddrValidate(executeMsg.Contract);
             if (target.ToString() == config.AdminManager || target == env.ContractAddress)
             {
-                throw Errors.ForbiddenTarget();
+                throw GovErrors.ForbiddenTarget();
             }
             executeData = new ExecuteData(target.ToString(), executeMsg.Msg);
         }
@@ -105,13 +104,13 @@ public sealed partial class GovContract
             VotersReward = UInt128.Zero,
             StakedAmount = null,
         };
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(pollId), poll);
-        GovStore.Indexer(PollStatus.InProgress).Save(deps.Storage, GovStore.Id(pollId), true);
+        GovState.Polls.Save(deps.Storage, GovState.Id(pollId), poll);
+        GovState.Indexer(PollStatus.InProgress).Save(deps.Storage, GovState.Id(pollId), true);
         if (hook.AdminAction is { } adminAction)
         {
-            GovStore.AdditionalParams.Save(deps.Storage, GovStore.Id(pollId), new PollAdditionalParams(adminAction));
+            GovState.AdditionalParams.Save(deps.Storage, GovState.Id(pollId), new PollAdditionalParams(adminAction));
         }
-        GovStore.State.Save(deps.Storage, state);
+        GovState.State.Save(deps.Storage, state);
 
         return new Response().AddAttributes(
             ("action", "create_poll"),
@@ -128,29 +127,29 @@ public sealed partial class GovContract
     private static Response CastVote(Deps deps, Env env, MessageInfo info, CastVoteMsg msg)
     {
         var voter = info.Sender;
-        var config = GovStore.Config.Load(deps.Storage);
-        var state = GovStore.State.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
         if (msg.PollId == 0 || state.PollCount < msg.PollId)
         {
-            throw Errors.PollDoesNotExist();
+            throw GovErrors.PollDoesNotExist();
         }
-        var poll = GovStore.Polls.Load(deps.Storage, GovStore.Id(msg.PollId));
+        var poll = GovState.Polls.Load(deps.Storage, GovState.Id(msg.PollId));
         var now = env.Block.TimeSeconds;
         if (poll.Status != PollStatus.InProgress || now > poll.EndTime)
         {
-            throw Errors.NotInProgress();
+            throw GovErrors.NotInProgress();
         }
-        if (GovStore.PollVoters.Has(deps.Storage, GovStore.VoterKey(msg.PollId, voter)))
+        if (GovState.PollVoters.Has(deps.Storage, GovState.VoterKey(msg.PollId, voter)))
         {
-            throw Errors.AlreadyVoted();
+            throw GovErrors.AlreadyVoted();
         }
 
-        var key = GovStore.Addr(voter);
-        var manager = GovStore.Bank.May(deps.Storage, key) ?? new TokenManager();
+        var key = GovState.Addr(voter);
+        var manager = GovState.Bank.May(deps.Storage, key) ?? new TokenManager();
         var staked = StakedBalance(deps, config, state);
         if (Uint128Math.MultiplyRatio(manager.Share, staked, state.TotalShare) < msg.Amount)
         {
-            throw Errors.NotEnoughStaked();
+            throw GovErrors.NotEnoughStaked();
         }
 
         poll = msg.Vote switch
@@ -161,15 +160,15 @@ public sealed partial class GovContract
         };
         var voteInfo = new VoterInfo(msg.Vote, msg.Amount);
         manager = manager with { LockedBalance = [.. manager.LockedBalance, new LockedVote(msg.PollId, voteInfo)], ParticipatedPolls = [] };
-        GovStore.Bank.Save(deps.Storage, key, manager);
-        GovStore.PollVoters.Save(deps.Storage, GovStore.VoterKey(msg.PollId, voter), voteInfo);
+        GovState.Bank.Save(deps.Storage, key, manager);
+        GovState.PollVoters.Save(deps.Storage, GovState.VoterKey(msg.PollId, voter), voteInfo);
 
         var timeToEnd = poll.EndTime - now;
         if (timeToEnd < config.SnapshotPeriod && poll.StakedAmount is null)
         {
             poll = poll with { StakedAmount = staked };
         }
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(msg.PollId), poll);
+        GovState.Polls.Save(deps.Storage, GovState.Id(msg.PollId), poll);
 
         return new Response().AddAttributes(
             ("action", "cast_vote"),
@@ -185,24 +184,24 @@ public sealed partial class GovContract
     /// </summary>
     private static Response SnapshotPoll(Deps deps, Env env, ulong pollId)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var poll = GovStore.Polls.Load(deps.Storage, GovStore.Id(pollId));
+        var config = GovState.Config.Load(deps.Storage);
+        var poll = GovState.Polls.Load(deps.Storage, GovState.Id(pollId));
         if (poll.Status != PollStatus.InProgress)
         {
-            throw Errors.NotInProgress();
+            throw GovErrors.NotInProgress();
         }
         var timeToEnd = SubU64(poll.EndTime, env.Block.TimeSeconds);
         if (timeToEnd > config.SnapshotPeriod)
         {
-            throw Errors.CannotSnapshot();
+            throw GovErrors.CannotSnapshot();
         }
         if (poll.StakedAmount is not null)
         {
-            throw Errors.SnapshotOccurred();
+            throw GovErrors.SnapshotOccurred();
         }
-        var state = GovStore.State.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
         var staked = StakedBalance(deps, config, state);
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(pollId), poll with { StakedAmount = staked });
+        GovState.Polls.Save(deps.Storage, GovState.Id(pollId), poll with { StakedAmount = staked });
         return new Response().AddAttributes(
             ("action", "snapshot_poll"),
             ("poll_id", Format(pollId)),
@@ -217,9 +216,9 @@ public sealed partial class GovContract
     /// </summary>
     private static Response EndPoll(Deps deps, Env env, ulong pollId)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var poll = GovStore.Polls.Load(deps.Storage, GovStore.Id(pollId));
-        var adminAction = GovStore.AdditionalParams.May(deps.Storage, GovStore.Id(pollId))?.AdminAction;
+        var config = GovState.Config.Load(deps.Storage);
+        var poll = GovState.Polls.Load(deps.Storage, GovState.Id(pollId));
+        var adminAction = GovState.AdditionalParams.May(deps.Storage, GovState.Id(pollId))?.AdminAction;
         var target = adminAction switch
         {
             null => config.DefaultPollConfig,
@@ -230,12 +229,12 @@ public sealed partial class GovContract
 
         if (poll.Status != PollStatus.InProgress)
         {
-            throw Errors.NotInProgress();
+            throw GovErrors.NotInProgress();
         }
         var now = env.Block.TimeSeconds;
         if (poll.EndTime > now && !isFastTrack)
         {
-            throw Errors.VotingPeriodNotExpired();
+            throw GovErrors.VotingPeriodNotExpired();
         }
 
         var yes = poll.YesVotes;
@@ -245,7 +244,7 @@ public sealed partial class GovContract
         var rejectedReason = "";
         var passed = false;
         var response = new Response();
-        var state = GovStore.State.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
 
         Decimal quorum;
         UInt128 stakedWeight;
@@ -286,12 +285,12 @@ public sealed partial class GovContract
 
         if (status == PollStatus.Rejected && isFastTrack && poll.EndTime > now)
         {
-            throw Errors.FastTrackNotReached();
+            throw GovErrors.FastTrackNotReached();
         }
 
-        GovStore.State.Save(deps.Storage, state with { TotalDeposit = Uint128Math.CheckedSub(state.TotalDeposit, poll.DepositAmount) });
-        GovStore.MoveIndex(deps.Storage, pollId, PollStatus.InProgress, status);
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(pollId), poll with { Status = status, TotalBalanceAtEndPoll = stakedWeight });
+        GovState.State.Save(deps.Storage, state with { TotalDeposit = Uint128Math.CheckedSub(state.TotalDeposit, poll.DepositAmount) });
+        GovState.MoveIndex(deps.Storage, pollId, PollStatus.InProgress, status);
+        GovState.Polls.Save(deps.Storage, GovState.Id(pollId), poll with { Status = status, TotalBalanceAtEndPoll = stakedWeight });
 
         return response.AddAttributes(
             ("action", "end_poll"),
@@ -307,31 +306,31 @@ public sealed partial class GovContract
     /// </summary>
     private static Response ExecutePoll(Deps deps, Env env, ulong pollId)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var poll = GovStore.Polls.Load(deps.Storage, GovStore.Id(pollId));
-        var adminAction = GovStore.AdditionalParams.May(deps.Storage, GovStore.Id(pollId))?.AdminAction;
+        var config = GovState.Config.Load(deps.Storage);
+        var poll = GovState.Polls.Load(deps.Storage, GovState.Id(pollId));
+        var adminAction = GovState.AdditionalParams.May(deps.Storage, GovState.Id(pollId))?.AdminAction;
         var isFastTrack = adminAction?.IsFastTrack ?? false;
 
         if (poll.Status != PollStatus.Passed)
         {
-            throw Errors.NotPassed();
+            throw GovErrors.NotPassed();
         }
         if (!isFastTrack && AddU64(poll.EndTime, config.EffectiveDelay) > env.Block.TimeSeconds)
         {
-            throw Errors.EffectiveDelay();
+            throw GovErrors.EffectiveDelay();
         }
 
-        GovStore.MoveIndex(deps.Storage, pollId, PollStatus.Passed, PollStatus.Executed);
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(pollId), poll with { Status = PollStatus.Executed });
+        GovState.MoveIndex(deps.Storage, pollId, PollStatus.Passed, PollStatus.Executed);
+        GovState.Polls.Save(deps.Storage, GovState.Id(pollId), poll with { Status = PollStatus.Executed });
 
         CosmosMsg message = (poll.ExecuteData, adminAction) switch
         {
             ({ } data, _) => new WasmExecute(Address.Parse(data.Contract), GovBinary.Decode(data.Msg), []),
             (null, PollAdminAction.UpdateConfig action) => new WasmExecute(env.ContractAddress, action.ToJsonBytes(), []),
             (null, { } action) => new WasmExecute(Address.Parse(config.AdminManager), action.ToJsonBytes(), []),
-            _ => throw Errors.NoExecuteData(),
+            _ => throw GovErrors.NoExecuteData(),
         };
-        GovStore.TmpPollId.Save(deps.Storage, pollId);
+        GovState.TmpPollId.Save(deps.Storage, pollId);
 
         return new Response()
             .AddSubMessage(SubMsg.ReplyOnError(message, PollExecuteReplyId))
@@ -341,9 +340,9 @@ public sealed partial class GovContract
     /// <summary>The reply to a failed poll message: Executed → Failed; attribute action=failed_poll.</summary>
     private static Response FailedPoll(Deps deps, ulong pollId)
     {
-        var poll = GovStore.Polls.Load(deps.Storage, GovStore.Id(pollId));
-        GovStore.MoveIndex(deps.Storage, pollId, PollStatus.Executed, PollStatus.Failed);
-        GovStore.Polls.Save(deps.Storage, GovStore.Id(pollId), poll with { Status = PollStatus.Failed });
+        var poll = GovState.Polls.Load(deps.Storage, GovState.Id(pollId));
+        GovState.MoveIndex(deps.Storage, pollId, PollStatus.Executed, PollStatus.Failed);
+        GovState.Polls.Save(deps.Storage, GovState.Id(pollId), poll with { Status = PollStatus.Failed });
         return new Response().AddAttribute("action", "failed_poll");
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -13,33 +12,29 @@ public sealed partial class GovContract
     private const uint DefaultLimit = 10;
     private const uint MaxLimit = 30;
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "state" => ContractJson.Serialize(QueryState(deps)),
-            "staker" => ContractJson.Serialize(QueryStaker(deps, ParseQuery<StakerQuery>(body).Address)),
-            "poll" => ContractJson.Serialize(QueryPoll(deps, ParseQuery<PollIdMsg>(body).PollId)),
-            "polls" => ContractJson.Serialize(QueryPolls(deps, ParseQuery<PollsQuery>(body))),
-            "voter" => ContractJson.Serialize(QueryVoter(deps, ParseQuery<VoterQuery>(body))),
-            "voters" => ContractJson.Serialize(QueryVoters(deps, ParseQuery<VotersQuery>(body))),
-            "shares" => ContractJson.Serialize(QueryShares(deps, ParseQuery<SharesQuery>(body))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "state", "staker", "poll", "polls", "voter", "voters", "shares"),
-        };
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("state", (deps, env, body) => ContractJson.Serialize(QueryState(deps))),
+        ("staker", (deps, env, body) => ContractJson.Serialize(QueryStaker(deps, ParseQuery<StakerQuery>(body).Address))),
+        ("poll", (deps, env, body) => ContractJson.Serialize(QueryPoll(deps, ParseQuery<PollIdMsg>(body).PollId))),
+        ("polls", (deps, env, body) => ContractJson.Serialize(QueryPolls(deps, ParseQuery<PollsQuery>(body)))),
+        ("voter", (deps, env, body) => ContractJson.Serialize(QueryVoter(deps, ParseQuery<VoterQuery>(body)))),
+        ("voters", (deps, env, body) => ContractJson.Serialize(QueryVoters(deps, ParseQuery<VotersQuery>(body)))),
+        ("shares", (deps, env, body) => ContractJson.Serialize(QueryShares(deps, ParseQuery<SharesQuery>(body)))));
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = GovStore.Config.Load(deps.Storage);
+        var c = GovState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.MirrorToken, c.EffectiveDelay, c.DefaultPollConfig, c.MigrationPollConfig, c.AuthAdminPollConfig,
             c.VoterWeight, c.SnapshotPeriod, c.AdminManager, c.PollGasLimit);
     }
 
     private static StateResponse QueryState(QueryDeps deps)
     {
-        var s = GovStore.State.Load(deps.Storage);
+        var s = GovState.State.Load(deps.Storage);
         return new StateResponse(s.PollCount, s.TotalShare, s.TotalDeposit, s.PendingVotingRewards);
     }
 
@@ -50,16 +45,16 @@ public sealed partial class GovContract
     private static StakerResponse QueryStaker(QueryDeps deps, string address)
     {
         var voter = deps.Api.AddrValidate(address);
-        var config = GovStore.Config.Load(deps.Storage);
-        var state = GovStore.State.Load(deps.Storage);
-        var manager = GovStore.Bank.May(deps.Storage, GovStore.Addr(voter)) ?? new TokenManager();
+        var config = GovState.Config.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
+        var manager = GovState.Bank.May(deps.Storage, GovState.Addr(voter)) ?? new TokenManager();
 
         var withdrawable = WithdrawablePolls(deps.Storage, manager, voter)
             .Select(p => new PollReward(p.Poll.Id, VoterReward(p.Poll, p.Vote)))
             .ToList();
         var pending = withdrawable.Aggregate(UInt128.Zero, (sum, p) => Uint128Math.Add(sum, p.Reward));
         var locked = manager.LockedBalance
-            .Where(e => GovStore.Polls.Load(deps.Storage, GovStore.Id(e.PollId)).Status == PollStatus.InProgress)
+            .Where(e => GovState.Polls.Load(deps.Storage, GovState.Id(e.PollId)).Status == PollStatus.InProgress)
             .ToList();
         var staked = StakedBalance(deps, config, state);
         var balance = state.TotalShare == UInt128.Zero ? UInt128.Zero : Uint128Math.MultiplyRatio(manager.Share, staked, state.TotalShare);
@@ -68,25 +63,25 @@ public sealed partial class GovContract
 
     /// <summary>An unknown id is "Poll does not exist".</summary>
     private static PollResponse QueryPoll(QueryDeps deps, ulong pollId) =>
-        GovStore.Polls.May(deps.Storage, GovStore.Id(pollId)) is { } poll ? ToResponse(poll) : throw Errors.PollDoesNotExist();
+        GovState.Polls.May(deps.Storage, GovState.Id(pollId)) is { } poll ? ToResponse(poll) : throw GovErrors.PollDoesNotExist();
 
     /// <summary>With a filter, walks that status index; otherwise all polls; by poll id.</summary>
     private static PollsResponse QueryPolls(QueryDeps deps, PollsQuery msg)
     {
         var limit = (int)Math.Min(msg.Limit ?? DefaultLimit, MaxLimit);
         var ascending = ParseOrder(msg.OrderBy);
-        var after = msg.StartAfter is { } id ? GovStore.Id(id) : null;
+        var after = msg.StartAfter is { } id ? GovState.Id(id) : null;
         var (start, end) = ascending ? (after is null ? null : (byte[]?)[.. after, 1], (byte[]?)null) : (null, after);
         IEnumerable<Poll> polls = msg.Filter is { } status
-            ? GovStore.Indexer(status).Range(deps.Storage, start, end, !ascending).Select(kv => GovStore.Polls.Load(deps.Storage, kv.Key))
-            : GovStore.Polls.Range(deps.Storage, start, end, !ascending).Select(kv => kv.Value);
+            ? GovState.Indexer(status).Range(deps.Storage, start, end, !ascending).Select(kv => GovState.Polls.Load(deps.Storage, kv.Key))
+            : GovState.Polls.Range(deps.Storage, start, end, !ascending).Select(kv => kv.Value);
         return new PollsResponse(polls.Take(limit).Select(ToResponse).ToList());
     }
 
     /// <summary>NotFound ("mirror_protocol::gov::VoterInfo not found") when the address has not voted.</summary>
     private static VotersResponseItem QueryVoter(QueryDeps deps, VoterQuery msg)
     {
-        var vote = GovStore.PollVoters.Load(deps.Storage, GovStore.VoterKey(msg.PollId, deps.Api.AddrValidate(msg.Address)));
+        var vote = GovState.PollVoters.Load(deps.Storage, GovState.VoterKey(msg.PollId, deps.Api.AddrValidate(msg.Address)));
         return new VotersResponseItem(msg.Address, vote.Vote, vote.Balance);
     }
 
@@ -95,12 +90,12 @@ public sealed partial class GovContract
     {
         var limit = (int)Math.Min(msg.Limit ?? DefaultLimit, MaxLimit);
         var ascending = ParseOrder(msg.OrderBy);
-        var prefix = GovStore.Id(msg.PollId);
-        var prefixEnd = ContractKeys.PrefixEnd(prefix);
+        var prefix = GovState.Id(msg.PollId);
+        var prefixEnd = KeyRanges.PrefixEnd(prefix);
         byte[]? after = msg.StartAfter is null ? null : [.. prefix, .. deps.Api.AddrValidate(msg.StartAfter).Bytes];
         var range = ascending
-            ? GovStore.PollVoters.Range(deps.Storage, after is null ? prefix : [.. after, 1], prefixEnd)
-            : GovStore.PollVoters.Range(deps.Storage, prefix, after ?? prefixEnd, descending: true);
+            ? GovState.PollVoters.Range(deps.Storage, after is null ? prefix : [.. after, 1], prefixEnd)
+            : GovState.PollVoters.Range(deps.Storage, prefix, after ?? prefixEnd, descending: true);
         var voters = range.Take(limit)
             .Select(kv => new VotersResponseItem(Address.FromBytes(kv.Key.AsSpan(8)).ToString(), kv.Value.Vote, kv.Value.Balance))
             .ToList();
@@ -112,10 +107,10 @@ public sealed partial class GovContract
     {
         var limit = (int)Math.Min(msg.Limit ?? DefaultLimit, MaxLimit);
         var ascending = ParseOrder(msg.OrderBy);
-        var after = msg.StartAfter is null ? null : GovStore.Addr(deps.Api.AddrValidate(msg.StartAfter));
+        var after = msg.StartAfter is null ? null : GovState.Addr(deps.Api.AddrValidate(msg.StartAfter));
         var range = ascending
-            ? GovStore.Bank.Range(deps.Storage, after is null ? null : [.. after, 1])
-            : GovStore.Bank.Range(deps.Storage, null, after, descending: true);
+            ? GovState.Bank.Range(deps.Storage, after is null ? null : [.. after, 1])
+            : GovState.Bank.Range(deps.Storage, null, after, descending: true);
         var stakers = range.Take(limit)
             .Select(kv => new SharesResponseItem(Address.FromBytes(kv.Key).ToString(), kv.Value.Share))
             .ToList();

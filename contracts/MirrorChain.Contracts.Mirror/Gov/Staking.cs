@@ -1,6 +1,5 @@
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -16,20 +15,20 @@ public sealed partial class GovContract
     {
         if (amount == UInt128.Zero)
         {
-            throw Errors.InsufficientFunds();
+            throw GovErrors.InsufficientFunds();
         }
-        var key = GovStore.Addr(deps.Api.AddrValidate(sender));
-        var manager = GovStore.Bank.May(deps.Storage, key) ?? new TokenManager();
-        var config = GovStore.Config.Load(deps.Storage);
-        var state = GovStore.State.Load(deps.Storage);
+        var key = GovState.Addr(deps.Api.AddrValidate(sender));
+        var manager = GovState.Bank.May(deps.Storage, key) ?? new TokenManager();
+        var config = GovState.Config.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
 
         var totalBalance = Uint128Math.CheckedSub(MirBalance(deps, config, state), Uint128Math.Add(state.Locked(), amount));
         var share = totalBalance == UInt128.Zero || state.TotalShare == UInt128.Zero
             ? amount
             : Uint128Math.MultiplyRatio(amount, state.TotalShare, totalBalance);
 
-        GovStore.State.Save(deps.Storage, state with { TotalShare = Uint128Math.Add(state.TotalShare, share) });
-        GovStore.Bank.Save(deps.Storage, key, manager with { Share = Uint128Math.Add(manager.Share, share) });
+        GovState.State.Save(deps.Storage, state with { TotalShare = Uint128Math.Add(state.TotalShare, share) });
+        GovState.Bank.Save(deps.Storage, key, manager with { Share = Uint128Math.Add(manager.Share, share) });
         return new Response().AddAttributes(
             ("action", "staking"),
             ("sender", sender),
@@ -44,13 +43,13 @@ public sealed partial class GovContract
     /// </summary>
     private static Response WithdrawVotingTokens(Deps deps, Env env, MessageInfo info, UInt128? amount)
     {
-        var key = GovStore.Addr(info.Sender);
-        if (GovStore.Bank.May(deps.Storage, key) is not { } manager)
+        var key = GovState.Addr(info.Sender);
+        if (GovState.Bank.May(deps.Storage, key) is not { } manager)
         {
-            throw Errors.NothingStaked();
+            throw GovErrors.NothingStaked();
         }
-        var config = GovStore.Config.Load(deps.Storage);
-        var state = GovStore.State.Load(deps.Storage);
+        var config = GovState.Config.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
         var totalShare = state.TotalShare;
         var totalBalance = StakedBalance(deps, config, state);
 
@@ -75,10 +74,10 @@ public sealed partial class GovContract
 
         if (Uint128Math.Add(userLockedShare, withdrawShare) > userShare)
         {
-            throw Errors.WithdrawTooMany();
+            throw GovErrors.WithdrawTooMany();
         }
-        GovStore.Bank.Save(deps.Storage, key, manager with { Share = userShare - withdrawShare });
-        GovStore.State.Save(deps.Storage, state with { TotalShare = totalShare - withdrawShare });
+        GovState.Bank.Save(deps.Storage, key, manager with { Share = userShare - withdrawShare });
+        GovState.State.Save(deps.Storage, state with { TotalShare = totalShare - withdrawShare });
         return SendTokens(config, info.Sender, withdrawAmount, "withdraw");
     }
 
@@ -93,10 +92,10 @@ public sealed partial class GovContract
         var remaining = new List<LockedVote>();
         foreach (var entry in manager.LockedBalance)
         {
-            var poll = GovStore.Polls.Load(storage, GovStore.Id(entry.PollId));
+            var poll = GovState.Polls.Load(storage, GovState.Id(entry.PollId));
             if (poll.Status != PollStatus.InProgress && poll.VotersReward == UInt128.Zero)
             {
-                GovStore.PollVoters.Remove(storage, GovStore.VoterKey(entry.PollId, voter));
+                GovState.PollVoters.Remove(storage, GovState.VoterKey(entry.PollId, voter));
                 continue;
             }
             remaining.Add(entry);
@@ -115,9 +114,9 @@ public sealed partial class GovContract
     /// </summary>
     private static Response DepositReward(Deps deps, UInt128 amount)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var inProgress = GovStore.Indexer(PollStatus.InProgress).Range(deps.Storage)
-            .Select(kv => GovStore.Polls.Load(deps.Storage, kv.Key))
+        var config = GovState.Config.Load(deps.Storage);
+        var inProgress = GovState.Indexer(PollStatus.InProgress).Range(deps.Storage)
+            .Select(kv => GovState.Polls.Load(deps.Storage, kv.Key))
             .ToList();
         var response = new Response().AddAttributes(("action", "deposit_reward"), ("amount", Uint128Math.Format(amount)));
         if (config.VoterWeight.IsZero || inProgress.Count == 0)
@@ -129,32 +128,32 @@ public sealed partial class GovContract
         var perPoll = Uint128Math.MultiplyRatio(voterRewards, UInt128.One, (UInt128)inProgress.Count);
         if (perPoll == UInt128.Zero)
         {
-            throw Errors.RewardTooSmall();
+            throw GovErrors.RewardTooSmall();
         }
         foreach (var poll in inProgress)
         {
-            GovStore.Polls.Save(deps.Storage, GovStore.Id(poll.Id), poll with { VotersReward = Uint128Math.Add(poll.VotersReward, perPoll) });
+            GovState.Polls.Save(deps.Storage, GovState.Id(poll.Id), poll with { VotersReward = Uint128Math.Add(poll.VotersReward, perPoll) });
         }
-        var state = GovStore.State.Load(deps.Storage);
-        GovStore.State.Save(deps.Storage, state with { PendingVotingRewards = Uint128Math.Add(state.PendingVotingRewards, voterRewards) });
+        var state = GovState.State.Load(deps.Storage);
+        GovState.State.Save(deps.Storage, state with { PendingVotingRewards = Uint128Math.Add(state.PendingVotingRewards, voterRewards) });
         return response;
     }
 
     /// <summary>withdraw_voting_rewards {poll_id?}: pays the voter's rewards of finished polls (see <see cref="CollectVotingRewards"/>).</summary>
     private static Response WithdrawVotingRewards(Deps deps, Env env, MessageInfo info, ulong? pollId)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var key = GovStore.Addr(info.Sender);
-        var manager = GovStore.Bank.May(deps.Storage, key) ?? throw Errors.NothingStaked();
+        var config = GovState.Config.Load(deps.Storage);
+        var key = GovState.Addr(info.Sender);
+        var manager = GovState.Bank.May(deps.Storage, key) ?? throw GovErrors.NothingStaked();
 
         var (reward, polls) = CollectVotingRewards(deps.Storage, info.Sender, manager, pollId);
         if (reward == UInt128.Zero)
         {
-            throw Errors.NothingToWithdraw();
+            throw GovErrors.NothingToWithdraw();
         }
-        GovStore.Bank.Save(deps.Storage, key, manager with { LockedBalance = [.. manager.LockedBalance.Where(e => !polls.Contains(e.PollId))] });
-        var state = GovStore.State.Load(deps.Storage);
-        GovStore.State.Save(deps.Storage, state with { PendingVotingRewards = Uint128Math.CheckedSub(state.PendingVotingRewards, reward) });
+        GovState.Bank.Save(deps.Storage, key, manager with { LockedBalance = [.. manager.LockedBalance.Where(e => !polls.Contains(e.PollId))] });
+        var state = GovState.State.Load(deps.Storage);
+        GovState.State.Save(deps.Storage, state with { PendingVotingRewards = Uint128Math.CheckedSub(state.PendingVotingRewards, reward) });
         return SendTokens(config, info.Sender, reward, "withdraw_voting_rewards");
     }
 
@@ -164,15 +163,15 @@ public sealed partial class GovContract
     /// </summary>
     private static Response StakeVotingRewards(Deps deps, Env env, MessageInfo info, ulong? pollId)
     {
-        var config = GovStore.Config.Load(deps.Storage);
-        var state = GovStore.State.Load(deps.Storage);
-        var key = GovStore.Addr(info.Sender);
-        var manager = GovStore.Bank.May(deps.Storage, key) ?? throw Errors.NothingStaked();
+        var config = GovState.Config.Load(deps.Storage);
+        var state = GovState.State.Load(deps.Storage);
+        var key = GovState.Addr(info.Sender);
+        var manager = GovState.Bank.May(deps.Storage, key) ?? throw GovErrors.NothingStaked();
 
         var (reward, polls) = CollectVotingRewards(deps.Storage, info.Sender, manager, pollId);
         if (reward == UInt128.Zero)
         {
-            throw Errors.NothingToWithdraw();
+            throw GovErrors.NothingToWithdraw();
         }
         var totalBalance = StakedBalance(deps, config, state);
         var pending = Uint128Math.CheckedSub(state.PendingVotingRewards, reward);
@@ -180,8 +179,8 @@ public sealed partial class GovContract
             ? reward
             : Uint128Math.MultiplyRatio(reward, state.TotalShare, totalBalance);
 
-        GovStore.State.Save(deps.Storage, state with { PendingVotingRewards = pending, TotalShare = Uint128Math.Add(state.TotalShare, share) });
-        GovStore.Bank.Save(deps.Storage, key, manager with
+        GovState.State.Save(deps.Storage, state with { PendingVotingRewards = pending, TotalShare = Uint128Math.Add(state.TotalShare, share) });
+        GovState.Bank.Save(deps.Storage, key, manager with
         {
             Share = Uint128Math.Add(manager.Share, share),
             LockedBalance = [.. manager.LockedBalance.Where(e => !polls.Contains(e.PollId))],
@@ -204,15 +203,15 @@ public sealed partial class GovContract
         List<(Poll Poll, VoterInfo Vote)> selected;
         if (pollId is { } id)
         {
-            var poll = GovStore.Polls.Load(storage, GovStore.Id(id));
-            var vote = GovStore.PollVoters.Load(storage, GovStore.VoterKey(id, voter));
+            var poll = GovState.Polls.Load(storage, GovState.Id(id));
+            var vote = GovState.PollVoters.Load(storage, GovState.VoterKey(id, voter));
             if (poll.Status == PollStatus.InProgress)
             {
-                throw Errors.StillInProgress();
+                throw GovErrors.StillInProgress();
             }
             if (poll.VotersReward == UInt128.Zero)
             {
-                throw Errors.NoVotingRewards();
+                throw GovErrors.NoVotingRewards();
             }
             selected = [(poll, vote)];
         }
@@ -224,7 +223,7 @@ public sealed partial class GovContract
         var total = UInt128.Zero;
         foreach (var (poll, vote) in selected)
         {
-            GovStore.PollVoters.Remove(storage, GovStore.VoterKey(poll.Id, voter));
+            GovState.PollVoters.Remove(storage, GovState.VoterKey(poll.Id, voter));
             total = Uint128Math.Add(total, VoterReward(poll, vote));
         }
         return (total, selected.Select(s => s.Poll.Id).ToHashSet());
@@ -233,7 +232,7 @@ public sealed partial class GovContract
     /// <summary>Locked entries whose poll is finished, whose vote record exists and whose voters_reward &gt; 0.</summary>
     private static List<(Poll Poll, VoterInfo Vote)> WithdrawablePolls(IReadOnlyContractStorage storage, TokenManager manager, Address voter) =>
         manager.LockedBalance
-            .Select(e => (Poll: GovStore.Polls.Load(storage, GovStore.Id(e.PollId)), Vote: GovStore.PollVoters.May(storage, GovStore.VoterKey(e.PollId, voter))))
+            .Select(e => (Poll: GovState.Polls.Load(storage, GovState.Id(e.PollId)), Vote: GovState.PollVoters.May(storage, GovState.VoterKey(e.PollId, voter))))
             .Where(p => p.Poll.Status != PollStatus.InProgress && p.Vote is not null && p.Poll.VotersReward != UInt128.Zero)
             .Select(p => (p.Poll, p.Vote!))
             .ToList();

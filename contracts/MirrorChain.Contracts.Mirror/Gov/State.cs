@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Gov;
 
@@ -35,7 +34,7 @@ public sealed record Config
 }
 
 /// <summary>Singleton <c>state</c>: {contract_addr, poll_count, total_share, total_deposit, pending_voting_rewards}.</summary>
-public sealed record GovState
+public sealed record State
 {
     public required string ContractAddr { get; init; }
 
@@ -115,11 +114,11 @@ public sealed record Poll
 /// <summary>Bucket <c>poll_additional_params</c> value (v2.1.4: saved only for admin polls).</summary>
 public sealed record PollAdditionalParams(PollAdminAction AdminAction);
 
-internal static class GovStore
+internal static class GovState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_gov::state::Config" };
 
-    public static readonly Item<GovState> State = new("state") { TypeName = "mirror_gov::state::State" };
+    public static readonly Item<State> State = new("state") { TypeName = "mirror_gov::state::State" };
 
     /// <summary>The poll whose execute sub-message is in flight (read by the reply).</summary>
     public static readonly Item<ulong> TmpPollId = new("tmp_poll_id") { TypeName = "u64" };

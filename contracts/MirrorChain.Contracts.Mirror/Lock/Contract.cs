@@ -3,7 +3,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Lock;
 
@@ -22,49 +21,40 @@ public sealed class LockContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::lock::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config
+        LockState.Config.Save(deps.Storage, new Config
         {
             Owner = deps.Api.AddrValidate(m.Owner).ToString(),
             MintContract = deps.Api.AddrValidate(m.MintContract).ToString(),
             BaseDenom = m.BaseDenom,
             LockupPeriod = m.LockupPeriod,
         });
-        State.TotalLockedFunds.Save(deps.Storage, UInt128.Zero);
+        LockState.TotalLockedFunds.Save(deps.Storage, UInt128.Zero);
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "lock_position_funds_hook" => LockPositionFundsHook(deps, env, info, ContractJson.Deserialize<LockPositionFundsHookMsg>(body, ExecuteMsgType)),
-            "unlock_position_funds" => UnlockPositionFunds(deps, env, info, ContractJson.Deserialize<UnlockPositionFundsMsg>(body, ExecuteMsgType)),
-            "release_position_funds" => ReleasePositionFunds(deps, info, ContractJson.Deserialize<ReleasePositionFundsMsg>(body, ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "lock_position_funds_hook",
-                "unlock_position_funds", "release_position_funds"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "position_lock_info" => ContractJson.Serialize(QueryPositionLockInfo(deps, ContractJson.Deserialize<PositionLockInfoQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "position_lock_info"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("lock_position_funds_hook", (deps, env, info, body) => LockPositionFundsHook(deps, env, info, ContractJson.Deserialize<LockPositionFundsHookMsg>(body, ExecuteMsgType))),
+        ("unlock_position_funds", (deps, env, info, body) => UnlockPositionFunds(deps, env, info, ContractJson.Deserialize<UnlockPositionFundsMsg>(body, ExecuteMsgType))),
+        ("release_position_funds", (deps, env, info, body) => ReleasePositionFunds(deps, info, ContractJson.Deserialize<ReleasePositionFundsMsg>(body, ExecuteMsgType))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("position_lock_info", (deps, env, body) => ContractJson.Serialize(QueryPositionLockInfo(deps, ContractJson.Deserialize<PositionLockInfoQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only. Attribute action=update_config.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = LockState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw LockErrors.Unauthorized();
         }
         config = config with
         {
@@ -73,7 +63,7 @@ public sealed class LockContract : IContract
             BaseDenom = msg.BaseDenom ?? config.BaseDenom,
             LockupPeriod = msg.LockupPeriod ?? config.LockupPeriod,
         };
-        State.Config.Save(deps.Storage, config);
+        LockState.Config.Save(deps.Storage, config);
         return new Response().AddAttribute("action", "update_config");
     }
 
@@ -83,27 +73,27 @@ public sealed class LockContract : IContract
     /// </summary>
     private static Response LockPositionFundsHook(Deps deps, Env env, MessageInfo info, LockPositionFundsHookMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = LockState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MintContract)
         {
-            throw Errors.Unauthorized();
+            throw LockErrors.Unauthorized();
         }
         var balance = deps.Querier.QueryBalance(env.ContractAddress, config.BaseDenom);
-        var alreadyLocked = State.TotalLockedFunds.Load(deps.Storage);
+        var alreadyLocked = LockState.TotalLockedFunds.Load(deps.Storage);
         var locked = Uint128Math.CheckedSub(balance, alreadyLocked);
         if (locked == UInt128.Zero)
         {
-            throw Errors.NothingToLock();
+            throw LockErrors.NothingToLock();
         }
         var unlockTime = AddSeconds(env.Block.TimeSeconds, config.LockupPeriod);
         var receiver = deps.Api.AddrValidate(msg.Receiver).ToString();
-        var key = State.Key(msg.PositionIdx);
+        var key = LockState.Key(msg.PositionIdx);
         PositionLockInfo record;
-        if (State.LockInfos.May(deps.Storage, key) is { } existing)
+        if (LockState.LockInfos.May(deps.Storage, key) is { } existing)
         {
             if (existing.Receiver != receiver)
             {
-                throw Errors.ReceiverMismatch();
+                throw LockErrors.ReceiverMismatch();
             }
             record = existing with { LockedAmount = Uint128Math.Add(existing.LockedAmount, locked), UnlockTime = unlockTime };
         }
@@ -111,8 +101,8 @@ public sealed class LockContract : IContract
         {
             record = new PositionLockInfo { Idx = msg.PositionIdx, Receiver = receiver, LockedAmount = locked, UnlockTime = unlockTime };
         }
-        State.LockInfos.Save(deps.Storage, key, record);
-        State.TotalLockedFunds.Save(deps.Storage, balance);
+        LockState.LockInfos.Save(deps.Storage, key, record);
+        LockState.TotalLockedFunds.Save(deps.Storage, balance);
         return new Response().AddAttributes(
             ("action", "lock_position_funds_hook"),
             ("position_idx", Format(msg.PositionIdx)),
@@ -130,25 +120,25 @@ public sealed class LockContract : IContract
     {
         if (msg.PositionsIdx.Distinct().Count() != msg.PositionsIdx.Count)
         {
-            throw Errors.DuplicatePositionIdx();
+            throw LockErrors.DuplicatePositionIdx();
         }
-        var config = State.Config.Load(deps.Storage);
+        var config = LockState.Config.Load(deps.Storage);
         var sender = info.Sender.ToString();
         var now = env.Block.TimeSeconds;
         var unlockable = msg.PositionsIdx
-            .Select(idx => State.LockInfos.May(deps.Storage, State.Key(idx)))
+            .Select(idx => LockState.LockInfos.May(deps.Storage, LockState.Key(idx)))
             .OfType<PositionLockInfo>()
             .Where(r => r.Receiver == sender && now >= r.UnlockTime)
             .ToList();
         var amount = UInt128.Zero;
         foreach (var record in unlockable)
         {
-            State.LockInfos.Remove(deps.Storage, State.Key(record.Idx));
+            LockState.LockInfos.Remove(deps.Storage, LockState.Key(record.Idx));
             amount = Uint128Math.Add(amount, record.LockedAmount);
         }
         if (amount == UInt128.Zero)
         {
-            throw Errors.NoUnlockableFunds();
+            throw LockErrors.NoUnlockableFunds();
         }
         DecreaseTotal(deps, amount);
         var payout = Asset.Of(AssetInfo.Native(config.BaseDenom), amount);
@@ -167,17 +157,17 @@ public sealed class LockContract : IContract
     /// </summary>
     private static Response ReleasePositionFunds(Deps deps, MessageInfo info, ReleasePositionFundsMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = LockState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MintContract)
         {
-            throw Errors.Unauthorized();
+            throw LockErrors.Unauthorized();
         }
-        var key = State.Key(msg.PositionIdx);
-        if (State.LockInfos.May(deps.Storage, key) is not { } record)
+        var key = LockState.Key(msg.PositionIdx);
+        if (LockState.LockInfos.May(deps.Storage, key) is not { } record)
         {
             return new Response();
         }
-        State.LockInfos.Remove(deps.Storage, key);
+        LockState.LockInfos.Remove(deps.Storage, key);
         DecreaseTotal(deps, record.LockedAmount);
         var payout = Asset.Of(AssetInfo.Native(config.BaseDenom), record.LockedAmount);
         var tax = payout.ComputeTax(deps.Querier);
@@ -192,20 +182,20 @@ public sealed class LockContract : IContract
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var c = State.Config.Load(deps.Storage);
+        var c = LockState.Config.Load(deps.Storage);
         return new ConfigResponse(c.Owner, c.MintContract, c.BaseDenom, c.LockupPeriod);
     }
 
     /// <summary>NotFound ("mirror_lock::state::PositionLockInfo not found") for a missing record.</summary>
     private static PositionLockInfoResponse QueryPositionLockInfo(QueryDeps deps, PositionLockInfoQuery msg)
     {
-        var r = State.LockInfos.Load(deps.Storage, State.Key(msg.PositionIdx));
+        var r = LockState.LockInfos.Load(deps.Storage, LockState.Key(msg.PositionIdx));
         return new PositionLockInfoResponse(r.Idx, r.Receiver, r.LockedAmount, r.UnlockTime);
     }
 
     /// <summary>total_locked_funds −= amount (checked_sub: an Overflow StdError).</summary>
     private static void DecreaseTotal(Deps deps, UInt128 amount) =>
-        State.TotalLockedFunds.Save(deps.Storage, Uint128Math.CheckedSub(State.TotalLockedFunds.Load(deps.Storage), amount));
+        LockState.TotalLockedFunds.Save(deps.Storage, Uint128Math.CheckedSub(LockState.TotalLockedFunds.Load(deps.Storage), amount));
 
     /// <summary>now + lockup_period in u64, panicking on overflow as the release build (overflow-checks) does.</summary>
     private static ulong AddSeconds(ulong now, ulong period) =>

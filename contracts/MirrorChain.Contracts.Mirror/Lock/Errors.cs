@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Lock;
 
 /// <summary>mirror_lock's error strings (all StdError::generic_err).</summary>
-internal static class Errors
+internal static class LockErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

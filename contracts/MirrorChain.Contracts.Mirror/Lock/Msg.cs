@@ -57,3 +57,11 @@ public sealed record ConfigResponse(string Owner, string MintContract, string Ba
 
 /// <summary><c>PositionLockInfoResponse {idx, receiver, locked_amount, unlock_time}</c>.</summary>
 public sealed record PositionLockInfoResponse(UInt128 Idx, string Receiver, UInt128 LockedAmount, ulong UnlockTime);
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public LockPositionFundsHookMsg? LockPositionFundsHook { get; init; }
+
+    public ReleasePositionFundsMsg? ReleasePositionFunds { get; init; }
+}

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Lock;
 
@@ -29,7 +28,7 @@ public sealed record PositionLockInfo
     public required ulong UnlockTime { get; init; }
 }
 
-internal static class State
+internal static class LockState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_lock::state::Config" };
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -43,51 +42,38 @@ public sealed partial class MintContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        var sender = info.Sender.ToString();
-        switch (name)
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("receive", (deps, env, info, body) => Receive(deps, env, info, Parse<Cw20ReceiveMsg>(body))),
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info.Sender.ToString(), Parse<UpdateConfigMsg>(body))),
+        ("update_asset", (deps, env, info, body) => UpdateAsset(deps, info.Sender.ToString(), Parse<UpdateAssetMsg>(body))),
+        ("register_asset", (deps, env, info, body) => RegisterAsset(deps, info.Sender.ToString(), Parse<RegisterAssetMsg>(body))),
+        ("register_migration", (deps, env, info, body) => RegisterMigration(deps, info.Sender.ToString(), Parse<RegisterMigrationMsg>(body))),
+        ("trigger_i_p_o", (deps, env, info, body) => TriggerIpo(deps, info.Sender.ToString(), Parse<AssetTokenMsg>(body).AssetToken)),
+        ("open_position", (deps, env, info, body) =>
         {
-            case "receive":
-                return Receive(deps, env, info, Parse<Cw20ReceiveMsg>(body));
-            case "update_config":
-                return UpdateConfig(deps, sender, Parse<UpdateConfigMsg>(body));
-            case "update_asset":
-                return UpdateAsset(deps, sender, Parse<UpdateAssetMsg>(body));
-            case "register_asset":
-                return RegisterAsset(deps, sender, Parse<RegisterAssetMsg>(body));
-            case "register_migration":
-                return RegisterMigration(deps, sender, Parse<RegisterMigrationMsg>(body));
-            case "trigger_i_p_o":
-                return TriggerIpo(deps, sender, Parse<AssetTokenMsg>(body).AssetToken);
-            case "open_position":
-            {
-                var m = Parse<OpenPositionMsg>(body);
-                AssertNativeDeposit(info, m.Collateral);
-                return OpenPosition(deps, env, sender, m.Collateral, m.AssetInfo, m.CollateralRatio, m.ShortParams);
-            }
-            case "deposit":
-            {
-                var m = Parse<DepositMsg>(body);
-                AssertNativeDeposit(info, m.Collateral);
-                return Deposit(deps, sender, m.PositionIdx, m.Collateral);
-            }
-            case "withdraw":
-            {
-                var m = Parse<WithdrawMsg>(body);
-                return Withdraw(deps, env, sender, m.PositionIdx, m.Collateral);
-            }
-            case "mint":
-            {
-                var m = Parse<MintMsg>(body);
-                return Mint(deps, env, sender, m.PositionIdx, m.Asset, m.ShortParams);
-            }
-            default:
-                throw ContractJson.UnknownVariant(ExecuteMsgType, name, "receive", "update_config", "update_asset", "register_asset",
-                    "register_migration", "trigger_i_p_o", "open_position", "deposit", "withdraw", "mint");
-        }
-    }
+            var m = Parse<OpenPositionMsg>(body);
+            AssertNativeDeposit(info, m.Collateral);
+            return OpenPosition(deps, env, info.Sender.ToString(), m.Collateral, m.AssetInfo, m.CollateralRatio, m.ShortParams);
+        }),
+        ("deposit", (deps, env, info, body) =>
+        {
+            var m = Parse<DepositMsg>(body);
+            AssertNativeDeposit(info, m.Collateral);
+            return Deposit(deps, info.Sender.ToString(), m.PositionIdx, m.Collateral);
+        }),
+        ("withdraw", (deps, env, info, body) =>
+        {
+            var m = Parse<WithdrawMsg>(body);
+            return Withdraw(deps, env, info.Sender.ToString(), m.PositionIdx, m.Collateral);
+        }),
+        ("mint", (deps, env, info, body) =>
+        {
+            var m = Parse<MintMsg>(body);
+            return Mint(deps, env, info.Sender.ToString(), m.PositionIdx, m.Asset, m.ShortParams);
+        }));
 
     /// <summary>
     /// The cw20 hook: the sent tokens are collateral (open_position, deposit) or the mAsset to burn or to
@@ -99,23 +85,26 @@ public sealed partial class MintContract : IContract
         var sent = Asset.Of(token, cw20.Amount);
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
         var hookSender = Addr(deps, cw20.Sender);
-        switch (name)
-        {
-            case "open_position":
-            {
-                var h = Cw20Hook.Parse<HookOpenPosition>(body, HookMsgType);
-                return OpenPosition(deps, env, hookSender, sent, h.AssetInfo, h.CollateralRatio, h.ShortParams);
-            }
-            case "deposit":
-                return Deposit(deps, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
-            case "burn":
-                return Burn(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
-            case "auction":
-                return Auction(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent);
-            default:
-                throw Errors.InvalidHook();
-        }
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, env, hookSender, sent, body) : throw MintErrors.InvalidHook();
     }
+
+    /// <summary>Handles one <c>Cw20HookMsg</c> variant: <paramref name="sent"/> is the cw20 amount received from the token.</summary>
+    internal delegate Response HookHandler(Deps deps, Env env, string hookSender, Asset sent, JsonElement body);
+
+    /// <summary>The <c>Cw20HookMsg</c> variants, in the Rust enum's declaration order; any other payload is
+    /// "invalid cw20 hook message".</summary>
+    internal static readonly MessageRoutes<HookHandler> HookRoutes = new(HookMsgType,
+        ("open_position", (deps, env, hookSender, sent, body) =>
+        {
+            var h = Cw20Hook.Parse<HookOpenPosition>(body, HookMsgType);
+            return OpenPosition(deps, env, hookSender, sent, h.AssetInfo, h.CollateralRatio, h.ShortParams);
+        }),
+        ("deposit", (deps, env, hookSender, sent, body) =>
+            Deposit(deps, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent)),
+        ("burn", (deps, env, hookSender, sent, body) =>
+            Burn(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent)),
+        ("auction", (deps, env, hookSender, sent, body) =>
+            Auction(deps, env, hookSender, Cw20Hook.Parse<HookPositionIdx>(body, HookMsgType).PositionIdx, sent)));
 
     /// <summary>Owner only; each given field replaces the stored one; the fee rate must stay below 1.</summary>
     private static Response UpdateConfig(Deps deps, string sender, UpdateConfigMsg m)
@@ -123,7 +112,7 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         if (m.ProtocolFeeRate is { } rate)
         {
@@ -153,7 +142,7 @@ public sealed partial class MintContract : IContract
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         if (m.AuctionDiscount is { } discount)
         {
@@ -185,12 +174,12 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var token = Addr(deps, m.AssetToken);
         if (MintState.MayAssetConfig(deps.Storage, token) is not null)
         {
-            throw Errors.AlreadyRegistered();
+            throw MintErrors.AlreadyRegistered();
         }
         if (m.IpoParams is { } ipo)
         {
@@ -218,7 +207,7 @@ public sealed partial class MintContract : IContract
         var config = MintState.Config.Load(deps.Storage);
         if (sender != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var token = Addr(deps, m.AssetToken);
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
@@ -241,21 +230,20 @@ public sealed partial class MintContract : IContract
         string feeder;
         try
         {
-            feeder = deps.Querier.QueryWasmSmart<OracleFeederResponse>(
-                Address.Parse(config.Oracle), new { feeder = new { asset_token = token } }, ContractJson.Options).Feeder;
+            feeder = Oracle.OracleQueries.Feeder(deps.Querier, Address.Parse(config.Oracle), token).Feeder;
         }
         catch (Exception e) when (e is ContractException or StdException)
         {
-            throw Errors.FeederFetch();
+            throw MintErrors.FeederFetch();
         }
         if (feeder != sender)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         var asset = MintState.LoadAssetConfig(deps.Storage, token);
         if (asset.IpoParams is not { } ipo)
         {
-            throw Errors.NoIpoParams();
+            throw MintErrors.NoIpoParams();
         }
         MintState.SaveAssetConfig(deps.Storage, asset with { MinCollateralRatio = ipo.MinCollateralRatioAfterIpo, IpoParams = null });
         return new Response()
@@ -272,7 +260,7 @@ public sealed partial class MintContract : IContract
     {
         if (!collateral.Info.IsNative)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         collateral.AssertSentNativeTokenBalance(info);
     }
@@ -281,7 +269,7 @@ public sealed partial class MintContract : IContract
     {
         if (rate >= Decimal.One)
         {
-            throw Errors.ProtocolFeeRate();
+            throw MintErrors.ProtocolFeeRate();
         }
     }
 
@@ -289,7 +277,7 @@ public sealed partial class MintContract : IContract
     {
         if (discount > Decimal.One)
         {
-            throw Errors.AuctionDiscount();
+            throw MintErrors.AuctionDiscount();
         }
     }
 
@@ -297,7 +285,7 @@ public sealed partial class MintContract : IContract
     {
         if (mcr < MinCrAllowed)
         {
-            throw Errors.MinCollateralRatio();
+            throw MintErrors.MinCollateralRatio();
         }
     }
 

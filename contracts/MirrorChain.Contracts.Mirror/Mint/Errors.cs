@@ -1,9 +1,7 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Mint;
 
 /// <summary>mirror_mint v2.1.4's error texts. All are <c>StdError::generic_err</c>, displayed "Generic error: …".</summary>
-internal static class Errors
+internal static class MintErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

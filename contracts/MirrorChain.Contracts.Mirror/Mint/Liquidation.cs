@@ -1,6 +1,5 @@
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -22,7 +21,7 @@ public sealed partial class MintContract
         var assetConfig = MintState.LoadAssetConfig(deps.Storage, position.Asset.Info.ContractAddr!);
         if (position.Asset.Amount < burn)
         {
-            throw Errors.BurnMoreThanMinted();
+            throw MintErrors.BurnMoreThanMinted();
         }
         var now = env.Block.TimeSeconds;
         AssertBurnPeriod(now, assetConfig);
@@ -74,7 +73,7 @@ public sealed partial class MintContract
         {
             if (sender != position.Owner)
             {
-                throw Errors.Unauthorized();
+                throw MintErrors.Unauthorized();
             }
             var assetPrice = PriceLoader.AssetPrice(deps, config, asset.Info, now);
             var priceInCollateral = MirrorMath.DecimalDivision(assetPrice, collateralPrice);
@@ -131,7 +130,7 @@ public sealed partial class MintContract
         var collateralInfo = position.Collateral.Info;
         if (asset.Amount > position.Asset.Amount)
         {
-            throw Errors.LiquidateTooMuch();
+            throw MintErrors.LiquidateTooMuch();
         }
 
         var now = env.Block.TimeSeconds;
@@ -141,7 +140,7 @@ public sealed partial class MintContract
         var positionValue = Decimal.Mul(position.Asset.Amount, priceInCollateral);
         if (Decimal.Mul(Decimal.Mul(positionValue, assetConfig.MinCollateralRatio), multiplier) < position.Collateral.Amount)
         {
-            throw Errors.SafelyCollateralized();
+            throw MintErrors.SafelyCollateralized();
         }
 
         var discount = MirrorMath.DecimalMin(

@@ -20,7 +20,10 @@ internal sealed record InstantiateMsg
     public required Decimal ProtocolFeeRate { get; init; }
 }
 
-/// <summary>v2.1.4's three-field IPOParams (no trigger_addr).</summary>
+/// <summary>
+/// v2.1.4's three-field <c>IPOParams {mint_end, pre_ipo_price, min_collateral_ratio_after_ipo}</c> (no trigger_addr):
+/// in register_asset / update_asset (the factory sends it), the asset_config answer and the stored asset config.
+/// </summary>
 internal sealed record IpoParams
 {
     public required ulong MintEnd { get; init; }
@@ -63,6 +66,8 @@ internal sealed record RegisterAssetMsg
     public required string AssetToken { get; init; }
     public required Decimal AuctionDiscount { get; init; }
     public required Decimal MinCollateralRatio { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public IpoParams? IpoParams { get; init; }
 }
 
@@ -138,4 +143,20 @@ internal sealed record PositionsQuery
     public UInt128? StartAfter { get; init; }
     public uint? Limit { get; init; }
     public string? OrderBy { get; init; }
+}
+
+// ---- the envelopes other contracts send (MintMessages / MintQueries) ----
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+internal sealed record ExecuteMsg
+{
+    public RegisterAssetMsg? RegisterAsset { get; init; }
+
+    public RegisterMigrationMsg? RegisterMigration { get; init; }
+}
+
+/// <summary><c>QueryMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+internal sealed record QueryMsg
+{
+    public AssetTokenMsg? AssetConfig { get; init; }
 }

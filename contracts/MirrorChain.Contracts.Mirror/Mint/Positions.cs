@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -19,7 +18,7 @@ public sealed partial class MintContract
         var config = MintState.Config.Load(deps.Storage);
         if (collateral.Amount == UInt128.Zero)
         {
-            throw Errors.WrongCollateral();
+            throw MintErrors.WrongCollateral();
         }
         var now = env.Block.TimeSeconds;
         collateral = collateral with { Info = collateral.Info.Validated(deps.Api) };
@@ -28,7 +27,7 @@ public sealed partial class MintContract
 
         if (assetInfo.IsNative)
         {
-            throw Errors.NativeAssetInfo();
+            throw MintErrors.NativeAssetInfo();
         }
         assetInfo = assetInfo.Validated(deps.Api);
         var assetConfig = MintState.LoadAssetConfig(deps.Storage, assetInfo.ContractAddr!);
@@ -36,11 +35,11 @@ public sealed partial class MintContract
         AssertMintPeriod(now, assetConfig);
         if (assetConfig.IpoParams is not null && !collateral.Info.IsNativeDenom(config.BaseDenom))
         {
-            throw Errors.PreIpoCollateral(config.BaseDenom);
+            throw MintErrors.PreIpoCollateral(config.BaseDenom);
         }
         if (collateralRatio < MirrorMath.DecimalMultiplication(assetConfig.MinCollateralRatio, multiplier))
         {
-            throw Errors.LowOpenRatio();
+            throw MintErrors.LowOpenRatio();
         }
 
         var assetPrice = PriceLoader.AssetPrice(deps, config, assetInfo, now);
@@ -48,7 +47,7 @@ public sealed partial class MintContract
         var mintAmount = Decimal.Mul(Decimal.Mul(collateral.Amount, priceInAsset), MirrorMath.ReverseDecimal(collateralRatio));
         if (mintAmount == UInt128.Zero)
         {
-            throw Errors.CollateralTooSmall();
+            throw MintErrors.CollateralTooSmall();
         }
 
         var idx = MintState.PositionIdx.Load(deps.Storage);
@@ -87,7 +86,7 @@ public sealed partial class MintContract
         var position = MintState.LoadPosition(deps.Storage, positionIdx);
         if (sender != position.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         AssertCollateral(position, collateral);
         AssertNotRevoked(PriceLoader.CollateralInfo(deps, config, position.Collateral.Info, null, null));
@@ -112,7 +111,7 @@ public sealed partial class MintContract
         var position = MintState.LoadPosition(deps.Storage, positionIdx);
         if (sender != position.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         Asset collateral;
         if (requested is not null)
@@ -120,7 +119,7 @@ public sealed partial class MintContract
             AssertCollateral(position, requested);
             if (position.Collateral.Amount < requested.Amount)
             {
-                throw Errors.WithdrawMoreThanProvided();
+                throw MintErrors.WithdrawMoreThanProvided();
             }
             collateral = position.Collateral with { Amount = requested.Amount };
         }
@@ -142,7 +141,7 @@ public sealed partial class MintContract
         var value = Decimal.Mul(position.Asset.Amount, MirrorMath.DecimalDivision(assetPrice, collateralPrice));
         if (Decimal.Mul(Decimal.Mul(value, assetConfig.MinCollateralRatio), multiplier) > left)
         {
-            throw Errors.WithdrawBelowMin();
+            throw MintErrors.WithdrawBelowMin();
         }
 
         var release = new List<CosmosMsg>();
@@ -180,7 +179,7 @@ public sealed partial class MintContract
         var position = MintState.LoadPosition(deps.Storage, positionIdx);
         if (sender != position.Owner)
         {
-            throw Errors.Unauthorized();
+            throw MintErrors.Unauthorized();
         }
         AssertAsset(position, asset);
         var now = env.Block.TimeSeconds;
@@ -195,7 +194,7 @@ public sealed partial class MintContract
         var value = Decimal.Mul(newAsset, MirrorMath.DecimalDivision(assetPrice, collateralPrice));
         if (Decimal.Mul(Decimal.Mul(value, assetConfig.MinCollateralRatio), multiplier) > position.Collateral.Amount)
         {
-            throw Errors.MintBelowMin();
+            throw MintErrors.MintBelowMin();
         }
 
         MintState.StorePosition(deps.Storage, position with { Asset = position.Asset with { Amount = newAsset } });
@@ -223,10 +222,8 @@ public sealed partial class MintContract
     private static List<CosmosMsg> ShortMessages(QueryDeps deps, Env env, Config config, string token, UInt128 idx, string owner,
         UInt128 amount, ShortParams shortParams)
     {
-        var pair = deps.Querier.QueryWasmSmart<PairInfoResponse>(
-            Address.Parse(config.TerraswapFactory),
-            new { pair = new { asset_infos = new[] { AssetInfo.Native(config.BaseDenom), AssetInfo.Token(token) } } },
-            ContractJson.Options).ContractAddr;
+        var pair = TerraswapQuerier.QueryPairInfo(
+            deps.Querier, Address.Parse(config.TerraswapFactory), [AssetInfo.Native(config.BaseDenom), AssetInfo.Token(token)]).ContractAddr;
         return
         [
             Outgoing.Cw20Mint(token, env.ContractAddress.ToString(), amount),
@@ -240,7 +237,7 @@ public sealed partial class MintContract
     {
         if (collateral.Info != position.Collateral.Info || collateral.Amount == UInt128.Zero)
         {
-            throw Errors.WrongCollateral();
+            throw MintErrors.WrongCollateral();
         }
     }
 
@@ -248,7 +245,7 @@ public sealed partial class MintContract
     {
         if (asset.Info != position.Asset.Info || asset.Amount == UInt128.Zero)
         {
-            throw Errors.WrongAsset();
+            throw MintErrors.WrongAsset();
         }
     }
 
@@ -256,19 +253,19 @@ public sealed partial class MintContract
     {
         if (config.EndPrice is not null)
         {
-            throw Errors.DeprecatedAsset();
+            throw MintErrors.DeprecatedAsset();
         }
     }
 
     private static (Decimal Price, Decimal Multiplier) AssertNotRevoked((Decimal Price, Decimal Multiplier, bool IsRevoked) info) =>
-        info.IsRevoked ? throw Errors.RevokedCollateral() : (info.Price, info.Multiplier);
+        info.IsRevoked ? throw MintErrors.RevokedCollateral() : (info.Price, info.Multiplier);
 
     /// <summary>Pre-IPO: minting stops once block time passes mint_end (mint_end itself is still inside).</summary>
     private static void AssertMintPeriod(ulong now, AssetConfig config)
     {
         if (config.IpoParams is { } ipo && ipo.MintEnd < now)
         {
-            throw Errors.MintPeriodEnded(ipo.MintEnd);
+            throw MintErrors.MintPeriodEnded(ipo.MintEnd);
         }
     }
 
@@ -276,7 +273,7 @@ public sealed partial class MintContract
     {
         if (config.IpoParams is { } ipo && ipo.MintEnd < now)
         {
-            throw Errors.BurnDisabled(ipo.MintEnd);
+            throw MintErrors.BurnDisabled(ipo.MintEnd);
         }
     }
 }

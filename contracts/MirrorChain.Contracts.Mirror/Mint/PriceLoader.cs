@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core.Numerics;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -28,16 +27,13 @@ internal static class PriceLoader
         {
             return Decimal.One;
         }
-        var res = deps.Querier.QueryWasmSmart<OraclePriceResponse>(
-            Address.Parse(config.Oracle),
-            new { price = new { base_asset = asset.ToString(), quote_asset = config.BaseDenom } },
-            ContractJson.Options);
+        var res = Oracle.OracleQueries.Price(deps.Querier, Address.Parse(config.Oracle), asset.ToString(), config.BaseDenom);
         if (now is { } time)
         {
             var oldest = ExpiryFloor(time);
             if (res.LastUpdatedBase < oldest || res.LastUpdatedQuote < oldest)
             {
-                throw Errors.PriceTooOld();
+                throw MintErrors.PriceTooOld();
             }
         }
         return res.Rate;
@@ -64,24 +60,15 @@ internal static class PriceLoader
         var res = QueryCollateral(deps, config, collateral, blockHeight);
         if (now is { } time && res.LastUpdated < ExpiryFloor(time))
         {
-            throw Errors.CollateralPriceTooOld();
+            throw MintErrors.CollateralPriceTooOld();
         }
         return (res.Rate, res.Multiplier, res.IsRevoked);
     }
 
-    private static CollateralPriceResponse QueryCollateral(QueryDeps deps, Config config, AssetInfo collateral, long? blockHeight) =>
-        deps.Querier.QueryWasmSmart<CollateralPriceResponse>(
-            Address.Parse(config.CollateralOracle),
-            new CollateralPriceQuery(new CollateralPriceArgs(collateral.ToString(), blockHeight)),
-            ContractJson.Options);
+    private static CollateralOracle.CollateralPriceResponse QueryCollateral(QueryDeps deps, Config config, AssetInfo collateral, long? blockHeight) =>
+        CollateralOracle.CollateralOracleQueries.CollateralPrice(deps.Querier, Address.Parse(config.CollateralOracle), collateral.ToString(), (ulong?)blockHeight);
 
     /// <summary><c>now − 60</c> in u64 arithmetic (a block time below 60 would panic in Rust).</summary>
     private static ulong ExpiryFloor(ulong now) =>
         now < PriceExpireTime ? throw new PanicException("attempt to subtract with overflow") : now - PriceExpireTime;
-
-    private sealed record CollateralPriceQuery(CollateralPriceArgs CollateralPrice);
-
-    private sealed record CollateralPriceArgs(
-        string Asset,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] long? BlockHeight);
 }

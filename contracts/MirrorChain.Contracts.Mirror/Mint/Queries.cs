@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Execution.Contracts;
+using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -11,20 +11,17 @@ public sealed partial class MintContract
     private const uint DefaultLimit = 10;
     private const uint MaxLimit = 30;
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        object answer = name switch
-        {
-            "config" => QueryConfig(deps),
-            "asset_config" => QueryAssetConfig(deps, ContractJson.Deserialize<AssetTokenMsg>(body, QueryMsgType).AssetToken),
-            "position" => PositionAnswer(deps, MintState.LoadPosition(deps.Storage, ContractJson.Deserialize<PositionQuery>(body, QueryMsgType).PositionIdx)),
-            "positions" => QueryPositions(deps, ContractJson.Deserialize<PositionsQuery>(body, QueryMsgType)),
-            "next_position_idx" => new NextPositionIdxResponse(MintState.PositionIdx.Load(deps.Storage)),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "asset_config", "position", "positions", "next_position_idx"),
-        };
-        return ContractJson.Serialize(answer);
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("asset_config", (deps, env, body) =>
+            ContractJson.Serialize(QueryAssetConfig(deps, ContractJson.Deserialize<AssetTokenMsg>(body, QueryMsgType).AssetToken))),
+        ("position", (deps, env, body) =>
+            ContractJson.Serialize(PositionAnswer(deps, MintState.LoadPosition(deps.Storage, ContractJson.Deserialize<PositionQuery>(body, QueryMsgType).PositionIdx)))),
+        ("positions", (deps, env, body) => ContractJson.Serialize(QueryPositions(deps, ContractJson.Deserialize<PositionsQuery>(body, QueryMsgType)))),
+        ("next_position_idx", (deps, env, body) => ContractJson.Serialize(new NextPositionIdxResponse(MintState.PositionIdx.Load(deps.Storage)))));
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
@@ -70,7 +67,7 @@ public sealed partial class MintContract
         }
 
         byte[] start = prefix;
-        var end = prefix.Length == 0 ? null : ContractKeys.PrefixEnd(prefix);
+        var end = prefix.Length == 0 ? null : KeyRanges.PrefixEnd(prefix);
         if (q.StartAfter is { } after)
         {
             if (descending)

@@ -29,17 +29,3 @@ internal sealed record PositionResponse(UInt128 Idx, string Owner, Asset Collate
 internal sealed record PositionsResponse(IReadOnlyList<PositionResponse> Positions);
 
 internal sealed record NextPositionIdxResponse(UInt128 NextPositionIdx);
-
-// Answers of other contracts that the mint reads.
-
-/// <summary>mirror_oracle <c>price</c>.</summary>
-internal sealed record OraclePriceResponse(Decimal Rate, ulong LastUpdatedBase, ulong LastUpdatedQuote);
-
-/// <summary>mirror_oracle <c>feeder</c>.</summary>
-internal sealed record OracleFeederResponse(string AssetToken, string Feeder);
-
-/// <summary>mirror_collateral_oracle <c>collateral_price</c>.</summary>
-internal sealed record CollateralPriceResponse(string Asset, Decimal Rate, ulong LastUpdated, Decimal Multiplier, bool IsRevoked);
-
-/// <summary>terraswap factory <c>pair</c> (only the pair address is used).</summary>
-internal sealed record PairInfoResponse(string ContractAddr);

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Mint;
 
@@ -78,7 +77,7 @@ internal static class MintState
     }
 
     public static AssetConfig LoadAssetConfig(IReadOnlyContractStorage storage, string token) =>
-        AssetConfigs.May(storage, AddrPrefix(token)) ?? throw Errors.NoAssetData();
+        AssetConfigs.May(storage, AddrPrefix(token)) ?? throw MintErrors.NoAssetData();
 
     public static AssetConfig? MayAssetConfig(IReadOnlyContractStorage storage, string token) =>
         AssetConfigs.May(storage, AddrPrefix(token));

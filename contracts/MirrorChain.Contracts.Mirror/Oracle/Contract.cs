@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Oracle;
 
@@ -21,7 +20,7 @@ public sealed class OracleContract : IContract
     public Response Instantiate(Deps deps, Env env, MessageInfo info, JsonElement msg)
     {
         var m = ContractJson.Deserialize<InstantiateMsg>(msg, "mirror_protocol::oracle::InstantiateMsg");
-        State.Config.Save(deps.Storage, new Config
+        OracleState.Config.Save(deps.Storage, new Config
         {
             Owner = deps.Api.AddrValidate(m.Owner).ToString(),
             BaseAsset = m.BaseAsset,
@@ -29,44 +28,36 @@ public sealed class OracleContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType)),
-            "register_asset" => RegisterAsset(deps, info, ContractJson.Deserialize<RegisterAssetMsg>(body, ExecuteMsgType)),
-            "feed_price" => FeedPrice(deps, env, info, ParsePrices(body)),
-            _ => throw ContractJson.UnknownVariant(ExecuteMsgType, name, "update_config", "register_asset", "feed_price"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "feeder" => ContractJson.Serialize(QueryFeeder(deps, ContractJson.Deserialize<FeederQuery>(body, QueryMsgType))),
-            "price" => ContractJson.Serialize(QueryPrice(deps, ContractJson.Deserialize<PriceQuery>(body, QueryMsgType))),
-            "prices" => ContractJson.Serialize(QueryPrices(deps, ContractJson.Deserialize<PricesQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "feeder", "price", "prices"),
-        };
-    }
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, ExecuteMsgType))),
+        ("register_asset", (deps, env, info, body) => RegisterAsset(deps, info, ContractJson.Deserialize<RegisterAssetMsg>(body, ExecuteMsgType))),
+        ("feed_price", (deps, env, info, body) => FeedPrice(deps, env, info, ParsePrices(body))));
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("feeder", (deps, env, body) => ContractJson.Serialize(QueryFeeder(deps, ContractJson.Deserialize<FeederQuery>(body, QueryMsgType)))),
+        ("price", (deps, env, body) => ContractJson.Serialize(QueryPrice(deps, ContractJson.Deserialize<PriceQuery>(body, QueryMsgType)))),
+        ("prices", (deps, env, body) => ContractJson.Serialize(QueryPrices(deps, ContractJson.Deserialize<PricesQuery>(body, QueryMsgType)))));
 
     /// <summary>Owner only; replaces the owner when given. No attributes.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = OracleState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw OracleErrors.Unauthorized();
         }
         if (msg.Owner is not null)
         {
             config = config with { Owner = deps.Api.AddrValidate(msg.Owner).ToString() };
         }
-        State.Config.Save(deps.Storage, config);
+        OracleState.Config.Save(deps.Storage, config);
         return new Response();
     }
 
@@ -76,17 +67,17 @@ public sealed class OracleContract : IContract
     /// </summary>
     private static Response RegisterAsset(Deps deps, MessageInfo info, RegisterAssetMsg msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = OracleState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw OracleErrors.Unauthorized();
         }
-        var key = State.Key(deps.Api.AddrValidate(msg.AssetToken));
-        if (!State.Prices.Has(deps.Storage, key))
+        var key = OracleState.Key(deps.Api.AddrValidate(msg.AssetToken));
+        if (!OracleState.Prices.Has(deps.Storage, key))
         {
-            State.Prices.Save(deps.Storage, key, new PriceInfo { Price = Decimal.Zero, LastUpdatedTime = 0 });
+            OracleState.Prices.Save(deps.Storage, key, new PriceInfo { Price = Decimal.Zero, LastUpdatedTime = 0 });
         }
-        State.Feeders.Save(deps.Storage, key, deps.Api.AddrValidate(msg.Feeder).ToString());
+        OracleState.Feeders.Save(deps.Storage, key, deps.Api.AddrValidate(msg.Feeder).ToString());
         return new Response();
     }
 
@@ -102,27 +93,27 @@ public sealed class OracleContract : IContract
         {
             response.AddAttribute("asset", entry.AssetToken);
             response.AddAttribute("price", entry.Price.ToString());
-            var key = State.Key(deps.Api.AddrValidate(entry.AssetToken));
-            var feeder = State.Feeders.Load(deps.Storage, key);
+            var key = OracleState.Key(deps.Api.AddrValidate(entry.AssetToken));
+            var feeder = OracleState.Feeders.Load(deps.Storage, key);
             if (feeder != info.Sender.ToString())
             {
-                throw Errors.Unauthorized();
+                throw OracleErrors.Unauthorized();
             }
-            var state = State.Prices.Load(deps.Storage, key);
-            State.Prices.Save(deps.Storage, key, state with { Price = entry.Price, LastUpdatedTime = env.Block.TimeSeconds });
+            var state = OracleState.Prices.Load(deps.Storage, key);
+            OracleState.Prices.Save(deps.Storage, key, state with { Price = entry.Price, LastUpdatedTime = env.Block.TimeSeconds });
         }
         return response;
     }
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = OracleState.Config.Load(deps.Storage);
         return new ConfigResponse(config.Owner, config.BaseAsset);
     }
 
     private static FeederResponse QueryFeeder(QueryDeps deps, FeederQuery msg)
     {
-        var feeder = State.Feeders.Load(deps.Storage, State.Key(deps.Api.AddrValidate(msg.AssetToken)));
+        var feeder = OracleState.Feeders.Load(deps.Storage, OracleState.Key(deps.Api.AddrValidate(msg.AssetToken)));
         return new FeederResponse(msg.AssetToken, feeder);
     }
 
@@ -132,16 +123,21 @@ public sealed class OracleContract : IContract
     /// </summary>
     private static PriceResponse QueryPrice(QueryDeps deps, PriceQuery msg)
     {
-        var config = State.Config.Load(deps.Storage);
+        var config = OracleState.Config.Load(deps.Storage);
         var quote = Leg(deps, config, msg.QuoteAsset);
         var @base = Leg(deps, config, msg.BaseAsset);
-        return new PriceResponse(MirrorMath.DecimalDivision(@base.Price, quote.Price), @base.LastUpdatedTime, quote.LastUpdatedTime);
+        return new PriceResponse
+        {
+            Rate = MirrorMath.DecimalDivision(@base.Price, quote.Price),
+            LastUpdatedBase = @base.LastUpdatedTime,
+            LastUpdatedQuote = quote.LastUpdatedTime,
+        };
     }
 
     private static PriceInfo Leg(QueryDeps deps, Config config, string asset) =>
         config.BaseAsset == asset
             ? new PriceInfo { Price = Decimal.One, LastUpdatedTime = ulong.MaxValue }
-            : State.Prices.Load(deps.Storage, State.Key(deps.Api.AddrValidate(asset)));
+            : OracleState.Prices.Load(deps.Storage, OracleState.Key(deps.Api.AddrValidate(asset)));
 
     /// <summary>
     /// Ordered by canonical address bytes; asc starts after <c>start_after ‖ 0x01</c>, desc (the default) ends before
@@ -150,11 +146,11 @@ public sealed class OracleContract : IContract
     private static PricesResponse QueryPrices(QueryDeps deps, PricesQuery msg)
     {
         var limit = (int)Math.Min(msg.Limit ?? DefaultLimit, MaxLimit);
-        var startAfter = msg.StartAfter is null ? null : State.Key(deps.Api.AddrValidate(msg.StartAfter));
+        var startAfter = msg.StartAfter is null ? null : OracleState.Key(deps.Api.AddrValidate(msg.StartAfter));
         var ascending = ParseOrder(msg.OrderBy);
         var range = ascending
-            ? State.Prices.Range(deps.Storage, startAfter is null ? null : [.. startAfter, 1])
-            : State.Prices.Range(deps.Storage, null, startAfter, descending: true);
+            ? OracleState.Prices.Range(deps.Storage, startAfter is null ? null : [.. startAfter, 1])
+            : OracleState.Prices.Range(deps.Storage, null, startAfter, descending: true);
         var prices = range.Take(limit)
             .Select(kv => new PricesResponseElem(Address.FromBytes(kv.Key).ToString(), kv.Value.Price, kv.Value.LastUpdatedTime))
             .ToList();

@@ -59,12 +59,35 @@ public sealed record FeederResponse(string AssetToken, string Feeder);
 
 /// <summary>
 /// <c>PriceResponse {rate, last_updated_base, last_updated_quote}</c>: rate = decimal_division(base, quote); the leg equal
-/// to the base asset reads (1, u64::MAX).
+/// to the base asset reads (1, u64::MAX). Also what the mint, staking, factory and collateral oracle read back.
 /// </summary>
-public sealed record PriceResponse(Decimal Rate, ulong LastUpdatedBase, ulong LastUpdatedQuote);
+public sealed record PriceResponse
+{
+    public required Decimal Rate { get; init; }
+
+    public required ulong LastUpdatedBase { get; init; }
+
+    public required ulong LastUpdatedQuote { get; init; }
+}
 
 /// <summary><c>PricesResponseElem {asset_token, price, last_updated_time}</c>.</summary>
 public sealed record PricesResponseElem(string AssetToken, Decimal Price, ulong LastUpdatedTime);
 
 /// <summary><c>PricesResponse {prices}</c>.</summary>
 public sealed record PricesResponse(IReadOnlyList<PricesResponseElem> Prices);
+
+// ---- the envelopes other contracts send (OracleMessages / OracleQueries) ----
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public RegisterAssetMsg? RegisterAsset { get; init; }
+}
+
+/// <summary><c>QueryMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record QueryMsg
+{
+    public FeederQuery? Feeder { get; init; }
+
+    public PriceQuery? Price { get; init; }
+}

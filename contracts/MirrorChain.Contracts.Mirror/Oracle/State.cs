@@ -1,5 +1,4 @@
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Oracle;
 
@@ -22,7 +21,7 @@ public sealed record PriceInfo
     public required ulong LastUpdatedTime { get; init; }
 }
 
-internal static class State
+internal static class OracleState
 {
     public static readonly Item<Config> Config = new("config") { TypeName = "mirror_oracle::state::Config" };
 

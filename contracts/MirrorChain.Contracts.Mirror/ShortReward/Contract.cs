@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.ShortReward;
 
@@ -24,21 +23,15 @@ public sealed class ShortRewardContract : IContract
         return new Response();
     }
 
-    /// <summary><c>enum ExecuteMsg {}</c>: serde accepts no input ("unknown variant …, there are no variants").</summary>
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, _) = ContractJson.Variant(msg, ExecuteMsgType);
-        throw ContractException.Parse(ExecuteMsgType, $"unknown variant `{name}`, there are no variants");
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "short_reward_weight" => ContractJson.Serialize(new ShortRewardWeightResponse(
-                ErfMath.ShortRewardWeight(ContractJson.Deserialize<ShortRewardWeightQuery>(body, QueryMsgType).PremiumRate))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "short_reward_weight"),
-        };
-    }
+    /// <summary><c>enum ExecuteMsg {}</c>: an empty table; serde accepts no input ("unknown variant …, there are no variants").</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType);
+
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("short_reward_weight", (deps, env, body) => ContractJson.Serialize(new ShortRewardWeightResponse(
+            ErfMath.ShortRewardWeight(ContractJson.Deserialize<ShortRewardWeightQuery>(body, QueryMsgType).PremiumRate)))));
 }

@@ -11,3 +11,9 @@ public sealed record ShortRewardWeightQuery
 
 /// <summary><c>ShortRewardWeightResponse {short_reward_weight}</c>.</summary>
 public sealed record ShortRewardWeightResponse(Decimal ShortRewardWeight);
+
+/// <summary><c>QueryMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record QueryMsg
+{
+    public ShortRewardWeightQuery? ShortRewardWeight { get; init; }
+}

@@ -2,7 +2,6 @@ using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 
@@ -78,11 +77,11 @@ public sealed partial class StakingContract
         }
         if (native is null)
         {
-            throw Errors.MissingNativeAsset();
+            throw StakingErrors.MissingNativeAsset();
         }
         if (token is not { } t)
         {
-            throw Errors.MissingTokenAsset();
+            throw StakingErrors.MissingTokenAsset();
         }
 
         var pair = TerraswapQuerier.QueryPairInfo(deps.Querier, Address.Parse(config.TerraswapFactory), [assets[0].Info, assets[1].Info]);
@@ -91,7 +90,7 @@ public sealed partial class StakingContract
         var liquidityToken = deps.Api.AddrValidate(pair.LiquidityToken);
         if (pool.StakingToken != liquidityToken.ToString())
         {
-            throw Errors.InvalidStakingToken();
+            throw StakingErrors.InvalidStakingToken();
         }
 
         var prevStakingTokenAmount = Cw20Queries.Balance(deps.Querier, liquidityToken, env.ContractAddress);
@@ -99,28 +98,17 @@ public sealed partial class StakingContract
         var provided = Uint128Math.CheckedSub(native.Amount, tax);
         var pairAddr = Address.Parse(pair.ContractAddr);
 
-        var provide = new
-        {
-            provide_liquidity = new ProvideLiquidity(
-                [Asset.Of(native.Info, provided), Asset.Of(AssetInfo.Token(t.Addr), t.Amount)],
-                slippageTolerance,
-                null),
-        };
-        var hook = new
-        {
-            auto_stake_hook = new
-            {
-                asset_token = t.Addr,
-                staking_token = pair.LiquidityToken,
-                staker_addr = info.Sender.ToString(),
-                prev_staking_token_amount = prevStakingTokenAmount,
-            },
-        };
         return new Response()
             .AddMessage(Cw20Messages.TransferFrom(tokenAddr, info.Sender, env.ContractAddress, t.Amount))
             .AddMessage(Cw20Messages.IncreaseAllowance(tokenAddr, pairAddr, t.Amount))
-            .AddMessage(new WasmExecute(pairAddr, ContractJson.Serialize(provide), [new Coin(native.Info.Denom!, provided)]))
-            .AddMessage(new WasmExecute(env.ContractAddress, ContractJson.Serialize(hook), []))
+            .AddMessage(Terraswap.Pair.PairMessages.ProvideLiquidity(
+                pairAddr,
+                [Asset.Of(native.Info, provided), Asset.Of(AssetInfo.Token(t.Addr), t.Amount)],
+                slippageTolerance,
+                null,
+                [new Coin(native.Info.Denom!, provided)]))
+            .AddMessage(StakingMessages.AutoStakeHook(
+                env.ContractAddress, t.Addr, pair.LiquidityToken, info.Sender.ToString(), prevStakingTokenAmount))
             .AddAttributes(
                 ("action", "auto_stake"),
                 ("asset_token", t.Addr),
@@ -133,7 +121,7 @@ public sealed partial class StakingContract
     {
         if (info.Sender != env.ContractAddress)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         var current = Cw20Queries.Balance(deps.Querier, stakingToken, env.ContractAddress);
         var amount = Uint128Math.CheckedSub(current, prevStakingTokenAmount);
@@ -157,7 +145,7 @@ public sealed partial class StakingContract
         {
             if (reward.BondAmount != UInt128.Zero)
             {
-                throw Errors.LpDeprecated();
+                throw StakingErrors.LpDeprecated();
             }
             StakingState.StoreIsMigrated(storage, assetToken, staker);
         }
@@ -186,7 +174,7 @@ public sealed partial class StakingContract
         var reward = bucket.Load(storage, key);
         if (reward.BondAmount < amount)
         {
-            throw Errors.UnbondTooMuch();
+            throw StakingErrors.UnbondTooMuch();
         }
 
         var shouldMigrate = !StakingState.ReadIsMigrated(storage, assetToken, staker) && !isShort && pool.MigrationParams is not null;
@@ -228,7 +216,7 @@ public sealed partial class StakingContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.MintContract)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
     }
 
@@ -238,10 +226,4 @@ public sealed partial class StakingContract
             ("staker_addr", staker.ToString()),
             ("asset_token", assetToken.ToString()),
             ("amount", Uint128Math.Format(amount)));
-
-    /// <summary>terraswap 2.4 <c>ProvideLiquidity {assets, slippage_tolerance, receiver}</c>; None is written as null.</summary>
-    private sealed record ProvideLiquidity(
-        Asset[] Assets,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] Decimal? SlippageTolerance,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Receiver);
 }

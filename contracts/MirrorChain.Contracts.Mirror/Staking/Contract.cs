@@ -3,7 +3,6 @@ using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 
@@ -40,73 +39,64 @@ public sealed partial class StakingContract : IContract
     }
 
     /// <summary>Addresses in a message are validated (addr_validate) before the handler runs, as the Rust dispatch does.</summary>
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, ExecuteMsgType);
-        switch (name)
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary>The <c>ExecuteMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(ExecuteMsgType,
+        ("receive", (deps, env, info, body) => Receive(deps, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType))),
+        ("update_config", (deps, env, info, body) =>
         {
-            case "receive":
-                return Receive(deps, info, Cw20ReceiveMsg.Parse(body, ExecuteMsgType));
-            case "update_config":
+            var m = Parse<UpdateConfigMsg>(body);
+            var owner = m.Owner is null ? null : deps.Api.AddrValidate(m.Owner);
+            var shortReward = m.ShortRewardContract is null ? null : deps.Api.AddrValidate(m.ShortRewardContract);
+            return UpdateConfig(deps, info, owner, m.PremiumMinUpdateInterval, shortReward);
+        }),
+        ("register_asset", (deps, env, info, body) =>
+        {
+            var m = Parse<RegisterAssetMsg>(body);
+            return RegisterAsset(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken));
+        }),
+        ("deprecate_staking_token", (deps, env, info, body) =>
+        {
+            var m = Parse<DeprecateStakingTokenMsg>(body);
+            return DeprecateStakingToken(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.NewStakingToken));
+        }),
+        ("unbond", (deps, env, info, body) =>
+        {
+            var m = Parse<UnbondMsg>(body);
+            return Unbond(deps, info.Sender, deps.Api.AddrValidate(m.AssetToken), m.Amount);
+        }),
+        ("withdraw", (deps, env, info, body) =>
+        {
+            var m = Parse<WithdrawMsg>(body);
+            return Withdraw(deps, info, m.AssetToken is null ? null : deps.Api.AddrValidate(m.AssetToken));
+        }),
+        ("auto_stake", (deps, env, info, body) =>
+        {
+            var m = Parse<AutoStakeMsg>(body);
+            if (m.Assets.Length != 2)
             {
-                var m = Parse<UpdateConfigMsg>(body);
-                var owner = m.Owner is null ? null : deps.Api.AddrValidate(m.Owner);
-                var shortReward = m.ShortRewardContract is null ? null : deps.Api.AddrValidate(m.ShortRewardContract);
-                return UpdateConfig(deps, info, owner, m.PremiumMinUpdateInterval, shortReward);
+                throw ContractException.Parse(ExecuteMsgType, $"invalid length {m.Assets.Length}, expected an array of length 2");
             }
-            case "register_asset":
-            {
-                var m = Parse<RegisterAssetMsg>(body);
-                return RegisterAsset(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken));
-            }
-            case "deprecate_staking_token":
-            {
-                var m = Parse<DeprecateStakingTokenMsg>(body);
-                return DeprecateStakingToken(deps, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.NewStakingToken));
-            }
-            case "unbond":
-            {
-                var m = Parse<UnbondMsg>(body);
-                return Unbond(deps, info.Sender, deps.Api.AddrValidate(m.AssetToken), m.Amount);
-            }
-            case "withdraw":
-            {
-                var m = Parse<WithdrawMsg>(body);
-                return Withdraw(deps, info, m.AssetToken is null ? null : deps.Api.AddrValidate(m.AssetToken));
-            }
-            case "adjust_premium":
-                return AdjustPremium(deps, env, Parse<AdjustPremiumMsg>(body).AssetTokens);
-            case "increase_short_token":
-            {
-                var m = Parse<ShortTokenMsg>(body);
-                return IncreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
-            }
-            case "decrease_short_token":
-            {
-                var m = Parse<ShortTokenMsg>(body);
-                return DecreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
-            }
-            case "auto_stake":
-            {
-                var m = Parse<AutoStakeMsg>(body);
-                if (m.Assets.Length != 2)
-                {
-                    throw ContractException.Parse(ExecuteMsgType, $"invalid length {m.Assets.Length}, expected an array of length 2");
-                }
-                return AutoStake(deps, env, info, m.Assets, m.SlippageTolerance);
-            }
-            case "auto_stake_hook":
-            {
-                var m = Parse<AutoStakeHookMsg>(body);
-                return AutoStakeHook(deps, env, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken),
-                    deps.Api.AddrValidate(m.StakerAddr), m.PrevStakingTokenAmount);
-            }
-            default:
-                throw ContractJson.UnknownVariant(ExecuteMsgType, name, "receive", "update_config", "register_asset",
-                    "deprecate_staking_token", "unbond", "withdraw", "auto_stake", "auto_stake_hook", "adjust_premium",
-                    "increase_short_token", "decrease_short_token");
-        }
-    }
+            return AutoStake(deps, env, info, m.Assets, m.SlippageTolerance);
+        }),
+        ("auto_stake_hook", (deps, env, info, body) =>
+        {
+            var m = Parse<AutoStakeHookMsg>(body);
+            return AutoStakeHook(deps, env, info, deps.Api.AddrValidate(m.AssetToken), deps.Api.AddrValidate(m.StakingToken),
+                deps.Api.AddrValidate(m.StakerAddr), m.PrevStakingTokenAmount);
+        }),
+        ("adjust_premium", (deps, env, info, body) => AdjustPremium(deps, env, Parse<AdjustPremiumMsg>(body).AssetTokens)),
+        ("increase_short_token", (deps, env, info, body) =>
+        {
+            var m = Parse<ShortTokenMsg>(body);
+            return IncreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
+        }),
+        ("decrease_short_token", (deps, env, info, body) =>
+        {
+            var m = Parse<ShortTokenMsg>(body);
+            return DecreaseShortToken(deps, info, deps.Api.AddrValidate(m.StakerAddr), deps.Api.AddrValidate(m.AssetToken), m.Amount);
+        }));
 
     /// <summary>
     /// The cw20 hook. <c>bond</c>: the pool must exist and the sender must be its staking token (the deprecated token
@@ -116,46 +106,49 @@ public sealed partial class StakingContract : IContract
     private static Response Receive(Deps deps, MessageInfo info, Cw20ReceiveMsg cw20)
     {
         var (name, body) = Cw20Hook.Decode(cw20.Msg, HookMsgType);
-        switch (name)
-        {
-            case "bond":
-            {
-                var assetToken = Cw20Hook.Parse<BondHookMsg>(body, HookMsgType).AssetToken;
-                var pool = StakingState.LoadPool(deps.Storage, deps.Api.AddrValidate(assetToken));
-                var sender = info.Sender.ToString();
-                if (pool.StakingToken != sender)
-                {
-                    if (pool.MigrationParams is { } migration && migration.DeprecatedStakingToken == sender)
-                    {
-                        throw Errors.StakingTokenMigrated(pool.StakingToken);
-                    }
-                    throw Errors.Unauthorized();
-                }
-                return Bond(deps, deps.Api.AddrValidate(cw20.Sender), deps.Api.AddrValidate(assetToken), cw20.Amount);
-            }
-            case "deposit_reward":
-            {
-                var rewards = ParseRewards(Cw20Hook.Parse<DepositRewardHookMsg>(body, HookMsgType));
-                var config = StakingState.Config.Load(deps.Storage);
-                if (info.Sender.ToString() != config.MirrorToken)
-                {
-                    throw Errors.Unauthorized();
-                }
-                var total = UInt128.Zero;
-                foreach (var (_, amount) in rewards)
-                {
-                    total = Uint128Math.Add(total, amount);
-                }
-                if (total != cw20.Amount)
-                {
-                    throw Errors.RewardsMismatch();
-                }
-                return DepositReward(deps, rewards, total);
-            }
-            default:
-                throw Errors.InvalidHook();
-        }
+        return HookRoutes.TryFind(name, out var handler) ? handler(deps, info, cw20, body) : throw StakingErrors.InvalidHook();
     }
+
+    /// <summary>Handles one <c>Cw20HookMsg</c> variant of a cw20 <c>send</c> to the staking contract.</summary>
+    internal delegate Response HookHandler(Deps deps, MessageInfo info, Cw20ReceiveMsg cw20, JsonElement body);
+
+    /// <summary>The <c>Cw20HookMsg</c> variants, in the Rust enum's declaration order; any other payload is
+    /// "invalid cw20 hook message".</summary>
+    internal static readonly MessageRoutes<HookHandler> HookRoutes = new(HookMsgType,
+        ("bond", (deps, info, cw20, body) =>
+        {
+            var assetToken = Cw20Hook.Parse<BondHookMsg>(body, HookMsgType).AssetToken;
+            var pool = StakingState.LoadPool(deps.Storage, deps.Api.AddrValidate(assetToken));
+            var sender = info.Sender.ToString();
+            if (pool.StakingToken != sender)
+            {
+                if (pool.MigrationParams is { } migration && migration.DeprecatedStakingToken == sender)
+                {
+                    throw StakingErrors.StakingTokenMigrated(pool.StakingToken);
+                }
+                throw StakingErrors.Unauthorized();
+            }
+            return Bond(deps, deps.Api.AddrValidate(cw20.Sender), deps.Api.AddrValidate(assetToken), cw20.Amount);
+        }),
+        ("deposit_reward", (deps, info, cw20, body) =>
+        {
+            var rewards = ParseRewards(Cw20Hook.Parse<DepositRewardHookMsg>(body, HookMsgType));
+            var config = StakingState.Config.Load(deps.Storage);
+            if (info.Sender.ToString() != config.MirrorToken)
+            {
+                throw StakingErrors.Unauthorized();
+            }
+            var total = UInt128.Zero;
+            foreach (var (_, amount) in rewards)
+            {
+                total = Uint128Math.Add(total, amount);
+            }
+            if (total != cw20.Amount)
+            {
+                throw StakingErrors.RewardsMismatch();
+            }
+            return DepositReward(deps, rewards, total);
+        }));
 
     /// <summary>Owner only; each given field replaces the stored one.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, Address? owner, ulong? interval, Address? shortReward)
@@ -163,7 +156,7 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         config = config with
         {
@@ -181,11 +174,11 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         if (StakingState.PoolInfos.Has(deps.Storage, assetToken.ToArray()))
         {
-            throw Errors.AlreadyRegistered();
+            throw StakingErrors.AlreadyRegistered();
         }
         StakingState.SavePool(deps.Storage, assetToken, new PoolInfo
         {
@@ -213,12 +206,12 @@ public sealed partial class StakingContract : IContract
         var config = StakingState.Config.Load(deps.Storage);
         if (info.Sender.ToString() != config.Owner)
         {
-            throw Errors.Unauthorized();
+            throw StakingErrors.Unauthorized();
         }
         var pool = StakingState.LoadPool(deps.Storage, assetToken);
         if (pool.MigrationParams is not null)
         {
-            throw Errors.AlreadyMigrated();
+            throw StakingErrors.AlreadyMigrated();
         }
         var deprecated = pool.StakingToken;
         StakingState.SavePool(deps.Storage, assetToken, pool with
@@ -242,7 +235,7 @@ public sealed partial class StakingContract : IContract
         {
             if (entry.Count != 2 || !Uint128Math.TryParse(entry[1], out var amount))
             {
-                throw Errors.InvalidHook();
+                throw StakingErrors.InvalidHook();
             }
             rewards.Add((entry[0], amount));
         }

@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Staking;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace MirrorChain.Contracts.Mirror.Staking;
 /// <c>Asset.AssertSentNativeTokenBalance</c>; missing pools and positions are cosmwasm NotFound errors
 /// ("mirror_staking::state::PoolInfo not found", "mirror_staking::state::RewardInfo not found").
 /// </summary>
-internal static class Errors
+internal static class StakingErrors
 {
     public static ContractException Unauthorized() => ContractException.Generic("unauthorized");
 

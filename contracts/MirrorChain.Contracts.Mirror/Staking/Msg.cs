@@ -126,3 +126,23 @@ public sealed record RewardInfoQuery
 
     public string? AssetToken { get; init; }
 }
+
+// ---- the envelopes other contracts (and staking itself) send (StakingMessages) ----
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public RegisterAssetMsg? RegisterAsset { get; init; }
+
+    public AutoStakeHookMsg? AutoStakeHook { get; init; }
+
+    public ShortTokenMsg? IncreaseShortToken { get; init; }
+
+    public ShortTokenMsg? DecreaseShortToken { get; init; }
+}
+
+/// <summary><c>Cw20HookMsg</c> (the <c>msg</c> of a cw20 <c>send</c> to staking) as other contracts write it.</summary>
+public sealed record Cw20HookMsg
+{
+    public DepositRewardHookMsg? DepositReward { get; init; }
+}

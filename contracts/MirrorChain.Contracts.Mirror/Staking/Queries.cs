@@ -1,23 +1,18 @@
 using System.Text.Json;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 
 /// <summary>QueryMsg: config, pool_info, reward_info.</summary>
 public sealed partial class StakingContract
 {
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "pool_info" => ContractJson.Serialize(QueryPoolInfo(deps, ContractJson.Deserialize<PoolInfoQuery>(body, QueryMsgType).AssetToken)),
-            "reward_info" => ContractJson.Serialize(QueryRewardInfo(deps, ContractJson.Deserialize<RewardInfoQuery>(body, QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(QueryMsgType, name, "config", "pool_info", "reward_info"),
-        };
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary>The <c>QueryMsg</c> variants, in the Rust enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("pool_info", (deps, env, body) => ContractJson.Serialize(QueryPoolInfo(deps, ContractJson.Deserialize<PoolInfoQuery>(body, QueryMsgType).AssetToken))),
+        ("reward_info", (deps, env, body) => ContractJson.Serialize(QueryRewardInfo(deps, ContractJson.Deserialize<RewardInfoQuery>(body, QueryMsgType)))));
 
     private static ConfigResponse QueryConfig(QueryDeps deps)
     {

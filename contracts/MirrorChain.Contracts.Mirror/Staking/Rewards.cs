@@ -4,7 +4,6 @@ using MirrorChain.Contracts.Mirror.ShortReward;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 
@@ -155,7 +154,7 @@ public sealed partial class StakingContract
             var pool = StakingState.LoadPool(deps.Storage, asset);
             if (now < AddU64(pool.PremiumUpdatedTime, config.PremiumMinUpdateInterval))
             {
-                throw Errors.PremiumTooEarly();
+                throw StakingErrors.PremiumTooEarly();
             }
 
             var (premiumRate, noPriceFeed) = ComputePremiumRate(deps, config, asset);
@@ -186,10 +185,7 @@ public sealed partial class StakingContract
             ? Decimal.FromRatio(a0.Amount, a1.Amount == UInt128.Zero ? UInt128.One : a1.Amount)
             : Decimal.FromRatio(a1.Amount, a0.Amount == UInt128.Zero ? UInt128.One : a0.Amount);
 
-        var oraclePrice = deps.Querier.QueryWasmSmart<PriceResponse>(
-            Address.Parse(config.OracleContract),
-            new { price = new { base_asset = asset.ToString(), quote_asset = config.BaseDenom } },
-            ContractJson.Options).Rate;
+        var oraclePrice = OracleQueries.Price(deps.Querier, Address.Parse(config.OracleContract), asset.ToString(), config.BaseDenom).Rate;
 
         if (oraclePrice.IsZero)
         {
@@ -204,10 +200,7 @@ public sealed partial class StakingContract
 
     /// <summary>mirror_short_reward <c>short_reward_weight {premium_rate}</c>.</summary>
     private static Decimal QueryShortRewardWeight(Deps deps, Config config, Decimal premiumRate) =>
-        deps.Querier.QueryWasmSmart<ShortRewardWeightResponse>(
-            Address.Parse(config.ShortRewardContract),
-            new { short_reward_weight = new { premium_rate = premiumRate } },
-            ContractJson.Options).ShortRewardWeight;
+        ShortRewardQueries.ShortRewardWeight(deps.Querier, Address.Parse(config.ShortRewardContract), premiumRate).ShortRewardWeight;
 
     /// <summary>u64 addition as the release build (overflow-checks) does it: overflow panics.</summary>
     private static ulong AddU64(ulong a, ulong b) =>

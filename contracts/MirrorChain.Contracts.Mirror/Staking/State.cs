@@ -1,5 +1,4 @@
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Staking;
 
@@ -114,7 +113,7 @@ internal static class StakingState
     {
         var prefix = StakerPrefix(staker);
         return RewardBucket(isShort)
-            .Range(storage, prefix, ContractKeys.PrefixEnd(prefix))
+            .Range(storage, prefix, KeyRanges.PrefixEnd(prefix))
             .Select(e => (Address.FromBytes(e.Key.AsSpan(prefix.Length)), e.Value))
             .ToList();
     }

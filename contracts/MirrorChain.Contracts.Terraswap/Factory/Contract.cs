@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Google.Protobuf;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 using PairInstantiateMsg = MirrorChain.Contracts.Terraswap.Pair.InstantiateMsg;
 
 namespace MirrorChain.Contracts.Terraswap.Factory;
@@ -32,16 +29,12 @@ public sealed class FactoryContract : IContract
         return new Response();
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, FactoryErrors.ExecuteMsgType);
-        return name switch
-        {
-            "update_config" => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, FactoryErrors.ExecuteMsgType)),
-            "create_pair" => CreatePair(deps, ContractJson.Deserialize<CreatePairMsg>(body, FactoryErrors.ExecuteMsgType)),
-            _ => throw ContractJson.UnknownVariant(FactoryErrors.ExecuteMsgType, name, "update_config", "create_pair"),
-        };
-    }
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary><c>terraswap::factory::ExecuteMsg</c>, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(FactoryErrors.ExecuteMsgType,
+        ("update_config", (deps, env, info, body) => UpdateConfig(deps, info, ContractJson.Deserialize<UpdateConfigMsg>(body, FactoryErrors.ExecuteMsgType))),
+        ("create_pair", (deps, env, info, body) => CreatePair(deps, ContractJson.Deserialize<CreatePairMsg>(body, FactoryErrors.ExecuteMsgType))));
 
     /// <summary>The new pair's instantiate reply: registers it under the pending pair key with its LP token.</summary>
     public Response Reply(Deps deps, Env env, Reply reply)
@@ -51,15 +44,7 @@ public sealed class FactoryContract : IContract
         {
             throw new Core.Numerics.PanicException("called `Result::unwrap()` on an `Err` value: " + reply.Error);
         }
-        string pairContract;
-        try
-        {
-            pairContract = MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data ?? []).Address;
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
-        }
+        var pairContract = InstantiateReply.ContractAddress(reply.Data);
         var pairInfo = TerraswapQuerier.QueryPairInfoFromPair(deps.Querier, deps.Api.AddrValidate(pairContract));
         FactoryState.Pairs.Save(deps.Storage, tmp.PairKey, new PairInfo
         {
@@ -72,17 +57,13 @@ public sealed class FactoryContract : IContract
             .AddAttribute("liquidity_token_addr", pairInfo.LiquidityToken);
     }
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, FactoryErrors.QueryMsgType);
-        return name switch
-        {
-            "config" => ContractJson.Serialize(QueryConfig(deps)),
-            "pair" => ContractJson.Serialize(QueryPair(deps, ContractJson.Deserialize<PairQuery>(body, FactoryErrors.QueryMsgType))),
-            "pairs" => ContractJson.Serialize(QueryPairs(deps, ContractJson.Deserialize<PairsQuery>(body, FactoryErrors.QueryMsgType))),
-            _ => throw ContractJson.UnknownVariant(FactoryErrors.QueryMsgType, name, "config", "pair", "pairs"),
-        };
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary><c>terraswap::factory::QueryMsg</c>, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(FactoryErrors.QueryMsgType,
+        ("config", (deps, env, body) => ContractJson.Serialize(QueryConfig(deps))),
+        ("pair", (deps, env, body) => ContractJson.Serialize(QueryPair(deps, ContractJson.Deserialize<PairQuery>(body, FactoryErrors.QueryMsgType)))),
+        ("pairs", (deps, env, body) => ContractJson.Serialize(QueryPairs(deps, ContractJson.Deserialize<PairsQuery>(body, FactoryErrors.QueryMsgType)))));
 
     /// <summary><c>update_config</c>: owner only ("unauthorized"); a new owner must be a valid address.</summary>
     private static Response UpdateConfig(Deps deps, MessageInfo info, UpdateConfigMsg msg)

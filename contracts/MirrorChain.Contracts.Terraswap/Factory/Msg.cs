@@ -1,6 +1,19 @@
 namespace MirrorChain.Contracts.Terraswap.Factory;
 
-// terraswap 2.4 packages/terraswap/src/factory.rs: the factory's messages, exactly as their JSON.
+// terraswap 2.4 packages/terraswap/src/factory.rs: the factory's messages, exactly as their JSON. The factory reads them;
+// other contracts send them (through FactoryMessages / TerraswapQuerier) in the envelopes below.
+
+/// <summary><c>ExecuteMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record ExecuteMsg
+{
+    public CreatePairMsg? CreatePair { get; init; }
+}
+
+/// <summary><c>QueryMsg</c> as other contracts send it: one variant set, the unset ones are not written.</summary>
+public sealed record QueryMsg
+{
+    public PairQuery? Pair { get; init; }
+}
 
 /// <summary><c>{"pair_code_id":2,"token_code_id":1}</c>.</summary>
 public sealed record InstantiateMsg

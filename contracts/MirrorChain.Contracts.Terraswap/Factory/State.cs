@@ -1,5 +1,3 @@
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Terraswap.Factory;
 
 /// <summary>The factory's config: owner, and the code ids new pairs and their LP tokens are instantiated from.</summary>

@@ -1,7 +1,6 @@
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Pair;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Google.Protobuf;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Contracts.Terraswap.Pair;
 
@@ -36,29 +33,23 @@ public sealed partial class PairContract : IContract
         return new Response().AddSubMessage(SubMsg.ReplyOnSuccess(create, InstantiateReplyId));
     }
 
-    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, PairErrors.ExecuteMsgType);
-        switch (name)
+    public Response Execute(Deps deps, Env env, MessageInfo info, JsonElement msg) => ExecuteRoutes.Dispatch(deps, env, info, msg);
+
+    /// <summary><c>terraswap::pair::ExecuteMsg</c>, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<ExecuteHandler> ExecuteRoutes = new(PairErrors.ExecuteMsgType,
+        ("receive", (deps, env, info, body) => ReceiveCw20(deps, env, info, Cw20ReceiveMsg.Parse(body, PairErrors.ExecuteMsgType))),
+        ("provide_liquidity", (deps, env, info, body) =>
+            ProvideLiquidity(deps, env, info, ContractJson.Deserialize<ProvideLiquidityMsg>(body, PairErrors.ExecuteMsgType))),
+        ("swap", (deps, env, info, body) =>
         {
-            case "receive":
-                return ReceiveCw20(deps, env, info, Cw20ReceiveMsg.Parse(body, PairErrors.ExecuteMsgType));
-            case "provide_liquidity":
-                return ProvideLiquidity(deps, env, info, ContractJson.Deserialize<ProvideLiquidityMsg>(body, PairErrors.ExecuteMsgType));
-            case "swap":
+            var swap = ContractJson.Deserialize<SwapMsg>(body, PairErrors.ExecuteMsgType);
+            if (!swap.OfferAsset.IsNativeToken)
             {
-                var swap = ContractJson.Deserialize<SwapMsg>(body, PairErrors.ExecuteMsgType);
-                if (!swap.OfferAsset.IsNativeToken)
-                {
-                    throw PairErrors.Error(PairErrors.Unauthorized);
-                }
-                var to = swap.To is null ? null : deps.Api.AddrValidate(swap.To);
-                return Swap(deps, env, info, info.Sender, swap.OfferAsset, swap.BeliefPrice, swap.MaxSpread, to);
+                throw PairErrors.Error(PairErrors.Unauthorized);
             }
-            default:
-                throw ContractJson.UnknownVariant(PairErrors.ExecuteMsgType, name, "receive", "provide_liquidity", "swap");
-        }
-    }
+            var to = swap.To is null ? null : deps.Api.AddrValidate(swap.To);
+            return Swap(deps, env, info, info.Sender, swap.OfferAsset, swap.BeliefPrice, swap.MaxSpread, to);
+        }));
 
     /// <summary>
     /// The LP token's instantiate reply: stores its address (from MsgInstantiateContractResponse) as the pair's
@@ -70,32 +61,22 @@ public sealed partial class PairContract : IContract
         {
             throw new Core.Numerics.PanicException("called `Result::unwrap()` on an `Err` value: " + reply.Error);
         }
-        string liquidityToken;
-        try
-        {
-            liquidityToken = MsgInstantiateContractResponse.Parser.ParseFrom(reply.Data ?? []).Address;
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            throw ContractException.Parse("MsgInstantiateContractResponse", "failed to parse data");
-        }
+        var liquidityToken = InstantiateReply.ContractAddress(reply.Data);
         var pairInfo = PairState.PairInfo.Load(deps.Storage);
         PairState.PairInfo.Save(deps.Storage, pairInfo with { LiquidityToken = deps.Api.AddrValidate(liquidityToken).ToString() });
         return new Response().AddAttribute("liquidity_token_addr", liquidityToken);
     }
 
-    public byte[] Query(QueryDeps deps, Env env, JsonElement msg)
-    {
-        var (name, body) = ContractJson.Variant(msg, PairErrors.QueryMsgType);
-        return name switch
-        {
-            "pair" => ContractJson.Serialize(PairState.PairInfo.Load(deps.Storage)),
-            "pool" => ContractJson.Serialize(QueryPool(deps)),
-            "simulation" => ContractJson.Serialize(QuerySimulation(deps, ContractJson.Deserialize<SimulationQuery>(body, PairErrors.QueryMsgType).OfferAsset)),
-            "reverse_simulation" => ContractJson.Serialize(QueryReverseSimulation(deps, ContractJson.Deserialize<ReverseSimulationQuery>(body, PairErrors.QueryMsgType).AskAsset)),
-            _ => throw ContractJson.UnknownVariant(PairErrors.QueryMsgType, name, "pair", "pool", "simulation", "reverse_simulation"),
-        };
-    }
+    public byte[] Query(QueryDeps deps, Env env, JsonElement msg) => QueryRoutes.Dispatch(deps, env, msg);
+
+    /// <summary><c>terraswap::pair::QueryMsg</c>, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<QueryHandler> QueryRoutes = new(PairErrors.QueryMsgType,
+        ("pair", (deps, env, body) => ContractJson.Serialize(PairState.PairInfo.Load(deps.Storage))),
+        ("pool", (deps, env, body) => ContractJson.Serialize(QueryPool(deps))),
+        ("simulation", (deps, env, body) =>
+            ContractJson.Serialize(QuerySimulation(deps, ContractJson.Deserialize<SimulationQuery>(body, PairErrors.QueryMsgType).OfferAsset))),
+        ("reverse_simulation", (deps, env, body) =>
+            ContractJson.Serialize(QueryReverseSimulation(deps, ContractJson.Deserialize<ReverseSimulationQuery>(body, PairErrors.QueryMsgType).AskAsset))));
 
     /// <summary>
     /// A cw20 <c>send</c> to the pair: <c>swap</c> is accepted only from one of the pair's tokens (the trader is the
@@ -104,36 +85,38 @@ public sealed partial class PairContract : IContract
     private static Response ReceiveCw20(Deps deps, Env env, MessageInfo info, Cw20ReceiveMsg cw20Msg)
     {
         var (name, body) = ParseHook(cw20Msg);
-        switch (name)
-        {
-            case "swap":
-            {
-                var hook = ContractJson.Deserialize<SwapHookMsg>(body, PairErrors.HookMsgType);
-                var pairInfo = PairState.PairInfo.Load(deps.Storage);
-                var pools = QueryPools(deps, pairInfo, env.ContractAddress);
-                var sender = info.Sender.ToString();
-                if (!pools.Any(p => !p.Info.IsNative && p.Info.ContractAddr == sender))
-                {
-                    throw PairErrors.Error(PairErrors.Unauthorized);
-                }
-                var to = hook.To is null ? null : deps.Api.AddrValidate(hook.To);
-                var offer = Asset.Of(AssetInfo.Token(info.Sender), cw20Msg.Amount);
-                return Swap(deps, env, info, deps.Api.AddrValidate(cw20Msg.Sender), offer, hook.BeliefPrice, hook.MaxSpread, to);
-            }
-            case "withdraw_liquidity":
-            {
-                var pairInfo = PairState.PairInfo.Load(deps.Storage);
-                if (info.Sender.ToString() != pairInfo.LiquidityToken)
-                {
-                    throw PairErrors.Error(PairErrors.Unauthorized);
-                }
-                var sender = deps.Api.AddrValidate(cw20Msg.Sender);
-                return WithdrawLiquidity(deps, env, sender, cw20Msg.Amount);
-            }
-            default:
-                throw ContractJson.UnknownVariant(PairErrors.HookMsgType, name, "swap", "withdraw_liquidity");
-        }
+        return HookRoutes.Find(name)(deps, env, info, cw20Msg, body);
     }
+
+    /// <summary>Handles one <c>Cw20HookMsg</c> variant of a cw20 <c>send</c> to the pair.</summary>
+    internal delegate Response HookHandler(Deps deps, Env env, MessageInfo info, Cw20ReceiveMsg cw20Msg, JsonElement body);
+
+    /// <summary><c>terraswap::pair::Cw20HookMsg</c>, in the enum's declaration order.</summary>
+    internal static readonly MessageRoutes<HookHandler> HookRoutes = new(PairErrors.HookMsgType,
+        ("swap", (deps, env, info, cw20Msg, body) =>
+        {
+            var hook = ContractJson.Deserialize<SwapHookMsg>(body, PairErrors.HookMsgType);
+            var pairInfo = PairState.PairInfo.Load(deps.Storage);
+            var pools = QueryPools(deps, pairInfo, env.ContractAddress);
+            var sender = info.Sender.ToString();
+            if (!pools.Any(p => !p.Info.IsNative && p.Info.ContractAddr == sender))
+            {
+                throw PairErrors.Error(PairErrors.Unauthorized);
+            }
+            var to = hook.To is null ? null : deps.Api.AddrValidate(hook.To);
+            var offer = Asset.Of(AssetInfo.Token(info.Sender), cw20Msg.Amount);
+            return Swap(deps, env, info, deps.Api.AddrValidate(cw20Msg.Sender), offer, hook.BeliefPrice, hook.MaxSpread, to);
+        }),
+        ("withdraw_liquidity", (deps, env, info, cw20Msg, body) =>
+        {
+            var pairInfo = PairState.PairInfo.Load(deps.Storage);
+            if (info.Sender.ToString() != pairInfo.LiquidityToken)
+            {
+                throw PairErrors.Error(PairErrors.Unauthorized);
+            }
+            var sender = deps.Api.AddrValidate(cw20Msg.Sender);
+            return WithdrawLiquidity(deps, env, sender, cw20Msg.Amount);
+        }));
 
     /// <summary><c>from_binary::&lt;Cw20HookMsg&gt;</c> of the send's msg.</summary>
     private static (string Name, JsonElement Body) ParseHook(Cw20ReceiveMsg cw20Msg) =>

@@ -1,6 +1,5 @@
 using System.Numerics;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Pair;
 

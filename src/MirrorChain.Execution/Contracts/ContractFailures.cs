@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
+using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Execution.Contracts;
 

@@ -30,20 +30,6 @@ public static class ContractKeys
         return b;
     }
 
-    public static byte[]? PrefixEnd(byte[] prefix)
-    {
-        var end = (byte[])prefix.Clone();
-        for (var i = end.Length - 1; i >= 0; i--)
-        {
-            if (end[i] != 0xFF)
-            {
-                end[i]++;
-                return end[..(i + 1)];
-            }
-        }
-        return null;
-    }
-
     /// <summary>
     /// wasmd's classic contract address: 32 bytes of <c>address.Module("wasm", codeID ‖ instanceID)</c>, i.e.
     /// SHA-256(SHA-256("module") ‖ "wasm" ‖ 0x00 ‖ codeID(8 BE) ‖ instanceID(8 BE)).

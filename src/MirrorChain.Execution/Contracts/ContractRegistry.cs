@@ -1,3 +1,5 @@
+using MirrorChain.CosmWasm;
+
 namespace MirrorChain.Execution.Contracts;
 
 /// <summary>
@@ -7,6 +9,18 @@ namespace MirrorChain.Execution.Contracts;
 public sealed class ContractRegistry
 {
     private readonly SortedDictionary<ulong, IContract> _codes = [];
+
+    /// <summary>A registry holding <paramref name="codes"/> (e.g. a contract package's list of its codes).</summary>
+    public static ContractRegistry Of(IEnumerable<KeyValuePair<ulong, IContract>> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var registry = new ContractRegistry();
+        foreach (var (codeId, code) in codes)
+        {
+            registry.Register(codeId, code);
+        }
+        return registry;
+    }
 
     public ContractRegistry Register(ulong codeId, IContract code)
     {

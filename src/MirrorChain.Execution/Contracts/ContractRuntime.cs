@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
+using MirrorChain.CosmWasm;
 using MirrorChain.State;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
@@ -25,7 +26,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
 
     // ---- IContractRuntime (top level: called by the router for MsgExecuteContract) ----
 
-    public ContractExecution Execute(ExecutionContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
+    public ContractExecution Execute(TxContext ctx, Address sender, Address contract, byte[] msgJson, IReadOnlyList<Coin> funds)
     {
         var (data, events) = ExecuteContract(ctx, 0, sender, contract, msgJson, funds);
         return new ContractExecution(data ?? [], events);
@@ -47,18 +48,18 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
 
     /// <summary>Creates an instance of <paramref name="codeId"/>; funds move from <paramref name="sender"/> first.</summary>
     public (Address Address, byte[]? Data, IReadOnlyList<Event> Events) Instantiate(
-        ExecutionContext ctx, Address sender, ulong codeId, byte[] msgJson, IReadOnlyList<Coin> funds, string label, Address? admin) =>
+        TxContext ctx, Address sender, ulong codeId, byte[] msgJson, IReadOnlyList<Coin> funds, string label, Address? admin) =>
         InstantiateContract(ctx, 0, sender, codeId, msgJson, funds, label, admin);
 
     /// <summary>
     /// Migrates <paramref name="contract"/> to <paramref name="newCodeId"/> on behalf of <paramref name="sender"/>
     /// (MsgMigrateContract / genesis); see <see cref="WasmMigrate"/>.
     /// </summary>
-    public (byte[]? Data, IReadOnlyList<Event> Events) Migrate(ExecutionContext ctx, Address sender, Address contract, ulong newCodeId, byte[] msgJson) =>
+    public (byte[]? Data, IReadOnlyList<Event> Events) Migrate(TxContext ctx, Address sender, Address contract, ulong newCodeId, byte[] msgJson) =>
         MigrateContract(ctx, 0, sender, contract, newCodeId, msgJson);
 
     /// <summary>Sets (or, with null, clears) the wasm admin of <paramref name="contract"/>; only its admin may.</summary>
-    public IReadOnlyList<Event> UpdateAdmin(ExecutionContext ctx, Address sender, Address contract, Address? newAdmin) =>
+    public IReadOnlyList<Event> UpdateAdmin(TxContext ctx, Address sender, Address contract, Address? newAdmin) =>
         SetAdmin(ctx, sender, contract, newAdmin);
 
     internal ContractInfo? LoadInfo(IStateReader state, Address contract) =>
@@ -68,7 +69,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     {
         CheckDepth(depth);
         var code = CodeOf(LoadInfo(state, contract) ?? throw ContractException.Generic($"Querier system error: No such contract: {contract}"));
-        var deps = new QueryDeps(new ContractStorage(state, contract, readOnly: true), ContractApi.Instance, new Querier(this, state, block, depth));
+        var deps = new QueryDeps(new ContractStorage(state, contract, readOnly: true), ContractApi.Instance, new Querier(new ContractQuerier(this, state, block, depth)));
         return ContractFailures.Contain(() =>
         {
             using var doc = ParseJson(msg, code, "Query");
@@ -76,7 +77,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         });
     }
 
-    private (byte[]? Data, List<Event> Events) ExecuteContract(ExecutionContext ctx, int depth, Address sender, Address contract, byte[] msg, IReadOnlyList<Coin> funds)
+    private (byte[]? Data, List<Event> Events) ExecuteContract(TxContext ctx, int depth, Address sender, Address contract, byte[] msg, IReadOnlyList<Coin> funds)
     {
         CheckDepth(depth);
         var info = LoadInfo(ctx.State, contract) ?? throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
@@ -92,7 +93,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     }
 
     private (Address Address, byte[]? Data, List<Event> Events) InstantiateContract(
-        ExecutionContext ctx, int depth, Address sender, ulong codeId, byte[] msg, IReadOnlyList<Coin> funds, string label, Address? admin)
+        TxContext ctx, int depth, Address sender, ulong codeId, byte[] msg, IReadOnlyList<Coin> funds, string label, Address? admin)
     {
         CheckDepth(depth);
         var code = Registry.Get(codeId) ?? throw SdkError.WasmNotFound.Wrap($"no such code: {codeId}");
@@ -137,7 +138,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     /// storage (its failure, or a missing entry point, is wasm 11 and reverts everything). Event
     /// <c>migrate{code_id, _contract_address}</c>, then the entry point's events and messages.
     /// </summary>
-    private (byte[]? Data, List<Event> Events) MigrateContract(ExecutionContext ctx, int depth, Address sender, Address contract, ulong newCodeId, byte[] msg)
+    private (byte[]? Data, List<Event> Events) MigrateContract(TxContext ctx, int depth, Address sender, Address contract, ulong newCodeId, byte[] msg)
     {
         CheckDepth(depth);
         var info = LoadInfo(ctx.State, contract) ?? throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
@@ -174,7 +175,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     /// wasmd's UpdateAdmin / ClearAdmin: only the current admin ("can not modify contract: unauthorized", sdk 4).
     /// Event <c>update_contract_admin{_contract_address, new_admin_address}</c> ("" when cleared).
     /// </summary>
-    private List<Event> SetAdmin(ExecutionContext ctx, Address sender, Address contract, Address? newAdmin)
+    private List<Event> SetAdmin(TxContext ctx, Address sender, Address contract, Address? newAdmin)
     {
         var info = LoadInfo(ctx.State, contract) ?? throw SdkError.WasmNotFound.Wrap($"no such contract: {contract}");
         if (info.Admin.Length == 0 || info.Admin != sender.ToString())
@@ -187,7 +188,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     }
 
     /// <summary>Emits the entry point's events, then dispatches its messages in order; replies may replace the data.</summary>
-    private (byte[]? Data, List<Event> Events) Finish(ExecutionContext ctx, int depth, Address contract, IContract code, Response response)
+    private (byte[]? Data, List<Event> Events) Finish(TxContext ctx, int depth, Address contract, IContract code, Response response)
     {
         var events = ContractEvents(contract, response);
         var data = response.Data;
@@ -203,7 +204,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         return (data, events);
     }
 
-    private (byte[]? ReplyData, List<Event> Events) Dispatch(ExecutionContext ctx, int depth, Address contract, IContract code, SubMsg sub)
+    private (byte[]? ReplyData, List<Event> Events) Dispatch(TxContext ctx, int depth, Address contract, IContract code, SubMsg sub)
     {
         var branch = ctx.Branch();
         List<Event> events;
@@ -227,7 +228,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         return (null, events);
     }
 
-    private (byte[]? Data, List<Event> Events) CallReply(ExecutionContext ctx, int depth, Address contract, IContract code, Reply reply)
+    private (byte[]? Data, List<Event> Events) CallReply(TxContext ctx, int depth, Address contract, IContract code, Reply reply)
     {
         ctx.GasMeter.Consume(CallGas, "wasm contract reply");
         var response = Guard(SdkError.WasmExecuteFailed, () => code.Reply(DepsFor(ctx, contract, depth), EnvFor(ctx, contract), reply));
@@ -235,7 +236,7 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     }
 
     /// <summary>Runs one message sent by <paramref name="sender"/> (a contract); returns its result data and events.</summary>
-    private (byte[] Data, List<Event> Events) Run(ExecutionContext ctx, int depth, Address sender, CosmosMsg msg)
+    private (byte[] Data, List<Event> Events) Run(TxContext ctx, int depth, Address sender, CosmosMsg msg)
     {
         switch (msg)
         {
@@ -316,12 +317,12 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
         return events;
     }
 
-    private Deps DepsFor(ExecutionContext ctx, Address contract, int depth) =>
-        new(new ContractStorage(ctx.State, contract, readOnly: false), ContractApi.Instance, new Querier(this, ctx.State, BlockOf(ctx), depth));
+    private Deps DepsFor(TxContext ctx, Address contract, int depth) =>
+        new(new ContractStorage(ctx.State, contract, readOnly: false), ContractApi.Instance, new Querier(new ContractQuerier(this, ctx.State, BlockOf(ctx), depth)));
 
-    private static Env EnvFor(ExecutionContext ctx, Address contract) => new(BlockOf(ctx), contract);
+    private static Env EnvFor(TxContext ctx, Address contract) => new(BlockOf(ctx), contract);
 
-    private static BlockInfo BlockOf(ExecutionContext ctx) => new(ctx.Block.Height, ctx.Block.Time, ctx.Block.ChainId);
+    private static BlockInfo BlockOf(TxContext ctx) => new(ctx.Block.Height, ctx.Block.Time, ctx.Block.ChainId);
 
     private IContract CodeOf(ContractInfo info) =>
         Registry.Get(info.CodeId) ?? throw SdkError.WasmNotFound.Wrap($"no code registered for code id {info.CodeId}");

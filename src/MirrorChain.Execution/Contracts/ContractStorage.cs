@@ -1,24 +1,8 @@
 using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.State;
 
 namespace MirrorChain.Execution.Contracts;
-
-/// <summary>A contract's own key space, read-only (queries).</summary>
-public interface IReadOnlyContractStorage
-{
-    byte[]? Get(byte[] key);
-
-    /// <summary>Entries with start ≤ key &lt; end (nulls = unbounded), ascending or descending, by key bytes.</summary>
-    IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? start, byte[]? end, bool descending = false);
-}
-
-/// <summary>A contract's own key space (CosmWasm's <c>deps.storage</c>).</summary>
-public interface IContractStorage : IReadOnlyContractStorage
-{
-    void Set(byte[] key, byte[] value);
-
-    void Remove(byte[] key);
-}
 
 /// <summary>
 /// A contract instance's storage inside the app state: every key is <c>0x03 0x01 ‖ contract address ‖ key</c>, so
@@ -44,7 +28,7 @@ public sealed class ContractStorage(IStateReader state, Address contract, bool r
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? start, byte[]? end, bool descending = false)
     {
         byte[] lo = start is null ? _prefix : [.. _prefix, .. start];
-        var hi = end is null ? ContractKeys.PrefixEnd(_prefix) : [.. _prefix, .. end];
+        var hi = end is null ? KeyRanges.PrefixEnd(_prefix) : [.. _prefix, .. end];
         foreach (var (k, v) in state.Range(lo, hi, descending))
         {
             yield return new KeyValuePair<byte[], byte[]>(k[_prefix.Length..], v);

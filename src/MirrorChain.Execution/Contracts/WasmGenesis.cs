@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.State;
-using ExecutionContext = MirrorChain.Execution.ExecutionContext;
 
 namespace MirrorChain.Execution.Contracts;
 
@@ -61,7 +61,7 @@ public static partial class WasmGenesis
     private static void RunStep(JsonObject step, IStateWriter state, ContractRuntime runtime, Router router, BlockContext block, List<KeyValuePair<string, Address>> names)
     {
         var tx = new StateCache(state);
-        var ctx = new ExecutionContext(block, tx, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
+        var ctx = new TxContext(block, tx, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
         if (step["instantiate"] is JsonObject inst)
         {
             var sender = Address.Parse(Str(inst, "sender"));

@@ -57,7 +57,7 @@ public sealed class ReplyTests
     private (MirrorFactoryContract Contract, Deps Deps, Env Env) Direct(MemoryStorage storage)
     {
         var block = new BlockInfo(_f.App.Height, _f.App.Time, _f.App.ChainId);
-        var deps = new Deps(storage, ContractApi.Instance, new Querier(_f.App.Runtime, _f.App.State, block, 0));
+        var deps = new Deps(storage, ContractApi.Instance, new Querier(new ContractQuerier(_f.App.Runtime, _f.App.State, block, 0)));
         return (new MirrorFactoryContract(), deps, new Env(block, _f.Factory));
     }
 

@@ -67,7 +67,7 @@ public sealed class PollCreationTests
     [Fact]
     public void Receive_only_from_the_mir_token_and_only_known_hooks()
     {
-        var other = _f.App.Instantiate(MirrorChain.Execution.Contracts.CodeIds.Cw20Base, Owner,
+        var other = _f.App.Instantiate(CodeIds.Cw20Base, Owner,
             $$$"""{"name":"Other","symbol":"OTH","decimals":6,"initial_balances":[{"address":"{{{Creator}}}","amount":"{{{D}}}"}],"mint":null}""");
         var hook = B64("""{"stake_voting_tokens":{}}""");
         Assert.Equal(Generic("unauthorized"), Fail.Execute(() =>

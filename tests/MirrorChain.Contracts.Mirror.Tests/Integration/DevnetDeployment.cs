@@ -11,7 +11,7 @@ internal sealed class DevnetDeployment
     {
         using var genesis = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")));
         var root = genesis.RootElement;
-        var registry = MirrorCodes.Registry();
+        var registry = MirrorChain.Execution.Contracts.ContractRegistry.Of(MirrorCodes.All());
         extraCodes?.Invoke(registry);
         App = new ContractTestApp(registry, BlockTime.ParseRfc3339(root.GetProperty("genesis_time").GetString()!), "mirrorchain-devnet-1");
         var appState = root.GetProperty("app_state");

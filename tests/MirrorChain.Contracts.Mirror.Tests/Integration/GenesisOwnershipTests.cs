@@ -31,7 +31,7 @@ public sealed partial class GenesisOwnershipTests
     private IEnumerable<(Address Contract, Tx.Proto.Cosmwasm.Wasm.V1.ContractInfo Info)> Instances()
     {
         var prefix = ContractKeys.InfoPrefix();
-        foreach (var (key, value) in _d.App.State.Range(prefix, ContractKeys.PrefixEnd(prefix)))
+        foreach (var (key, value) in _d.App.State.Range(prefix, KeyRanges.PrefixEnd(prefix)))
         {
             yield return (Address.FromBytes(key.AsSpan(prefix.Length)), Tx.Proto.Cosmwasm.Wasm.V1.ContractInfo.Parser.ParseFrom(value));
         }

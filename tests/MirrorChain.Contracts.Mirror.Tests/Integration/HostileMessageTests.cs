@@ -93,7 +93,7 @@ public sealed class HostileMessageTests
         Assert.Equal(SdkError.WasmQueryFailed, q.Error);
         Assert.StartsWith("Error parsing into type terraswap::factory::QueryMsg: Invalid type", q.Log, StringComparison.Ordinal);
 
-        var i = Assert.Throws<SdkException>(() => _d.App.Instantiate(Execution.Contracts.CodeIds.Cw20Base, _d["test1"],
+        var i = Assert.Throws<SdkException>(() => _d.App.Instantiate(CodeIds.Cw20Base, _d["test1"],
             $$$"""{"name":"Fuzz Token","symbol":"FUZZ","decimals":6,"initial_balances":[null,{"address":"{{{_d["test1"]}}}","amount":"1"}]}"""));
         Assert.Equal(SdkError.WasmInstantiateFailed, i.Error);
         Assert.StartsWith("Error parsing into type cw20_base::msg::InstantiateMsg: Invalid type", i.Log, StringComparison.Ordinal);

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using System.Text;
+using MirrorChain.Contracts.Testing;
+using MirrorChain.Core;
+
 namespace MirrorChain.Contracts.Terraswap.Tests.Factory;
 
 /// <summary>

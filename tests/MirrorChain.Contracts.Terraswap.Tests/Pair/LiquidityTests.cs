@@ -1,3 +1,6 @@
+using MirrorChain.Contracts.Testing;
+using MirrorChain.Core;
+
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>

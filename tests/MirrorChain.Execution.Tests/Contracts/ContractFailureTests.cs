@@ -1,3 +1,6 @@
+using MirrorChain.Core;
+using MirrorChain.Core.Numerics;
+using MirrorChain.Execution.Contracts;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Execution.Tests.Contracts;
@@ -43,5 +46,14 @@ public sealed class ContractFailureTests
         var e = Assert.Throws<SdkException>(() => ContractRuntime.Guard<int>(SdkError.WasmExecuteFailed,
             () => throw SdkError.OutOfGas.Wrap("out of gas in location: wasm")));
         Assert.Equal(SdkError.OutOfGas, e.Error);
+    }
+
+    [Fact]
+    public void Panics_and_std_errors_map_to_wasm_errors_with_their_text()
+    {
+        var std = Assert.Throws<SdkException>(() => ContractRuntime.Guard<int>(SdkError.WasmExecuteFailed, () => throw StdException.GenericErr("Price is too old")));
+        Assert.Equal("Generic error: Price is too old: execute wasm contract failed", std.Log);
+        var panic = Assert.Throws<SdkException>(() => ContractRuntime.Guard<int>(SdkError.WasmExecuteFailed, () => Uint128Math.Sub(1, 2) == 0 ? 1 : 0));
+        Assert.Equal("Error executing Wasm: Aborted: panicked at 'attempt to subtract with overflow': execute wasm contract failed", panic.Log);
     }
 }

@@ -1,4 +1,8 @@
+using System.Text;
 using MirrorChain.Contracts.Testing;
+using MirrorChain.Core;
+using MirrorChain.CosmWasm;
+using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

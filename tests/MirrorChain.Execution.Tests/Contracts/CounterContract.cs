@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using MirrorChain.Core;
+using MirrorChain.CosmWasm;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Execution.Tests.Contracts;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

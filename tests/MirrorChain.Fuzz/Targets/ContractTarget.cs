@@ -6,7 +6,6 @@ using MirrorChain.Execution.Contracts;
 using MirrorChain.Fuzz.Engine;
 using MirrorChain.State;
 using MirrorChain.Tx.Messages;
-using ExecutionContext = MirrorChain.Execution.ExecutionContext;
 
 namespace MirrorChain.Fuzz.Targets;
 
@@ -98,7 +97,7 @@ public sealed class ContractTarget : IFuzzTarget, IFuzzStats
             return null;
         }
         var tx = new StateCache(committed);
-        var ctx = new ExecutionContext(block, new StateCache(tx), new GasMeter(50_000_000), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
+        var ctx = new TxContext(block, new StateCache(tx), new GasMeter(50_000_000), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
         try
         {
             if (entry == EntryPoint.Instantiate)

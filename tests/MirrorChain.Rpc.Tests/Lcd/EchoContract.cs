@@ -1,4 +1,6 @@
-using MirrorChain.Execution.Contracts;
+using System.Text;
+using System.Text.Json;
+using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Rpc.Tests.Lcd;
 

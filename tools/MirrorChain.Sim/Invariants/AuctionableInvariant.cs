@@ -99,11 +99,11 @@ public sealed class AuctionableInvariant : IInvariant
     {
         try
         {
-            var ctx = new MirrorChain.Execution.ExecutionContext(view.Block, cache, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
+            var ctx = new MirrorChain.Execution.TxContext(view.Block, cache, GasMeter.Infinite(), GasConfig.Default, ExecutionMode.Deliver, new byte[32], 0);
             view.Runtime.Execute(ctx, sender, contract, Encoding.UTF8.GetBytes(msg.ToJsonString()), []);
             return null;
         }
-        catch (Exception e) when (e is SdkException or MirrorChain.Execution.Contracts.ContractException)
+        catch (Exception e) when (e is SdkException or MirrorChain.CosmWasm.ContractException)
         {
             return e.Message;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using MirrorChain.Core;
 using MirrorChain.Execution;
 
 namespace MirrorChain.Sim.Invariants;
@@ -12,7 +13,7 @@ public sealed class BankSupplyInvariant : IInvariant
     {
         var sums = new SortedDictionary<string, UInt128>(StringComparer.Ordinal);
         byte[] balances = [StateKeys.Bank, 0x01];
-        foreach (var (k, v) in ctx.View.State.Range(balances, StateKeys.PrefixEnd(balances)))
+        foreach (var (k, v) in ctx.View.State.Range(balances, KeyRanges.PrefixEnd(balances)))
         {
             var addrLen = k[2];
             var denom = Encoding.UTF8.GetString(k, 3 + addrLen, k.Length - 3 - addrLen);
@@ -20,7 +21,7 @@ public sealed class BankSupplyInvariant : IInvariant
         }
         var supplies = new SortedDictionary<string, UInt128>(StringComparer.Ordinal);
         byte[] supply = [StateKeys.Bank, 0x02];
-        foreach (var (k, v) in ctx.View.State.Range(supply, StateKeys.PrefixEnd(supply)))
+        foreach (var (k, v) in ctx.View.State.Range(supply, KeyRanges.PrefixEnd(supply)))
         {
             supplies[Encoding.UTF8.GetString(k, 2, k.Length - 2)] = Dec.ParseU(Encoding.ASCII.GetString(v));
         }

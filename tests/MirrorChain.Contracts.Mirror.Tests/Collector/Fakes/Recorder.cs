@@ -1,3 +1,7 @@
+using System.Text;
+using System.Text.Json;
+using MirrorChain.Core;
+
 namespace MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
 /// <summary>

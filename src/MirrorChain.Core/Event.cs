@@ -1,0 +1,11 @@
+namespace MirrorChain.Core;
+
+/// <summary>An ABCI event: a type and ordered string attributes (CometBFT 0.38 shape).</summary>
+public sealed record Event(string Type, IReadOnlyList<EventAttribute> Attributes)
+{
+    public static Event Of(string type, params (string Key, string Value)[] attributes) =>
+        new(type, attributes.Select(a => new EventAttribute(a.Key, a.Value, true)).ToList());
+}
+
+/// <summary>One event attribute. <see cref="Index"/> marks it for tx_search.</summary>
+public sealed record EventAttribute(string Key, string Value, bool Index = true);

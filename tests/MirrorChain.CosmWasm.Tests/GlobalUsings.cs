@@ -1,0 +1,1 @@
+global using Decimal = MirrorChain.Core.Numerics.Decimal;
