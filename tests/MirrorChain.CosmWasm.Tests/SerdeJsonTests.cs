@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace MirrorChain.CosmWasm.Tests;

@@ -17,7 +17,7 @@ internal static class TestCodes
     {
         var replaced = standIns.ToDictionary(s => s.CodeId, s => s.Code);
         var registry = new ContractRegistry();
-        foreach (var (id, code) in MirrorCodes.Registry().Codes)
+        foreach (var (id, code) in MirrorCodes.All())
         {
             registry.Register(id, replaced.Remove(id, out var standIn) ? standIn : wrap(id, code));
         }
