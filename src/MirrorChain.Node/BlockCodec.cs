@@ -11,60 +11,32 @@ public static class BlockCodec
 {
     private const byte Version = 1;
 
-    public static byte[] EncodeHeader(BlockHeader h)
-    {
-        using var ms = new MemoryStream();
-        using var w = new BinaryWriter(ms);
-        WriteHeader(w, h);
-        w.Flush();
-        return ms.ToArray();
-    }
+    public static byte[] EncodeHeader(BlockHeader h) => Encode(w => WriteHeader(w, h));
 
     /// <summary>The block hash: SHA-256 of the header encoding.</summary>
     public static byte[] HeaderHash(BlockHeader h) => Hashing.Sha256(EncodeHeader(h));
 
-    public static byte[] EncodeBlock(Block block)
+    public static byte[] EncodeBlock(Block block) => Encode(w =>
     {
-        using var ms = new MemoryStream();
-        using var w = new BinaryWriter(ms);
         WriteHeader(w, block.Header);
-        w.Write7BitEncodedInt(block.Txs.Count);
-        foreach (var tx in block.Txs)
-        {
-            WriteBytes(w, tx);
-        }
-        w.Flush();
-        return ms.ToArray();
-    }
+        WriteList(w, block.Txs, WriteBytes);
+    });
 
     public static Block DecodeBlock(byte[] data)
     {
         using var r = new BinaryReader(new MemoryStream(data));
         var header = ReadHeader(r);
-        var count = r.Read7BitEncodedInt();
-        var txs = new byte[count][];
-        for (var i = 0; i < count; i++)
-        {
-            txs[i] = ReadBytes(r);
-        }
+        var txs = ReadList(r, ReadBytes);
         return new Block(header, txs, HeaderHash(header));
     }
 
-    public static byte[] EncodeResults(BlockResults results)
+    public static byte[] EncodeResults(BlockResults results) => Encode(w =>
     {
-        using var ms = new MemoryStream();
-        using var w = new BinaryWriter(ms);
         w.Write(Version);
         w.Write(results.Height);
         WriteBytes(w, results.AppHash);
-        w.Write7BitEncodedInt(results.TxResults.Count);
-        foreach (var r in results.TxResults)
-        {
-            WriteTxResult(w, r);
-        }
-        w.Flush();
-        return ms.ToArray();
-    }
+        WriteList(w, results.TxResults, WriteTxResult);
+    });
 
     public static BlockResults DecodeResults(byte[] data)
     {
@@ -72,12 +44,7 @@ public static class BlockCodec
         CheckVersion(r.ReadByte());
         var height = r.ReadInt64();
         var appHash = ReadBytes(r);
-        var count = r.Read7BitEncodedInt();
-        var list = new TxResult[count];
-        for (var i = 0; i < count; i++)
-        {
-            list[i] = ReadTxResult(r);
-        }
+        var list = ReadList(r, ReadTxResult);
         return new BlockResults(height, list, appHash);
     }
 
@@ -90,14 +57,13 @@ public static class BlockCodec
         var leaves = new List<byte[]>(results.Count);
         foreach (var r in results)
         {
-            using var ms = new MemoryStream();
-            using var w = new BinaryWriter(ms);
-            w.Write(r.Code);
-            WriteBytes(w, r.Data);
-            w.Write(r.GasWanted);
-            w.Write(r.GasUsed);
-            w.Flush();
-            leaves.Add(ms.ToArray());
+            leaves.Add(Encode(w =>
+            {
+                w.Write(r.Code);
+                WriteBytes(w, r.Data);
+                w.Write(r.GasWanted);
+                w.Write(r.GasUsed);
+            }));
         }
         return Hashing.MerkleRoot(leaves);
     }
@@ -141,18 +107,16 @@ public static class BlockCodec
         WriteBytes(w, t.Data);
         w.Write(t.GasWanted);
         w.Write(t.GasUsed);
-        w.Write7BitEncodedInt(t.Events.Count);
-        foreach (var e in t.Events)
+        WriteList(w, t.Events, (w, e) =>
         {
             WriteString(w, e.Type);
-            w.Write7BitEncodedInt(e.Attributes.Count);
-            foreach (var a in e.Attributes)
+            WriteList(w, e.Attributes, (w, a) =>
             {
                 WriteString(w, a.Key);
                 WriteString(w, a.Value);
                 w.Write(a.Index);
-            }
-        }
+            });
+        });
     }
 
     private static TxResult ReadTxResult(BinaryReader r)
@@ -164,24 +128,41 @@ public static class BlockCodec
         var data = ReadBytes(r);
         var gasWanted = r.ReadInt64();
         var gasUsed = r.ReadInt64();
-        var eventCount = r.Read7BitEncodedInt();
-        var events = new Event[eventCount];
-        for (var i = 0; i < eventCount; i++)
-        {
-            var type = ReadString(r);
-            var attrCount = r.Read7BitEncodedInt();
-            var attrs = new EventAttribute[attrCount];
-            for (var j = 0; j < attrCount; j++)
-            {
-                attrs[j] = new EventAttribute(ReadString(r), ReadString(r), r.ReadBoolean());
-            }
-            events[i] = new Event(type, attrs);
-        }
+        var events = ReadList(r, r => new Event(ReadString(r), ReadList(r, r => new EventAttribute(ReadString(r), ReadString(r), r.ReadBoolean()))));
         return new TxResult
         {
             Code = code, Codespace = codespace, Log = log, Info = info, Data = data,
             GasWanted = gasWanted, GasUsed = gasUsed, Events = events,
         };
+    }
+
+    private static byte[] Encode(Action<BinaryWriter> write)
+    {
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        write(w);
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    /// <summary>A count (7-bit varint), then each item.</summary>
+    private static void WriteList<T>(BinaryWriter w, IReadOnlyCollection<T> items, Action<BinaryWriter, T> write)
+    {
+        w.Write7BitEncodedInt(items.Count);
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+    }
+
+    private static T[] ReadList<T>(BinaryReader r, Func<BinaryReader, T> read)
+    {
+        var items = new T[r.Read7BitEncodedInt()];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(r);
+        }
+        return items;
     }
 
     private static void CheckVersion(byte v)

@@ -1,7 +1,3 @@
-using System.Text;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 public sealed class AllowanceTests : Cw20TestBase

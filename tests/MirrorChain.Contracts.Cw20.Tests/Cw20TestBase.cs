@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Cw20.Tests;
 

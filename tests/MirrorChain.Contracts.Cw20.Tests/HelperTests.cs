@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 /// <summary>The public helpers Terraswap and Mirror build on: message JSON byte for byte, the receive parser, queries.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 public sealed class InstantiateTests : Cw20TestBase

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 public sealed class QueryTests : Cw20TestBase

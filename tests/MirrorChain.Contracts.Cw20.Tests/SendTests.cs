@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MirrorChain.Contracts.Cw20.Tests;
 
 public sealed class SendTests : Cw20TestBase

@@ -1,6 +1,4 @@
 using System.Globalization;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Cw20.Tests;
 

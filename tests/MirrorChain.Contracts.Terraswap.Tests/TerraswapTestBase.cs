@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Terraswap.Factory;
 using MirrorChain.Contracts.Terraswap.Pair;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Terraswap.Tests;
 

@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Security.Cryptography;
-using MirrorChain.Core;
 
 namespace MirrorChain.Crypto.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Core;
 
 namespace MirrorChain.Crypto.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-
 namespace MirrorChain.Crypto.Tests;
 
 public class Ripemd160Tests

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MirrorChain.Crypto.Tests;
 
 /// <summary>libsecp256k1 comes from the Secp256k1.Net NuGet package, never from the operating system.</summary>

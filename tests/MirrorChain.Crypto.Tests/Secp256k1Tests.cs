@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using MirrorChain.Core;
-
 namespace MirrorChain.Crypto.Tests;
 
 public class Secp256k1Tests

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using MirrorChain.Core;
-
 namespace MirrorChain.Crypto.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Crypto.Tests;
 
 public class TestAccountDerivationTests

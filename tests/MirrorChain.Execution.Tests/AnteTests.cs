@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 using MirrorChain.Tx.Proto.Cosmos.Tx.Signing.V1Beta1;
@@ -21,10 +19,9 @@ public class AnteTests
     [Fact]
     public void Wrong_sequence_is_code_32_with_no_state_change()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 1);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
         Assert.Equal(32u, result.Code);
         Assert.Equal("sdk", result.Codespace);
@@ -39,15 +36,13 @@ public class AnteTests
     [Fact]
     public void Tampered_signature_is_code_4()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 0);
         var signature = (byte[])tx.Signature.Clone();
         signature[10] ^= 0x01;
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, signature)], state));
+        var (result, state) = TestChain.ExecuteAlone(TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, signature));
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
         Assert.Equal(3110 + 1312 + 1000, result.GasUsed); // 311 bytes, account read, signature
         Assert.Empty(state.Changes());
     }
@@ -55,7 +50,6 @@ public class AnteTests
     [Fact]
     public void High_s_signature_is_code_4()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 0);
         var s = new BigInteger(tx.Signature.AsSpan(32, 32), isUnsigned: true, isBigEndian: true);
         var highS = (CurveOrder - s).ToByteArray(isUnsigned: true, isBigEndian: true);
@@ -64,46 +58,40 @@ public class AnteTests
         // the malleated signature is mathematically valid; only the low-S rule rejects it
         Assert.NotEqual(tx.Signature, malleated);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, malleated)], state));
+        var result = TestChain.ExecuteAlone(TxBuilder.RawBytes(tx.BodyBytes, tx.AuthInfoBytes, malleated)).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
     public void Wrong_chain_id_is_code_4()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 0, chainId: "mirrorchain-1");
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
     public void Wrong_account_number_is_code_4()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 0, accountNumber: 5);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal(SigFailure, result.Log);
+        TestChain.AssertFailed(result, 4, SigFailure);
     }
 
     [Fact]
     public void Non_direct_sign_mode_is_code_4()
     {
-        var state = TestChain.NewBlockState();
         var key = TestKeys.Test1;
         var body = TxBuilder.BodyBytes([new MsgSend(key.Address, TestKeys.Test2.Address, [new Coin("uluna", 1)])]);
         var auth = TxBuilder.AuthInfoBytes(key.PublicKey, 0, [new Coin("uluna", 3000)], 200_000, SignMode.LegacyAminoJson);
         var sig = key.SignSha256(SignDocBuilder.SignBytes(body, auth, TestChain.ChainId, 0));
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [TxBuilder.RawBytes(body, auth, sig)], state));
+        var result = TestChain.ExecuteAlone(TxBuilder.RawBytes(body, auth, sig)).Result;
 
         Assert.Equal(4u, result.Code);
     }
@@ -116,13 +104,11 @@ public class AnteTests
     [InlineData("1000000uabc", "insufficient fees; got: 1000000uabc required: 3000uluna,30000uusd: insufficient fee")]
     public void Fee_below_the_minimum_is_code_13(string fee, string log)
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1uluna", sequence: 0, fee: fee);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(13u, result.Code);
-        Assert.Equal(log, result.Log);
+        TestChain.AssertFailed(result, 13, log);
         Assert.Empty(state.Changes());
     }
 
@@ -141,27 +127,23 @@ public class AnteTests
     [Fact]
     public void Unknown_signer_account_is_code_9()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test4, TestKeys.Test2.Address, "1uluna", sequence: 0, accountNumber: 0);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(9u, result.Code);
-        Assert.Equal("account terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r not found: unknown address", result.Log);
+        TestChain.AssertFailed(result, 9, "account terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r not found: unknown address");
     }
 
     [Fact]
     public void Pubkey_of_another_address_is_code_8()
     {
-        var state = TestChain.NewBlockState();
         // test1 signs a send whose from_address (the signer) is test2
         var tx = TestChain.Sign(TestKeys.Test1, [new MsgSend(TestKeys.Test2.Address, TestKeys.Test3.Address, [new Coin("uluna", 1)])],
             sequence: 0, accountNumber: 1);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(8u, result.Code);
-        Assert.Equal($"pubKey does not match signer address {TestKeys.Test2.Address} with signer index: 0: invalid pubkey", result.Log);
+        TestChain.AssertFailed(result, 8, $"pubKey does not match signer address {TestKeys.Test2.Address} with signer index: 0: invalid pubkey");
     }
 
     [Fact]
@@ -188,7 +170,6 @@ public class AnteTests
     [Fact]
     public void Timeout_height_in_the_past_is_code_30()
     {
-        var state = TestChain.NewBlockState();
         var key = TestKeys.Test1;
         var spec = new TxSpec
         {
@@ -198,21 +179,19 @@ public class AnteTests
             TimeoutHeight = 4,
         };
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [TxBuilder.Sign(spec, key).TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(TxBuilder.Sign(spec, key).TxBytes);
 
-        Assert.Equal(30u, result.Code);
-        Assert.Equal("block height: 5, timeout height: 4: tx timeout height", result.Log);
+        TestChain.AssertFailed(result, 30, "block height: 5, timeout height: 4: tx timeout height");
         Assert.Equal(0u, _executor.ExecuteBlock(TestChain.Block, [TxBuilder.Sign(spec with { TimeoutHeight = 5 }, key).TxBytes], state)[0].Code);
     }
 
     [Fact]
     public void Out_of_gas_in_the_messages_is_code_11_keeping_the_fee_and_reverting_the_send()
     {
-        var state = TestChain.NewBlockState();
         var test1 = TestKeys.Test1;
         var tx = TestChain.Send(test1, TestKeys.Test2.Address, "1000uluna", sequence: 0, fee: "375uluna", gas: 25_000);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
         // ante: 313 bytes × 10 = 3130 + account read 1312 + signature 1000 + fee 9238 + account write 7340 = 22020;
         // send: read 1111 → 23131, then WriteFlat 2000 → 25131 > 25000.
@@ -231,25 +210,22 @@ public class AnteTests
     [Fact]
     public void Out_of_gas_in_the_ante_changes_nothing()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestKeys.Test2.Address, "1000uluna", sequence: 0, fee: "75uluna", gas: 5_000);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(11u, result.Code);
-        Assert.Equal("out of gas in location: ante verify: secp256k1; gasWanted: 5000, gasUsed: 5422: out of gas", result.Log);
+        TestChain.AssertFailed(result, 11, "out of gas in location: ante verify: secp256k1; gasWanted: 5000, gasUsed: 5422: out of gas");
         Assert.Empty(state.Changes());
     }
 
     [Fact]
     public void Execute_on_a_missing_contract_is_wasm_8_and_the_fee_is_kept()
     {
-        var state = TestChain.NewBlockState();
         var contract = Address.FromBytes(Hashing.Sha256("no contract here"u8));
         var msg = new MsgExecuteContract(TestKeys.Test1.Address, contract, Encoding.UTF8.GetBytes("{\"ping\":{}}"), [new Coin("uusd", 1000)]);
         var tx = TestChain.Sign(TestKeys.Test1, [msg], sequence: 0);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
         Assert.Equal(8u, result.Code);
         Assert.Equal("wasm", result.Codespace);
@@ -262,11 +238,10 @@ public class AnteTests
     [Fact]
     public void Legacy_execute_type_url_routes_to_contracts_too()
     {
-        var state = TestChain.NewBlockState();
         var contract = Address.FromBytes(Hashing.Sha256("legacy"u8));
         var msg = new MsgExecuteContract(TestKeys.Test1.Address, contract, Encoding.UTF8.GetBytes("{}"), [], isLegacy: true);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [TestChain.Sign(TestKeys.Test1, [msg], sequence: 0).TxBytes], state));
+        var result = TestChain.ExecuteAlone(TestChain.Sign(TestKeys.Test1, [msg], sequence: 0).TxBytes).Result;
 
         Assert.Equal(8u, result.Code);
         Assert.Equal("wasm", result.Codespace);
@@ -275,9 +250,8 @@ public class AnteTests
     [Fact]
     public void Undecodable_tx_is_code_2_with_zero_gas_and_no_change()
     {
-        var state = TestChain.NewBlockState();
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [[0x0a, 0xff]], state));
+        var (result, state) = TestChain.ExecuteAlone([0x0a, 0xff]);
 
         Assert.Equal(2u, result.Code);
         Assert.Equal(0, result.GasWanted);

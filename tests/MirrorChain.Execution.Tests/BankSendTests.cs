@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
 
 namespace MirrorChain.Execution.Tests;
@@ -10,12 +9,11 @@ public class BankSendTests
     [Fact]
     public void Send_succeeds_with_exact_balances_fee_events_and_gas()
     {
-        var state = TestChain.NewBlockState();
         var test1 = TestKeys.Test1;
         var test2 = TestKeys.Test2.Address;
         var tx = TestChain.Send(test1, test2, "1000uluna", sequence: 0);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
         Assert.Equal(0u, result.Code);
         Assert.Equal("", result.Codespace);
@@ -70,11 +68,10 @@ public class BankSendTests
     [Fact]
     public void Insufficient_funds_is_code_5_and_keeps_fee_and_sequence()
     {
-        var state = TestChain.NewBlockState();
         var test2 = TestKeys.Test2;
         var tx = TestChain.Send(test2, TestKeys.Test3.Address, "20uluna", sequence: 0, fee: "30000uusd");
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
         Assert.Equal(5u, result.Code);
         Assert.Equal("sdk", result.Codespace);
@@ -101,25 +98,21 @@ public class BankSendTests
     [Fact]
     public void A_zero_balance_prints_empty_like_the_sdk()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test3, TestKeys.Test2.Address, "1uusd", sequence: 0, fee: "3000uluna");
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(5u, result.Code);
-        Assert.Equal("failed to execute message; message index: 0: spendable balance  is smaller than 1uusd: insufficient funds", result.Log);
+        TestChain.AssertFailed(result, 5, "failed to execute message; message index: 0: spendable balance  is smaller than 1uusd: insufficient funds");
     }
 
     [Fact]
     public void Fee_larger_than_the_balance_is_code_5_with_no_state_change()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test3, TestKeys.Test2.Address, "1uluna", sequence: 0, fee: "6000uluna");
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var (result, state) = TestChain.ExecuteAlone(tx.TxBytes);
 
-        Assert.Equal(5u, result.Code);
-        Assert.Equal("spendable balance 5000uluna is smaller than 6000uluna: insufficient funds: insufficient funds", result.Log);
+        TestChain.AssertFailed(result, 5, "spendable balance 5000uluna is smaller than 6000uluna: insufficient funds: insufficient funds");
         Assert.Empty(state.Changes());
         Assert.Empty(result.Events);
     }
@@ -127,13 +120,11 @@ public class BankSendTests
     [Fact]
     public void Sending_to_the_fee_collector_is_unauthorized()
     {
-        var state = TestChain.NewBlockState();
         var tx = TestChain.Send(TestKeys.Test1, TestChain.FeeCollector, "1uluna", sequence: 0);
 
-        var result = Assert.Single(_executor.ExecuteBlock(TestChain.Block, [tx.TxBytes], state));
+        var result = TestChain.ExecuteAlone(tx.TxBytes).Result;
 
-        Assert.Equal(4u, result.Code);
-        Assert.Equal($"failed to execute message; message index: 0: {TestChain.FeeCollector} is not allowed to receive funds: unauthorized", result.Log);
+        TestChain.AssertFailed(result, 4, $"failed to execute message; message index: 0: {TestChain.FeeCollector} is not allowed to receive funds: unauthorized");
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-using MirrorChain.State;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 

@@ -1,5 +1,3 @@
-using MirrorChain.State;
-
 namespace MirrorChain.Execution.Tests;
 
 public class CheckTxTests

@@ -1,6 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-using MirrorChain.State;
 using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 using MsgExecuteContract = MirrorChain.Tx.Messages.MsgExecuteContract;

@@ -1,5 +1,3 @@
-using MirrorChain.State;
-
 namespace MirrorChain.Execution.Tests;
 
 internal sealed class EmptyReader : IStateReader

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Execution.Tests;
 
 internal static class EventText

@@ -1,6 +1,3 @@
-using MirrorChain.Core;
-using MirrorChain.State;
-
 namespace MirrorChain.Execution.Tests;
 
 public class GenesisTests

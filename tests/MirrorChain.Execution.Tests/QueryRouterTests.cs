@@ -1,4 +1,3 @@
-using System.Text;
 using Google.Protobuf;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;

@@ -1,6 +1,4 @@
-using System.Text;
 using Google.Protobuf;
-using MirrorChain.Core;
 using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 using MirrorChain.Tx.Proto.Cosmos.Base.Query.V1Beta1;

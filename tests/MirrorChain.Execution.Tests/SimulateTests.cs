@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-using MirrorChain.State;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 

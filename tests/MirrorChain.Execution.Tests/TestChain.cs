@@ -1,6 +1,4 @@
-using MirrorChain.Core;
 using MirrorChain.Crypto;
-using MirrorChain.State;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -51,6 +49,23 @@ internal static class TestChain
         var genesis = new StateCache(new EmptyReader());
         GenesisApplier.Apply(Genesis, genesis);
         return new StateCache(genesis);
+    }
+
+    /// <summary>
+    /// <paramref name="txBytes"/> executed as the only tx of <see cref="Block"/> on a fresh genesis state: its result,
+    /// and the block state it leaves.
+    /// </summary>
+    public static (TxResult Result, StateCache State) ExecuteAlone(byte[] txBytes)
+    {
+        var state = NewBlockState();
+        return (Assert.Single(new BlockExecutor().ExecuteBlock(Block, [txBytes], state)), state);
+    }
+
+    /// <summary>The tx failed with SDK <paramref name="code"/> and exactly <paramref name="log"/>.</summary>
+    public static void AssertFailed(TxResult result, uint code, string log)
+    {
+        Assert.Equal(code, result.Code);
+        Assert.Equal(log, result.Log);
     }
 
     public static BuiltTx Send(PrivateKey from, Address to, string amount, ulong sequence, string fee = "3000uluna",

@@ -1,5 +1,3 @@
-using MirrorChain.Storage;
-
 namespace MirrorChain.Node.Tests;
 
 /// <summary>A memory store whose batch writes fail like a full disk once <see cref="FailWrites"/> is set.</summary>

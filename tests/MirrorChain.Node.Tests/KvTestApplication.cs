@@ -1,5 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.State;
 

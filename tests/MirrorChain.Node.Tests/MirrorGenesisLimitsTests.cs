@@ -1,5 +1,4 @@
 using MirrorChain.Execution;
-using MirrorChain.Storage;
 
 namespace MirrorChain.Node.Tests;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Execution;
-using MirrorChain.Storage;
 
 namespace MirrorChain.Node.Tests;
 

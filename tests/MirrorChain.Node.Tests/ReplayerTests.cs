@@ -1,7 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-using MirrorChain.Storage;
-
 namespace MirrorChain.Node.Tests;
 
 public sealed class ReplayerTests

@@ -1,4 +1,3 @@
-using System.Net;
 using static MirrorChain.Rpc.Tests.Golden;
 
 namespace MirrorChain.Rpc.Tests;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using static MirrorChain.Rpc.Tests.Golden;
 
 namespace MirrorChain.Rpc.Tests;

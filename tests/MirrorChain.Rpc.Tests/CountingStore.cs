@@ -1,4 +1,3 @@
-using MirrorChain.Node;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Rpc.Tests;

@@ -1,6 +1,4 @@
-using MirrorChain.Core;
 using MirrorChain.Crypto;
-using MirrorChain.Node;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -17,6 +15,9 @@ internal static class DevnetBankChain
     public static readonly Address Test3 = Address.Parse("terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95");
 
     public static readonly PrivateKey Test2 = PrivateKey.FromMnemonic(Test2Mnemonic);
+
+    /// <summary>The block time the node tests produce their first block at.</summary>
+    public static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
 
     /// <summary>genesis/devnet.json (accounts, balances, params) without its <c>wasm</c> section.</summary>
     public static GenesisDoc GenesisWithoutContracts()

@@ -1,7 +1,4 @@
-using System.Text;
-using MirrorChain.Core;
 using MirrorChain.Execution;
-using MirrorChain.Node;
 
 namespace MirrorChain.Rpc.Tests;
 

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Node;
 
 namespace MirrorChain.Rpc.Tests;
 

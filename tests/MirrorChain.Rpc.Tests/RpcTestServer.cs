@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace MirrorChain.Rpc.Tests;
 
 /// <summary>A real Kestrel <see cref="RpcServer"/> on 127.0.0.1 with an ephemeral port, and an HttpClient for it.</summary>

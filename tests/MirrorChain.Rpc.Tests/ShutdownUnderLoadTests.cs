@@ -1,6 +1,3 @@
-using System.Net;
-using MirrorChain.Core;
-using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 

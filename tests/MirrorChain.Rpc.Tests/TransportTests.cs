@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using static MirrorChain.Rpc.Tests.Golden;
 
 namespace MirrorChain.Rpc.Tests;

@@ -1,6 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-
 namespace MirrorChain.Rpc.Tests;
 
 /// <summary>Proof vectors computed independently (Python hashlib) for CometBFT's tx Merkle tree over tx hashes.</summary>

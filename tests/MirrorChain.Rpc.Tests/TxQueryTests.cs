@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using MirrorChain.Execution;
 
 namespace MirrorChain.Rpc.Tests;

@@ -1,6 +1,4 @@
-using MirrorChain.Core;
 using MirrorChain.Crypto;
-using MirrorChain.Node;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Rpc.Tests;
@@ -12,27 +10,18 @@ namespace MirrorChain.Rpc.Tests;
 public sealed class TxSearchCostTests : IDisposable
 {
     private static readonly Address Test3 = DevnetBankChain.Test3;
-    private static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
+    private static readonly BlockTime T0 = DevnetBankChain.T0;
     private const int Blocks = 4;
     private const int TxsPerBlock = 15;
 
-    private readonly CountingStore _db = new(new MemoryKeyValueStore());
-    private readonly ChainNode _node;
-    private readonly NodeRpcBackend _backend;
+    private readonly DevnetBankNode<CountingStore> _chain = new(new CountingStore(new MemoryKeyValueStore()));
     private readonly PrivateKey _test2 = DevnetBankChain.Test2;
 
-    public TxSearchCostTests()
-    {
-        _node = ChainNode.Open(_db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
-        _backend = new NodeRpcBackend(_node, "test", new string('a', 40), "tcp://127.0.0.1:0");
-    }
+    private ChainNode Node => _chain.Node;
 
-    public void Dispose()
-    {
-        _backend.Dispose();
-        _node.Dispose();
-        _db.Dispose();
-    }
+    private NodeRpcBackend Backend => _chain.Backend;
+
+    public void Dispose() => _chain.Dispose();
 
     private static byte[] Send(ulong sequence, ulong amount) => DevnetBankChain.Send(sequence, amount);
 
@@ -44,13 +33,13 @@ public sealed class TxSearchCostTests : IDisposable
         {
             for (var i = 0; i < TxsPerBlock; i++)
             {
-                Assert.Equal(0u, _backend.BroadcastTx(Send(seq, 1 + seq)).Code);
+                Assert.Equal(0u, Backend.BroadcastTx(Send(seq, 1 + seq)).Code);
                 seq++;
             }
-            _node.ProduceBlock(T0.AddNanoseconds(b * 1_000_000_000L));
+            Node.ProduceBlock(T0.AddNanoseconds(b * 1_000_000_000L));
         }
-        Assert.Equal(Blocks, _node.LatestHeight);
-        _db.ResetCounts();
+        Assert.Equal(Blocks, Node.LatestHeight);
+        _chain.Store.ResetCounts();
     }
 
     private string BySender => $"message.sender='{_test2.Address}'";
@@ -59,27 +48,27 @@ public sealed class TxSearchCostTests : IDisposable
     public void TxSearch_with_per_page_1_over_many_matches_reads_one_block_not_every_match()
     {
         ProduceManyMatches();
-        var result = _backend.SearchTxs(TxQuery.Parse(BySender), 1, 1, false, CancellationToken.None);
+        var result = Backend.SearchTxs(TxQuery.Parse(BySender), 1, 1, false, CancellationToken.None);
 
         Assert.Equal(Blocks * TxsPerBlock, result.TotalCount);
         var tx = Assert.Single(result.Txs);
         Assert.Equal((1L, 0), (tx.Height, tx.Index));
         // counting works on index keys; only the returned tx's block and results are decoded (before: one of each per match)
-        Assert.Equal(1, _db.BlockReads);
-        Assert.Equal(1, _db.ResultsReads);
+        Assert.Equal(1, _chain.Store.BlockReads);
+        Assert.Equal(1, _chain.Store.ResultsReads);
     }
 
     [Fact]
     public void TxSearch_decodes_each_block_of_the_page_once()
     {
         ProduceManyMatches();
-        var result = _backend.SearchTxs(TxQuery.Parse(BySender), 1, 100, true, CancellationToken.None);
+        var result = Backend.SearchTxs(TxQuery.Parse(BySender), 1, 100, true, CancellationToken.None);
 
         Assert.Equal(Blocks * TxsPerBlock, result.Txs.Count);
         Assert.Equal((long)Blocks, result.Txs[0].Height);
         Assert.Equal(TxsPerBlock - 1, result.Txs[0].Index);
-        Assert.Equal(Blocks, _db.BlockReads);
-        Assert.Equal(Blocks, _db.ResultsReads);
+        Assert.Equal(Blocks, _chain.Store.BlockReads);
+        Assert.Equal(Blocks, _chain.Store.ResultsReads);
     }
 
     [Fact]
@@ -88,15 +77,15 @@ public sealed class TxSearchCostTests : IDisposable
         ProduceManyMatches();
         // CONTAINS is not answered by the index: the results of each candidate block are read, once per block
         var query = TxQuery.Parse($"{BySender} AND transfer.amount CONTAINS 'uluna' AND tx.height >= 2");
-        var result = _backend.SearchTxs(query, 2, 10, false, CancellationToken.None);
+        var result = Backend.SearchTxs(query, 2, 10, false, CancellationToken.None);
 
         Assert.Equal((Blocks - 1) * TxsPerBlock, result.TotalCount);
         Assert.Equal(10, result.Txs.Count);
         Assert.Equal((2L, 10), (result.Txs[0].Height, result.Txs[0].Index)); // matches 10..19: (2, 10..14), (3, 0..4)
         Assert.Equal((3L, 4), (result.Txs[^1].Height, result.Txs[^1].Index));
         // matching: heights 2..4 once each (height 1 is ruled out by its location); the page: heights 2 and 3 once each
-        Assert.Equal(Blocks - 1 + 2, _db.ResultsReads);
-        Assert.Equal(2, _db.BlockReads);
+        Assert.Equal(Blocks - 1 + 2, _chain.Store.ResultsReads);
+        Assert.Equal(2, _chain.Store.BlockReads);
     }
 
     [Fact]
@@ -104,13 +93,13 @@ public sealed class TxSearchCostTests : IDisposable
     {
         ProduceManyMatches();
         var query = TxQuery.Parse($"{BySender} AND transfer.amount='7uluna'");
-        var result = _backend.SearchTxs(query, 1, 30, false, CancellationToken.None);
+        var result = Backend.SearchTxs(query, 1, 30, false, CancellationToken.None);
 
         var tx = Assert.Single(result.Txs);
         Assert.Equal(1, result.TotalCount);
         Assert.Equal((1L, 6), (tx.Height, tx.Index)); // sequence 6 sent 7uluna
-        Assert.Equal(1, _db.BlockReads);
-        Assert.Equal(1, _db.ResultsReads);
+        Assert.Equal(1, _chain.Store.BlockReads);
+        Assert.Equal(1, _chain.Store.ResultsReads);
     }
 
     [Fact]
@@ -120,19 +109,19 @@ public sealed class TxSearchCostTests : IDisposable
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            _backend.SearchTxs(TxQuery.Parse(BySender), 1, 30, false, cts.Token));
+            Backend.SearchTxs(TxQuery.Parse(BySender), 1, 30, false, cts.Token));
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            _backend.SearchTxs(TxQuery.Parse("tx.height >= 1"), 1, 30, false, cts.Token));
-        Assert.Equal(0, _db.BlockReads);
+            Backend.SearchTxs(TxQuery.Parse("tx.height >= 1"), 1, 30, false, cts.Token));
+        Assert.Equal(0, _chain.Store.BlockReads);
     }
 
     [Fact]
     public async Task Broadcast_commit_twice_for_the_same_tx_gives_the_first_caller_the_committed_result()
     {
         var tx = Send(0, 11);
-        var first = _backend.BroadcastTxCommitAsync(tx, TimeSpan.FromSeconds(20), CancellationToken.None);
-        var second = _backend.BroadcastTxCommitAsync(tx, TimeSpan.FromSeconds(20), CancellationToken.None);
-        _node.ProduceBlock(T0);
+        var first = Backend.BroadcastTxCommitAsync(tx, TimeSpan.FromSeconds(20), CancellationToken.None);
+        var second = Backend.BroadcastTxCommitAsync(tx, TimeSpan.FromSeconds(20), CancellationToken.None);
+        Node.ProduceBlock(T0);
 
         var (check1, committed1) = await first;
         var (check2, committed2) = await second;
@@ -147,14 +136,14 @@ public sealed class TxSearchCostTests : IDisposable
     public async Task Broadcast_commit_waiters_for_the_same_tx_all_wake_up()
     {
         var tx = Send(0, 12);
-        Assert.Equal(0u, _backend.BroadcastTx(tx).Code);
+        Assert.Equal(0u, Backend.BroadcastTx(tx).Code);
         // both calls find the tx already in the mempool (CheckTx refuses it), so use the waiter table directly
         var waiters = new CommitWaiters();
         var key = Hex.Upper(Hashing.TxHash(tx));
         var a = waiters.Register(key);
         var b = waiters.Register(key);
         waiters.Unregister(key); // one caller leaves; the other must still be woken
-        var (block, results) = _node.ProduceBlock(T0);
+        var (block, results) = Node.ProduceBlock(T0);
         waiters.Complete(key, new IndexedTx(Hashing.TxHash(tx), block.Header.Height, 0, tx, results.TxResults[0]));
         Assert.True(a.IsCompleted);
         Assert.Equal(1L, (await b).Height);

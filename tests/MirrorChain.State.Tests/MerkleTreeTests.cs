@@ -143,18 +143,7 @@ public sealed class MerkleTreeTests
                 }
             }
             root = Apply(root, [.. changes]);
-            foreach (var (key, value) in changes)
-            {
-                if (value is null)
-                {
-                    model.Remove(key);
-                }
-                else
-                {
-                    model[key] = value;
-                }
-            }
-            Assert.Equal(ReferenceTree.Root(model), root);
+            Assert.Equal(ReferenceTree.ApplyAndRoot(model, changes), root);
         }
         Assert.NotEmpty(model);
         foreach (var (key, value) in model)
@@ -283,18 +272,7 @@ public sealed class MerkleTreeTests
                 Assert.Equal(serial.NewNodes[i].Value, parallel.NewNodes[i].Value);
             }
             root = _nodes.Persist(parallel);
-            foreach (var (key, value) in changes)
-            {
-                if (value is null)
-                {
-                    model.Remove(key);
-                }
-                else
-                {
-                    model[key] = value;
-                }
-            }
-            Assert.Equal(ReferenceTree.Root(model), root);
+            Assert.Equal(ReferenceTree.ApplyAndRoot(model, changes), root);
         }
     }
 

@@ -8,6 +8,23 @@ namespace MirrorChain.State.Tests;
 /// </summary>
 internal static class ReferenceTree
 {
+    /// <summary>Applies <paramref name="changes"/> (null = delete) to the plain <paramref name="model"/>; its root after.</summary>
+    public static byte[] ApplyAndRoot(IDictionary<byte[], byte[]> model, IEnumerable<KeyValuePair<byte[], byte[]?>> changes)
+    {
+        foreach (var (key, value) in changes)
+        {
+            if (value is null)
+            {
+                model.Remove(key);
+            }
+            else
+            {
+                model[key] = value;
+            }
+        }
+        return Root(model);
+    }
+
     public static byte[] Root(IEnumerable<KeyValuePair<byte[], byte[]>> state)
     {
         var leaves = state

@@ -6,37 +6,17 @@
 // Accounts: the public LocalTerra test2/test3 keys (terra-money/LocalTerra README), coin type 330, prefix "terra".
 import assert from "node:assert/strict";
 
-import { stringToPath } from "@cosmjs/crypto";
 import { decodeTxRaw, DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { assertIsDeliverTxSuccess, GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 
-const RPC = process.env.MIRRORCHAIN_RPC ?? "http://127.0.0.1:26657";
+import { devnetAccount, HD_PATH, RPC, step } from "./lib/harness.mjs";
+
 const CHAIN_ID = process.env.MIRRORCHAIN_CHAIN_ID ?? "mirrorchain-devnet-1";
 const DENOM = "uluna";
 const AMOUNT = 1234567n;
-const HD_PATH = stringToPath("m/44'/330'/0'/0/0");
 
-const TEST2 = {
-  address: "terra17lmam6zguazs5q5u6z5mmx76uj63gldnse2pdp",
-  mnemonic:
-    "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty",
-};
-const TEST3 = {
-  address: "terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95",
-  mnemonic:
-    "symbol force gallery make bulk round subway violin worry mixture penalty kingdom boring survey tool fringe patrol sausage hard admit remember broken alien absorb",
-};
-
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    console.log(`PASS ${name}`);
-    return value;
-  } catch (err) {
-    console.log(`FAIL ${name}: ${err?.message ?? err}`);
-    throw err;
-  }
-}
+const TEST2 = devnetAccount("test2");
+const TEST3 = devnetAccount("test3");
 
 async function wallet(account) {
   const w = await DirectSecp256k1HdWallet.fromMnemonic(account.mnemonic, { prefix: "terra", hdPaths: [HD_PATH] });

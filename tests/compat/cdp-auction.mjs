@@ -5,49 +5,25 @@
 //
 //   MIRRORCHAIN_RPC=http://127.0.0.1:26657 MIRRORCHAIN_CONTRACTS=~/.mirrorchain/config/contracts.json node cdp-auction.mjs
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
 
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { stringToPath } from "@cosmjs/crypto";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice } from "@cosmjs/stargate";
 
-const RPC = process.env.MIRRORCHAIN_RPC ?? "http://127.0.0.1:26657";
-const CONTRACTS = process.env.MIRRORCHAIN_CONTRACTS ?? `${homedir()}/.mirrorchain/config/contracts.json`;
-const HD_PATH = stringToPath("m/44'/330'/0'/0/0");
-const MNEMONIC = {
-  test1: "notice oak worry limit wrap speak medal online prefer cluster roof addict wrist behave treat actual wasp year salad speed social layer crew genius",
-  test2: "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty",
-  test3: "symbol force gallery make bulk round subway violin worry mixture penalty kingdom boring survey tool fringe patrol sausage hard admit remember broken alien absorb",
-};
+import { b64, devnetAccount, exitWhenDone, HD_PATH, readContracts, RPC, step } from "./lib/harness.mjs";
+
 // Fees are paid in uluna, so every uusd and mAsset balance below moves only by the protocol's own rules.
 const GAS_PRICE = GasPrice.fromString("0.015uluna");
 
-let failed = false;
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    console.log(`PASS ${name}`);
-    return value;
-  } catch (err) {
-    failed = true;
-    console.log(`FAIL ${name}: ${err?.message ?? err}`);
-    throw err;
-  }
-}
-
 async function connect(name) {
-  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(MNEMONIC[name], { prefix: "terra", hdPaths: [HD_PATH] });
+  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(devnetAccount(name).mnemonic, { prefix: "terra", hdPaths: [HD_PATH] });
   const [account] = await wallet.getAccounts();
   const client = await SigningCosmWasmClient.connectWithSigner(RPC, wallet, { gasPrice: GAS_PRICE, broadcastPollIntervalMs: 300 });
   return { address: account.address, client };
 }
 
-const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString("base64");
-
 async function main() {
-  const contracts = JSON.parse(readFileSync(CONTRACTS, "utf8"));
+  const contracts = readContracts();
   const { mint, oracle, collector } = contracts;
   const mTSLA = contracts.assets.mTSLA;
   const [feeder, owner, liquidator] = await Promise.all([connect("test1"), connect("test2"), connect("test3")]);
@@ -143,7 +119,4 @@ async function main() {
   });
 }
 
-main().then(
-  () => process.exit(failed ? 1 : 0),
-  () => process.exit(1),
-);
+exitWhenDone(main);

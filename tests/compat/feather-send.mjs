@@ -10,32 +10,18 @@ import assert from "node:assert/strict";
 
 import feather from "@terra-money/feather.js";
 
+import { devnetAccount, exitWhenDone, RPC, step } from "./lib/harness.mjs";
+
 const { LCDClient, MnemonicKey, MsgSend } = feather;
 
 const LCD = process.env.MIRRORCHAIN_LCD ?? "http://127.0.0.1:1317";
-const RPC = process.env.MIRRORCHAIN_RPC ?? "http://127.0.0.1:26657";
 const CHAIN_ID = process.env.MIRRORCHAIN_CHAIN_ID ?? "mirrorchain-devnet-1";
 const DENOM = "uluna";
 const AMOUNT = 2345678n;
 
-const TEST4 = {
-  address: "terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r",
-  mnemonic:
-    "bounce success option birth apple portion aunt rural episode solution hockey pencil lend session cause hedgehog slender journey system canvas decorate razor catch empty",
-};
-const TEST5 = { address: "terra18wlvftxzj6zt0xugy2lr9nxzu402690ltaf4ss" };
+const TEST4 = devnetAccount("test4");
+const TEST5 = devnetAccount("test5");
 
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    console.log(`PASS ${name}`);
-    return value;
-  } catch (err) {
-    const body = err?.response?.data ? ` ${JSON.stringify(err.response.data)}` : "";
-    console.log(`FAIL ${name}: ${err?.message ?? err}${body}`);
-    throw err;
-  }
-}
 
 /** The uluna amount of an address, as feather's bank.balance reports it. */
 async function uluna(lcd, address) {
@@ -126,7 +112,4 @@ async function main() {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  () => process.exit(1),
-);
+exitWhenDone(main);

@@ -19,42 +19,19 @@
 //
 //   MIRRORCHAIN_RPC=http://127.0.0.1:26657 MIRRORCHAIN_CONTRACTS=~/.mirrorchain/config/contracts.json node gov-lifecycle.mjs
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { stringToPath } from "@cosmjs/crypto";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice } from "@cosmjs/stargate";
 
-const RPC = process.env.MIRRORCHAIN_RPC ?? "http://127.0.0.1:26657";
-const CONTRACTS = process.env.MIRRORCHAIN_CONTRACTS ?? `${homedir()}/.mirrorchain/config/contracts.json`;
-const HD_PATH = stringToPath("m/44'/330'/0'/0/0");
-const ACCOUNTS = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../genesis/devnet-accounts.json"), "utf8"),
-).accounts;
+import { b64, devnetAccount, exitWhenDone, HD_PATH, readContracts, RPC, softStep, step } from "./lib/harness.mjs";
+
 const GAS_PRICE = GasPrice.fromString("0.015uluna");
 const MIR = 1_000_000n; // micro-units per MIR / UST / mAsset
 
-let failed = false;
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    console.log(`PASS ${name}`);
-    return value;
-  } catch (err) {
-    failed = true;
-    console.log(`FAIL ${name}: ${err?.message ?? err}`);
-    throw err;
-  }
-}
-/** A step whose failure is reported but does not stop the scenario (the later steps do not depend on it). */
-const softStep = (name, fn) => step(name, fn).catch(() => undefined);
 
 async function connect(name) {
-  const mnemonic = ACCOUNTS.find((a) => a.name === name).mnemonic;
+  const { mnemonic } = devnetAccount(name);
   const wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "terra", hdPaths: [HD_PATH] });
   const [account] = await wallet.getAccounts();
   const client = await SigningCosmWasmClient.connectWithSigner(RPC, wallet, { gasPrice: GAS_PRICE, broadcastPollIntervalMs: 200 });
@@ -62,7 +39,6 @@ async function connect(name) {
   return { name, address: account.address, client, exec };
 }
 
-const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString("base64");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const native = (denom) => ({ native_token: { denom } });
 const token = (addr) => ({ token: { contract_addr: addr } });
@@ -116,7 +92,7 @@ function rfc3339Seconds(t) {
 }
 
 async function main() {
-  const contracts = JSON.parse(readFileSync(CONTRACTS, "utf8"));
+  const contracts = readContracts();
   const { factory, gov, mint, oracle, staking, collector, mirrorToken, terraswapFactory, adminManager } = contracts;
   const mAAPL = contracts.assets.mAAPL;
   const names = ["test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
@@ -614,10 +590,4 @@ async function main() {
   });
 }
 
-main().then(
-  () => process.exit(failed ? 1 : 0),
-  (err) => {
-    if (!failed) console.log(`FAIL ${err?.message ?? err}`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main);

@@ -9,41 +9,21 @@
 // Accounts: test6 (the user) and test1 (the oracle feeder), genesis/devnet-accounts.json, coin type 330.
 // Fees are paid in uluna (terra.js's default fee denom off Classic), so uusd, mTSLA and MIR move only by protocol rules.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
 
 import terra from "@terra-money/terra.js";
 import mirrorjs from "@mirror-protocol/mirror.js";
+
+import { devnetAccount, exitWhenDone, readContracts, step } from "./lib/harness.mjs";
 
 const { LCDClient, MnemonicKey, MsgExecuteContract } = terra;
 const { Mirror, UST } = mirrorjs;
 
 const LCD = process.env.MIRRORCHAIN_LCD ?? "http://127.0.0.1:1317";
 const CHAIN_ID = process.env.MIRRORCHAIN_CHAIN_ID ?? "mirrorchain-devnet-1";
-const CONTRACTS = process.env.MIRRORCHAIN_CONTRACTS ?? `${homedir()}/.mirrorchain/config/contracts.json`;
 
-const TEST6 = {
-  address: "terra1e8ryd9ezefuucd4mje33zdms9m2s90m57878v9",
-  mnemonic:
-    "spatial forest elevator battle also spoon fun skirt flight initial nasty transfer glory palm drama gossip remove fan joke shove label dune debate quick",
-};
-const TEST1 = {
-  address: "terra1x46rqay4d3cssq8gxxvqz8xt6nwlz4td20k38v",
-  mnemonic:
-    "notice oak worry limit wrap speak medal online prefer cluster roof addict wrist behave treat actual wasp year salad speed social layer crew genius",
-};
+const TEST6 = devnetAccount("test6");
+const TEST1 = devnetAccount("test1");
 
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    console.log(`PASS ${name}`);
-    return value;
-  } catch (err) {
-    const body = err?.response?.data ? ` ${JSON.stringify(err.response.data)}` : "";
-    console.log(`FAIL ${name}: ${err?.message ?? err}${body}`);
-    throw err;
-  }
-}
 
 /** Signs msgs with terra.js (gas estimated by simulate) and broadcasts them; fails on a non-zero code. */
 async function send(lcd, key, msgs, memo = "mirrorjs") {
@@ -81,7 +61,7 @@ function wasmAttrs(result, contract, msgIndex = 0) {
 
 async function main() {
   console.log(`mirrorjs: lcd ${LCD}, chain ${CHAIN_ID}, contracts ${CONTRACTS}`);
-  const contracts = JSON.parse(readFileSync(CONTRACTS, "utf8"));
+  const contracts = readContracts();
   const lcd = new LCDClient({ URL: LCD, chainID: CHAIN_ID, gasPrices: { uluna: 0.015 }, gasAdjustment: 1.75 });
 
   const [key, feederKey] = await step("derive test6 and test1 keys (terra.js MnemonicKey, coin type 330)", () => {
@@ -309,7 +289,4 @@ async function main() {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  () => process.exit(1),
-);
+exitWhenDone(main);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using MirrorChain.LoadGen;
 
 namespace MirrorChain.CrashTest;
 
@@ -6,23 +6,9 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-
-        CrashTestOptions options;
-        try
+        if (ToolStartup.ReadOptions(args, CrashTestOptions.Parse, o => o.Help, CrashTestOptions.Usage, out var exitCode) is not { } options)
         {
-            options = CrashTestOptions.Parse(args);
-        }
-        catch (FormatException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}\n\n{CrashTestOptions.Usage}");
-            return 2;
-        }
-        if (options.Help)
-        {
-            Console.WriteLine(CrashTestOptions.Usage);
-            return 0;
+            return exitCode;
         }
 
         var seed = options.Seed ?? Random.Shared.Next(1, 1_000_000);
@@ -38,12 +24,7 @@ internal static class Program
         var home = Path.Combine(work, "home");
         var nodeLog = Path.Combine(work, "node.log");
 
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
+        using var cts = ToolStartup.CancelOnCtrlC();
 
         var run = new CrashRun(options, seed, home, nodeLog, Console.Out);
         bool passed;

@@ -1,36 +1,15 @@
-using System.Globalization;
-
 namespace MirrorChain.LoadGen;
 
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-
-        LoadGenOptions options;
-        try
+        if (ToolStartup.ReadOptions(args, LoadGenOptions.Parse, o => o.Help, LoadGenOptions.Usage, out var exitCode) is not { } options)
         {
-            options = LoadGenOptions.Parse(args);
-        }
-        catch (FormatException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}\n\n{LoadGenOptions.Usage}");
-            return 2;
-        }
-        if (options.Help)
-        {
-            Console.WriteLine(LoadGenOptions.Usage);
-            return 0;
+            return exitCode;
         }
 
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
+        using var cts = ToolStartup.CancelOnCtrlC();
 
         try
         {

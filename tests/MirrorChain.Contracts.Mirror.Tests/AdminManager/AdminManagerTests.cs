@@ -1,9 +1,5 @@
-using System.Text.Json;
-using MirrorChain.Contracts.Mirror.AdminManager;
 using MirrorChain.Contracts.Mirror.Tests.Integration;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
+using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.AdminManager;
 
@@ -14,14 +10,10 @@ namespace MirrorChain.Contracts.Mirror.Tests.AdminManager;
 /// </summary>
 public sealed class AdminManagerTests
 {
-    private static readonly Address Owner = TestAddress.Of("owner0000");
-    private static readonly Address Addr0 = TestAddress.Of("addr0000");
     private static readonly Address Auth0 = TestAddress.Of("auth0000");
     private static readonly string EmptyMsg = Convert.ToBase64String("{}"u8.ToArray());
 
-    private readonly ContractTestApp _app = new(new ContractRegistry()
-        .Register(CodeIds.MirrorAdminManager, new AdminManagerContract())
-        .Register(MigrationProbeContract.CodeId, new MigrationProbeContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry((MigrationProbeContract.CodeId, new MigrationProbeContract())));
 
     private readonly Address _manager;
 

@@ -1,11 +1,3 @@
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.CollateralOracle;
-using MirrorChain.Contracts.Mirror.Oracle;
-using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Terraswap.Pair;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;
@@ -17,23 +9,17 @@ namespace MirrorChain.Contracts.Mirror.Tests.CollateralOracle;
 /// </summary>
 public abstract class CollateralOracleFixture
 {
-    protected const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
+    protected const string Unauthorized = ExecuteErrors.Unauthorized;
     protected const ulong U64Max = ulong.MaxValue;
 
     protected CollateralOracleFixture()
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.MirrorOracle, new OracleContract())
-            .Register(CodeIds.MirrorCollateralOracle, new CollateralOracleContract())
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.TerraswapPair, new PairContract())
-            .Register(MockQueryContract.CodeId, new MockQueryContract()));
+        App = new ContractTestApp(TestCodes.Registry((MockQueryContract.CodeId, new MockQueryContract())));
         App.SetTime(1000);
-        MirrorOracle = App.Instantiate(CodeIds.MirrorOracle, Owner, $$$"""{"owner":"{{{Owner}}}","base_asset":"uusd"}""");
+        MirrorOracle = App.Instantiate(CodeIds.MirrorOracle, Owner, InstantiateMsgs.Oracle(Owner));
         AnchorOracle = Mock("""{"price":{"rate":"1.25","last_updated_base":900,"last_updated_quote":18446744073709551615}}""");
         BandOracle = Mock("""{"get_reference_data":{"rate":"3465211050000000000000","last_updated_base":100,"last_updated_quote":200}}""");
-        Oracle = App.Instantiate(CodeIds.MirrorCollateralOracle, Addr0,
-            $$$"""{"owner":"{{{Owner}}}","mint_contract":"{{{MintAddr}}}","base_denom":"uusd","mirror_oracle":"{{{MirrorOracle}}}","anchor_oracle":"{{{AnchorOracle}}}","band_oracle":"{{{BandOracle}}}"}""");
+        Oracle = App.Instantiate(CodeIds.MirrorCollateralOracle, Addr0, InstantiateMsgs.CollateralOracle(Owner, MintAddr, MirrorOracle, AnchorOracle, BandOracle));
         App.Execute(Owner, MirrorOracle, $$$"""{"register_asset":{"asset_token":"{{{MTsla}}}","feeder":"{{{Feeder}}}"}}""");
         FeedTsla("1");
     }

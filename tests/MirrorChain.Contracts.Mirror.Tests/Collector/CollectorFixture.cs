@@ -1,15 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.Collector;
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using TerraswapFactory = MirrorChain.Contracts.Terraswap.Factory.FactoryContract;
-using TerraswapPair = MirrorChain.Contracts.Terraswap.Pair.PairContract;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
 
@@ -31,18 +21,9 @@ internal sealed class CollectorFixture
 
     public CollectorFixture()
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.TerraswapPair, new TerraswapPair())
-            .Register(CodeIds.TerraswapFactory, new TerraswapFactory())
-            .Register(CodeIds.MirrorCollector, new CollectorContract())
-            .Register(CodeIds.MirrorGov, new global::MirrorChain.Contracts.Mirror.Gov.GovContract())
-            .Register(FakeGov.CodeId, new FakeGov())
-            .Register(Recorder.CodeId, new Recorder())
-            .Register(FakeAnchorMarket.CodeId, new FakeAnchorMarket())
-            .Register(MockFactoryCodeId, new FakeTerraswapFactory()));
-        Factory = App.Instantiate(CodeIds.TerraswapFactory, Owner,
-            $"{{\"pair_code_id\":{CodeIds.TerraswapPair},\"token_code_id\":{CodeIds.Cw20Base}}}", label: "terraswap factory");
+        App = new ContractTestApp(TestCodes.Registry((FakeGov.CodeId, new FakeGov()), (Recorder.CodeId, new Recorder()),
+            (FakeAnchorMarket.CodeId, new FakeAnchorMarket()), (MockFactoryCodeId, new FakeTerraswapFactory())));
+        Factory = App.Instantiate(CodeIds.TerraswapFactory, Owner, InstantiateMsgs.TerraswapFactory(), label: "terraswap factory");
         Mir = NewToken("MIR");
         MAapl = NewToken("mAAPL");
         Aust = NewToken("aUST");
@@ -76,30 +57,24 @@ internal sealed class CollectorFixture
          "lunax_token":"{{{Lunax}}}","mir_ust_pair":{{{(mirUstPair is null ? "null" : $"\"{mirUstPair}\"")}}}}
         """;
 
-    public Address NewToken(string symbol) => App.Instantiate(CodeIds.Cw20Base, Minter, $$$"""
-        {"name":"{{{symbol}}} token","symbol":"{{{symbol}}}","decimals":6,"initial_balances":[],"mint":{"minter":"{{{Minter}}}","cap":null}}
-        """, label: symbol);
+    public Address NewToken(string symbol) =>
+        App.Instantiate(CodeIds.Cw20Base, Minter, Cw20Token.InstantiateJson($"{symbol} token", symbol, Minter), label: symbol);
 
     public void MintToken(Address token, Address to, UInt128 amount) =>
         App.Execute(Minter, token, $"{{\"mint\":{{\"recipient\":\"{to}\",\"amount\":\"{amount}\"}}}}");
 
-    public UInt128 TokenBalance(Address token, Address holder) =>
-        Amount(App.Query(token, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance"));
+    public UInt128 TokenBalance(Address token, Address holder) => Cw20Token.Balance(App, token, holder);
 
-    public static string Native(string denom) => $"{{\"native_token\":{{\"denom\":\"{denom}\"}}}}";
+    public static string Native(string denom) => AssetJson.Native(denom);
 
-    public static string TokenInfo(Address token) => $"{{\"token\":{{\"contract_addr\":\"{token}\"}}}}";
+    public static string TokenInfo(Address token) => AssetJson.Token(token);
 
     /// <summary>Creates the pair [native denom, token] through the factory and seeds it with the given reserves.</summary>
     public Address TokenPair(Address token, UInt128 tokenReserve, string denom, UInt128 nativeReserve)
     {
         var pair = CreatePair(Native(denom), TokenInfo(token));
         MintToken(token, Lp, tokenReserve);
-        App.Mint(Lp, new Coin(denom, nativeReserve));
-        App.Execute(Lp, token, $"{{\"increase_allowance\":{{\"spender\":\"{pair}\",\"amount\":\"{tokenReserve}\"}}}}");
-        App.Execute(Lp, pair, $$$"""
-            {"provide_liquidity":{"assets":[{"info":{{{Native(denom)}}},"amount":"{{{nativeReserve}}}"},{"info":{{{TokenInfo(token)}}},"amount":"{{{tokenReserve}}}"}]}}
-            """, [new Coin(denom, nativeReserve)]);
+        TerraswapPools.Provide(App, Lp, pair, denom, nativeReserve, token, tokenReserve);
         return pair;
     }
 
@@ -114,12 +89,7 @@ internal sealed class CollectorFixture
         return pair;
     }
 
-    private Address CreatePair(string info0, string info1)
-    {
-        App.Execute(Addr0, Factory, $"{{\"create_pair\":{{\"asset_infos\":[{info0},{info1}]}}}}");
-        var pair = App.Query(Factory, $"{{\"pair\":{{\"asset_infos\":[{info0},{info1}]}}}}");
-        return Address.Parse(pair.GetProperty("contract_addr").GetString()!);
-    }
+    private Address CreatePair(string info0, string info1) => TerraswapPools.Create(App, Factory, Addr0, info0, info1).Pair;
 
     /// <summary>The pair's reserve of <paramref name="info"/> (its <c>pool</c> answer).</summary>
     public UInt128 Reserve(Address pair, string info)
@@ -153,9 +123,8 @@ internal sealed class CollectorFixture
         response.Events.Where(e => e.Type == "wasm" && e.Attributes.Count > 0 && e.Attributes[0].Value == contract.ToString())
             .SelectMany(e => e.Attributes.Skip(1)).Select(a => (a.Key, a.Value)).ToList();
 
-    public static string Base64(string json) => System.Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    public static string Base64(string json) => Cw20Token.Base64(json);
 
     public static UInt128 Amount(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
 
-    public static string Exec(string reason) => reason + ": execute wasm contract failed";
 }

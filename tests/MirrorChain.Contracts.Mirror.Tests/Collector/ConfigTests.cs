@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Collector.CollectorFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;

@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Collector.CollectorFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
@@ -23,6 +22,15 @@ public sealed class EndToEndTests
     {
         _f.TokenPair(_f.MAapl, AaplPool, Uusd, AaplUstPool);
         _f.TokenPair(_f.Mir, MirPool, Uusd, MirUstPool);
+    }
+
+    /// <summary>One fee round: the fees arrive, the collector converts mAAPL to UST and UST to MIR, and distributes.</summary>
+    private void PayConvertAndDistribute(UInt128 ust, UInt128 aapl)
+    {
+        PayFees(ust, aapl);
+        _f.Convert(_f.MAapl);
+        _f.Convert(_f.Mir);
+        _f.Distribute();
     }
 
     private void PayFees(UInt128 ust, UInt128 aapl)
@@ -60,10 +68,7 @@ public sealed class EndToEndTests
     [Fact]
     public void TwoRoundsCompoundOnTheMovedPools()
     {
-        PayFees(ust: 2_000_000, aapl: 300_000);
-        _f.Convert(_f.MAapl);
-        _f.Convert(_f.Mir);
-        _f.Distribute();
+        PayConvertAndDistribute(ust: 2_000_000, aapl: 300_000);
 
         var ust1 = 2_000_000 + SwapFormula.Net(AaplPool, AaplUstPool, 300_000);
         var mir1 = SwapFormula.Net(MirUstPool, MirPool, ust1);
@@ -72,10 +77,7 @@ public sealed class EndToEndTests
         var mirUstPool = MirUstPool + ust1;
         var mirPool = MirPool - mir1;
 
-        PayFees(ust: 5_000_000, aapl: 700_000);
-        _f.Convert(_f.MAapl);
-        _f.Convert(_f.Mir);
-        _f.Distribute();
+        PayConvertAndDistribute(ust: 5_000_000, aapl: 700_000);
 
         var ust2 = 5_000_000 + SwapFormula.Net(aaplPool, aaplUstPool, 700_000);
         var mir2 = SwapFormula.Net(mirUstPool, mirPool, ust2);

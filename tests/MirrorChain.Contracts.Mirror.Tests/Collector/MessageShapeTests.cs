@@ -1,6 +1,4 @@
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Collector.CollectorFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;

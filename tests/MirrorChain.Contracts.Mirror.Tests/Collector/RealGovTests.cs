@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Collector.CollectorFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;

@@ -1,17 +1,5 @@
-using System.Globalization;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.CollateralOracle;
-using MirrorChain.Contracts.Mirror.Collector;
-using MirrorChain.Contracts.Mirror.Lock;
-using MirrorChain.Contracts.Mirror.Mint;
-using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using TerraswapFactory = MirrorChain.Contracts.Terraswap.Factory.FactoryContract;
-using TerraswapPair = MirrorChain.Contracts.Terraswap.Pair.PairContract;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector;
 
@@ -30,40 +18,24 @@ public sealed class RealMintTests
     private static readonly Address Bob = TestAddress.Of("addr0001");
     private static readonly Address Lp = TestAddress.Of("liquidity0000");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry()
-        .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-        .Register(CodeIds.TerraswapPair, new TerraswapPair())
-        .Register(CodeIds.TerraswapFactory, new TerraswapFactory())
-        .Register(CodeIds.MirrorOracle, new OracleContract())
-        .Register(CodeIds.MirrorCollateralOracle, new CollateralOracleContract())
-        .Register(CodeIds.MirrorMint, new MintContract())
-        .Register(CodeIds.MirrorLock, new LockContract())
-        .Register(CodeIds.MirrorStaking, new FakeStaking())
-        .Register(CodeIds.MirrorCollector, new CollectorContract())
-        .Register(FakeGov.CodeId, new FakeGov()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry((CodeIds.MirrorStaking, new FakeStaking()), (FakeGov.CodeId, new FakeGov())));
 
     private readonly Address _factory, _oracle, _mint, _collector, _gov, _mir, _aapl, _goog;
 
     public RealMintTests()
     {
-        _factory = _app.Instantiate(CodeIds.TerraswapFactory, Owner, $"{{\"pair_code_id\":{CodeIds.TerraswapPair},\"token_code_id\":{CodeIds.Cw20Base}}}");
-        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Owner, $"{{\"owner\":\"{Owner}\",\"base_asset\":\"{Uusd}\"}}");
-        _mint = _app.Instantiate(CodeIds.MirrorMint, Owner, $$$"""
-            {"owner":"{{{Owner}}}","oracle":"{{{_oracle}}}","collector":"{{{Owner}}}","collateral_oracle":"{{{Owner}}}",
-             "staking":"{{{Owner}}}","terraswap_factory":"{{{_factory}}}","lock":"{{{Owner}}}","base_denom":"uusd",
-             "token_code_id":1,"protocol_fee_rate":"0.01"}
-            """);
-        var collateralOracle = _app.Instantiate(CodeIds.MirrorCollateralOracle, Owner, $$$"""
-            {"owner":"{{{Owner}}}","mint_contract":"{{{_mint}}}","base_denom":"uusd","mirror_oracle":"{{{_oracle}}}",
-             "anchor_oracle":"{{{Owner}}}","band_oracle":"{{{Owner}}}"}
-            """);
-        var lockContract = _app.Instantiate(CodeIds.MirrorLock, Owner,
-            $"{{\"owner\":\"{Owner}\",\"mint_contract\":\"{_mint}\",\"base_denom\":\"uusd\",\"lockup_period\":100}}");
+        _factory = _app.Instantiate(CodeIds.TerraswapFactory, Owner, InstantiateMsgs.TerraswapFactory());
+        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Owner, InstantiateMsgs.Oracle(Owner));
+        _mint = _app.Instantiate(CodeIds.MirrorMint, Owner, InstantiateMsgs.Mint(Owner, _oracle, collector: Owner, collateralOracle: Owner,
+            staking: Owner, _factory, lockContract: Owner, protocolFeeRate: "0.01"));
+        var collateralOracle = _app.Instantiate(CodeIds.MirrorCollateralOracle, Owner,
+            InstantiateMsgs.CollateralOracle(Owner, _mint, _oracle, anchorOracle: Owner, bandOracle: Owner));
+        var lockContract = _app.Instantiate(CodeIds.MirrorLock, Owner, InstantiateMsgs.Lock(Owner, _mint, lockupPeriod: 100));
         var staking = _app.Instantiate(CodeIds.MirrorStaking, Owner, $"{{\"mint_contract\":\"{_mint}\"}}");
         _gov = _app.Instantiate(FakeGov.CodeId, Owner, "{}");
-        _mir = Token("MIR", Owner, "");
-        _aapl = Token("mAAPL", _mint, "");
-        _goog = Token("mGOOG", _mint, $"{{\"address\":\"{Lp}\",\"amount\":\"100000000\"}},{{\"address\":\"{Bob}\",\"amount\":\"2000000\"}}");
+        _mir = Token("MIR", Owner);
+        _aapl = Token("mAAPL", _mint);
+        _goog = Token("mGOOG", _mint, (Lp, 100_000_000), (Bob, 2_000_000));
         _collector = _app.Instantiate(CodeIds.MirrorCollector, Owner, $$$"""
             {"owner":"{{{Owner}}}","distribution_contract":"{{{_gov}}}","terraswap_factory":"{{{_factory}}}","mirror_token":"{{{_mir}}}",
              "base_denom":"uusd","aust_token":"{{{Owner}}}","anchor_market":"{{{Owner}}}","bluna_token":"{{{Owner}}}","lunax_token":"{{{Owner}}}"}
@@ -81,32 +53,23 @@ public sealed class RealMintTests
         Seed(_mir, 500_000_000, 1_000_000_000);
     }
 
-    private Address Token(string symbol, Address minter, string initialBalances) => _app.Instantiate(CodeIds.Cw20Base, Owner, $$$"""
-        {"name":"{{{symbol}}} token","symbol":"{{{symbol}}}","decimals":6,"initial_balances":[{{{initialBalances}}}],"mint":{"minter":"{{{minter}}}","cap":null}}
-        """);
+    private Address Token(string symbol, Address minter, params (Address Holder, UInt128 Amount)[] balances) =>
+        _app.Instantiate(CodeIds.Cw20Base, Owner, Cw20Token.InstantiateJson($"{symbol} token", symbol, minter, balances));
 
     private void Seed(Address token, UInt128 tokens, UInt128 ust)
     {
-        var native = "{\"native_token\":{\"denom\":\"uusd\"}}";
-        var info = $"{{\"token\":{{\"contract_addr\":\"{token}\"}}}}";
-        _app.Execute(Lp, _factory, $"{{\"create_pair\":{{\"asset_infos\":[{native},{info}]}}}}");
-        var pair = Address.Parse(_app.Query(_factory, $"{{\"pair\":{{\"asset_infos\":[{native},{info}]}}}}").GetProperty("contract_addr").GetString()!);
+        var (pair, _) = TerraswapPools.Create(_app, _factory, Lp, AssetJson.Native(Uusd), AssetJson.Token(token));
         if (token == _mir)
         {
             _app.Execute(Owner, token, $"{{\"mint\":{{\"recipient\":\"{Lp}\",\"amount\":\"{tokens}\"}}}}");
         }
-        _app.Mint(Lp, new Coin(Uusd, ust));
-        _app.Execute(Lp, token, $"{{\"increase_allowance\":{{\"spender\":\"{pair}\",\"amount\":\"{tokens}\"}}}}");
-        _app.Execute(Lp, pair, $$$"""
-            {"provide_liquidity":{"assets":[{"info":{{{native}}},"amount":"{{{ust}}}"},{"info":{{{info}}},"amount":"{{{tokens}}}"}]}}
-            """, [new Coin(Uusd, ust)]);
+        TerraswapPools.Provide(_app, Lp, pair, Uusd, ust, token, tokens);
     }
 
-    private UInt128 Balance(Address token, Address holder) => UInt128.Parse(
-        _app.Query(token, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
+    private UInt128 Balance(Address token, Address holder) => Cw20Token.Balance(_app, token, holder);
 
-    private AppResponse Burn(Address user, string idx, UInt128 amount) => _app.Execute(user, _aapl,
-        $"{{\"send\":{{\"contract\":\"{_mint}\",\"amount\":\"{amount}\",\"msg\":\"{CollectorFixture.Base64($"{{\"burn\":{{\"position_idx\":\"{idx}\"}}}}")}\"}}}}");
+    private AppResponse Burn(Address user, string idx, UInt128 amount) =>
+        _app.Execute(user, _aapl, Cw20Token.SendJson(_mint, amount, $"{{\"burn\":{{\"position_idx\":\"{idx}\"}}}}"));
 
     [Fact]
     public void MintProtocolFeesInUstAndInAnMAssetReachGovAsMir()

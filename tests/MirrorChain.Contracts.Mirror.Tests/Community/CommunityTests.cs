@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.Community;
 using MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Community;
 
@@ -23,19 +16,14 @@ public sealed class CommunityTests
     private static readonly Address Addr0 = TestAddress.Of("addr0000");
     private static readonly Address Minter = TestAddress.Of("minter0000");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry()
-        .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-        .Register(CodeIds.MirrorCommunity, new CommunityContract())
-        .Register(Recorder.CodeId, new Recorder()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry((Recorder.CodeId, new Recorder())));
 
     private readonly Address _mir;
     private readonly Address _community;
 
     public CommunityTests()
     {
-        _mir = _app.Instantiate(CodeIds.Cw20Base, Minter, $$$"""
-            {"name":"Mirror","symbol":"MIR","decimals":6,"initial_balances":[],"mint":{"minter":"{{{Minter}}}","cap":null}}
-            """, label: "MIR");
+        _mir = _app.Instantiate(CodeIds.Cw20Base, Minter, Cw20Token.InstantiateJson("Mirror", "MIR", Minter), label: "MIR");
         _community = NewCommunity(_mir);
         _app.Execute(Minter, _mir, $"{{\"mint\":{{\"recipient\":\"{_community}\",\"amount\":\"5000000\"}}}}");
     }
@@ -48,10 +36,7 @@ public sealed class CommunityTests
 
     private string Config() => _app.Query(_community, "{\"config\":{}}").GetRawText();
 
-    private UInt128 Mir(Address holder) => UInt128.Parse(
-        _app.Query(_mir, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
-
-    private static string Exec(string reason) => reason + ": execute wasm contract failed";
+    private UInt128 Mir(Address holder) => Cw20Token.Balance(_app, _mir, holder);
 
     private static List<(string, string)> Attributes(AppResponse res, Address contract) =>
         res.Events.Where(e => e.Type == "wasm" && e.Attributes[0].Value == contract.ToString())

@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
@@ -9,8 +8,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// </summary>
 public sealed class AdminTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
-
     [Fact]
     public void post_initialize_is_open_to_the_first_caller_only_and_registers_the_mir_pool()
     {

@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
@@ -12,7 +10,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// </summary>
 public sealed class DelistingTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private const string FeederFetch = "Generic error: Failed to fetch the oracle feeder: execute wasm contract failed";
     private const string NoDistributionInfo = "Generic error: No distribution info stored: execute wasm contract failed";
     private readonly FactoryFixture _f = new();

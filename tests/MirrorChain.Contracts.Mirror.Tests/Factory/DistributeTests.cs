@@ -1,5 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;

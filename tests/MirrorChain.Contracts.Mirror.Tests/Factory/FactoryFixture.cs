@@ -1,18 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.CollateralOracle;
 using MirrorChain.Contracts.Mirror.Factory;
-using MirrorChain.Contracts.Mirror.Lock;
-using MirrorChain.Contracts.Mirror.Mint;
-using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using TerraswapFactory = MirrorChain.Contracts.Terraswap.Factory.FactoryContract;
-using TerraswapPair = MirrorChain.Contracts.Terraswap.Pair.PairContract;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 
@@ -39,39 +26,22 @@ internal sealed class FactoryFixture
 
     public FactoryFixture(string schedule = "[]", bool postInitialize = true, bool createMirPair = true)
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Recorder(new Cw20BaseContract(), Log))
-            .Register(CodeIds.TerraswapPair, new TerraswapPair())
-            .Register(CodeIds.TerraswapFactory, new Recorder(new TerraswapFactory(), Log))
-            .Register(CodeIds.MirrorFactory, new MirrorFactoryContract())
-            .Register(CodeIds.MirrorOracle, new Recorder(new OracleContract(), Log))
-            .Register(CodeIds.MirrorCollateralOracle, new CollateralOracleContract())
-            .Register(CodeIds.MirrorMint, new Recorder(new MintContract(), Log))
-            .Register(CodeIds.MirrorLock, new LockContract())
-            .Register(CodeIds.MirrorStaking, new Recorder(new FakeRewardStaking(), Log))
-            .Register(CallbackToken.CodeId, new CallbackToken())
-            .Register(ProxyAccount.CodeId, new ProxyAccount()));
+        ulong[] recorded = [CodeIds.Cw20Base, CodeIds.TerraswapFactory, CodeIds.MirrorOracle, CodeIds.MirrorMint];
+        App = new ContractTestApp(TestCodes.Registry((id, code) => recorded.Contains(id) ? new Recorder(code, Log) : code,
+            (CodeIds.MirrorStaking, new Recorder(new FakeRewardStaking(), Log)), (CallbackToken.CodeId, new CallbackToken()),
+            (ProxyAccount.CodeId, new ProxyAccount())));
         App.SetTime(Genesis);
 
         Factory = App.Instantiate(CodeIds.MirrorFactory, GovAddr,
             $$$$"""{"token_code_id":{{{{CodeIds.Cw20Base}}}},"base_denom":"{{{{Uusd}}}}","distribution_schedule":{{{{schedule}}}}}""", label: "mirror factory");
-        Mir = App.Instantiate(CodeIds.Cw20Base, GovAddr, $$$$"""
-            {"name":"Mirror Token","symbol":"MIR","decimals":6,"initial_balances":[{"address":"{{{{Factory}}}}","amount":"{{{{EmissionPool}}}}"}],"mint":null}
-            """, label: "MIR");
-        Oracle = App.Instantiate(CodeIds.MirrorOracle, GovAddr, $$$$"""{"owner":"{{{{Factory}}}}","base_asset":"{{{{Uusd}}}}"}""", label: "oracle");
-        Mint = App.Instantiate(CodeIds.MirrorMint, GovAddr, $$$$"""
-            {"owner":"{{{{GovAddr}}}}","oracle":"{{{{Oracle}}}}","collector":"{{{{CollectorAddr}}}}","collateral_oracle":"{{{{Placeholder}}}}",
-             "staking":"{{{{Placeholder}}}}","terraswap_factory":"{{{{Placeholder}}}}","lock":"{{{{Placeholder}}}}","base_denom":"{{{{Uusd}}}}",
-             "token_code_id":{{{{CodeIds.Cw20Base}}}},"protocol_fee_rate":"0.015"}
-            """, label: "mint");
-        CollateralOracle = App.Instantiate(CodeIds.MirrorCollateralOracle, GovAddr, $$$$"""
-            {"owner":"{{{{GovAddr}}}}","mint_contract":"{{{{Mint}}}}","base_denom":"{{{{Uusd}}}}","mirror_oracle":"{{{{Oracle}}}}",
-             "anchor_oracle":"{{{{Placeholder}}}}","band_oracle":"{{{{Placeholder}}}}"}
-            """, label: "collateral oracle");
-        Lock = App.Instantiate(CodeIds.MirrorLock, GovAddr,
-            $$$$"""{"owner":"{{{{GovAddr}}}}","mint_contract":"{{{{Mint}}}}","base_denom":"{{{{Uusd}}}}","lockup_period":100}""", label: "lock");
-        TerraswapFactory = App.Instantiate(CodeIds.TerraswapFactory, GovAddr,
-            $$$$"""{"pair_code_id":{{{{CodeIds.TerraswapPair}}}},"token_code_id":{{{{CodeIds.Cw20Base}}}}}""", label: "terraswap factory");
+        Mir = App.Instantiate(CodeIds.Cw20Base, GovAddr, Cw20Token.InstantiateJson("Mirror Token", "MIR", minter: null, (Factory, EmissionPool)), label: "MIR");
+        Oracle = App.Instantiate(CodeIds.MirrorOracle, GovAddr, InstantiateMsgs.Oracle(Factory), label: "oracle");
+        Mint = App.Instantiate(CodeIds.MirrorMint, GovAddr, InstantiateMsgs.Mint(GovAddr, Oracle, CollectorAddr, collateralOracle: Placeholder,
+            staking: Placeholder, terraswapFactory: Placeholder, lockContract: Placeholder, protocolFeeRate: "0.015"), label: "mint");
+        CollateralOracle = App.Instantiate(CodeIds.MirrorCollateralOracle, GovAddr,
+            InstantiateMsgs.CollateralOracle(GovAddr, Mint, Oracle, anchorOracle: Placeholder, bandOracle: Placeholder), label: "collateral oracle");
+        Lock = App.Instantiate(CodeIds.MirrorLock, GovAddr, InstantiateMsgs.Lock(GovAddr, Mint, lockupPeriod: 100), label: "lock");
+        TerraswapFactory = App.Instantiate(CodeIds.TerraswapFactory, GovAddr, InstantiateMsgs.TerraswapFactory(), label: "terraswap factory");
         Staking = App.Instantiate(CodeIds.MirrorStaking, GovAddr, $$$$"""{"owner":"{{{{Factory}}}}","mirror_token":"{{{{Mir}}}}"}""", label: "staking");
         App.Execute(GovAddr, Mint, $$$$"""
             {"update_config":{"owner":"{{{{Factory}}}}","collateral_oracle":"{{{{CollateralOracle}}}}","lock":"{{{{Lock}}}}","staking":"{{{{Staking}}}}","terraswap_factory":"{{{{TerraswapFactory}}}}"}}
@@ -166,8 +136,7 @@ internal sealed class FactoryFixture
 
     public JsonElement StakingPool(Address asset) => App.Query(Staking, $"{{\"pool_info\":{{\"asset_token\":\"{asset}\"}}}}");
 
-    public UInt128 Cw20Balance(Address token, Address holder) =>
-        UInt128.Parse(App.Query(token, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
+    public UInt128 Cw20Balance(Address token, Address holder) => Cw20Token.Balance(App, token, holder);
 
     /// <summary>The JSON texts the recorded contract <paramref name="contract"/> was executed with (since the last clear).</summary>
     public List<string> ExecutedAt(Address contract) => [.. Log.Where(r => r.Entry == "execute" && r.Contract == contract).Select(r => r.Json)];
@@ -186,11 +155,11 @@ internal sealed class FactoryFixture
 
     /// <summary>cw20 <c>send</c> of <paramref name="token"/> to <paramref name="contract"/> with a hook.</summary>
     public AppResponse SendHook(Address user, Address token, Address contract, UInt128 amount, string hook) =>
-        App.Execute(user, token, $"{{\"send\":{{\"contract\":\"{contract}\",\"amount\":\"{amount}\",\"msg\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(hook))}\"}}}}");
+        App.Execute(user, token, Cw20Token.SendJson(contract, amount, hook));
 
-    public static string NativeInfo(string denom) => $"{{\"native_token\":{{\"denom\":\"{denom}\"}}}}";
+    public static string NativeInfo(string denom) => AssetJson.Native(denom);
 
-    public static string TokenInfo(Address token) => $"{{\"token\":{{\"contract_addr\":\"{token}\"}}}}";
+    public static string TokenInfo(Address token) => AssetJson.Token(token);
 
     /// <summary>Addresses in canonical-byte order (the order of the factory's weight bucket).</summary>
     public static List<Address> Canonical(params Address[] addresses) => [.. addresses.Order()];
@@ -200,5 +169,5 @@ internal sealed class FactoryFixture
         [.. r.Events.Where(e => e.Type == "wasm" && e.Attributes[0].Value == contract.ToString()).ElementAt(nth)
             .Attributes.Skip(1).Select(a => (a.Key, a.Value))];
 
-    public static string Fail(Action action) => Assert.Throws<SdkException>(action).Log;
+    public static string Fail(Action action) => Support.Fail.Execute(action);
 }

@@ -1,8 +1,6 @@
 using Google.Protobuf;
 using MirrorChain.Contracts.Mirror.Factory;
 using MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 

@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Factory.FactoryFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory;
@@ -10,7 +9,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Factory;
 /// </summary>
 public sealed class WhitelistTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private readonly FactoryFixture _f = new();
 
     [Fact]

@@ -1,7 +1,4 @@
-using System.Text;
 using MirrorChain.Contracts.Mirror.Gov;
-using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -13,8 +10,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 public sealed class ConfigAndQueryTests
 {
     private readonly GovFixture _f = new();
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     private static string PollConfigJson(ulong deposit, ulong period, string quorum, string threshold) =>
         $$$"""{"proposal_deposit":"{{{deposit}}}","voting_period":{{{period}}},"quorum":"{{{quorum}}}","threshold":"{{{threshold}}}"}""";
@@ -50,7 +45,7 @@ public sealed class ConfigAndQueryTests
     [Fact]
     public void Update_config_is_owner_only_and_sets_every_field()
     {
-        Assert.Equal(Err("unauthorized"), Fail.Execute(() => _f.App.Execute(Voter1, _f.Gov, """{"update_config":{"effective_delay":1}}""")));
+        Assert.Equal(Generic("unauthorized"), Fail.Execute(() => _f.App.Execute(Voter1, _f.Gov, """{"update_config":{"effective_delay":1}}""")));
         var newOwner = TestAddress.Of("owner0001");
         var newManager = TestAddress.Of("admin0001");
         var res = _f.App.Execute(Owner, _f.Gov, $$$"""
@@ -64,13 +59,13 @@ public sealed class ConfigAndQueryTests
         Assert.Equal(ConfigJson(newOwner.ToString(), 20000, PollConfigJson(123, 1, "0.1", "0.2"), PollConfigJson(456, 2, "0.3", "0.4"),
                 PollConfigJson(789, 3, "0.5", "0.6"), "0.01", 60, newManager.ToString(), 1000000),
             _f.Query("""{"config":{}}""").GetRawText());
-        Assert.Equal(Err("unauthorized"), Fail.Execute(() => _f.App.Execute(Owner, _f.Gov, """{"update_config":{}}""")));
+        Assert.Equal(Generic("unauthorized"), Fail.Execute(() => _f.App.Execute(Owner, _f.Gov, """{"update_config":{}}""")));
 
-        Assert.Equal(Err("quorum must be 0 to 1"), Fail.Execute(() => _f.App.Execute(newOwner, _f.Gov,
+        Assert.Equal(Generic("quorum must be 0 to 1"), Fail.Execute(() => _f.App.Execute(newOwner, _f.Gov,
             $$$"""{"update_config":{"migration_poll_config":{{{PollConfigJson(1, 1, "1.1", "0.5")}}}}}""")));
-        Assert.Equal(Err("threshold must be 0 to 1"), Fail.Execute(() => _f.App.Execute(newOwner, _f.Gov,
+        Assert.Equal(Generic("threshold must be 0 to 1"), Fail.Execute(() => _f.App.Execute(newOwner, _f.Gov,
             $$$"""{"update_config":{"auth_admin_poll_config":{{{PollConfigJson(1, 1, "0.5", "1.1")}}}}}""")));
-        Assert.Equal(Err("voter_weight must be smaller than 1"),
+        Assert.Equal(Generic("voter_weight must be smaller than 1"),
             Fail.Execute(() => _f.App.Execute(newOwner, _f.Gov, """{"update_config":{"voter_weight":"1"}}""")));
     }
 

@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -11,8 +10,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 public sealed class EndPollTests
 {
     private readonly GovFixture _f = new();
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     private (string, string)[] Ended(ulong pollId, string reason, bool passed) =>
         [("action", "end_poll"), ("poll_id", pollId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("rejected_reason", reason),
@@ -29,10 +26,10 @@ public sealed class EndPollTests
         _f.Stake(Voter1, 100);
         _f.Vote(Voter1, 1, "yes", 100);
         _f.App.SetTime(VotingPeriod - 1);
-        Assert.Equal(Err("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
         _f.App.SetTime(VotingPeriod);
         _f.EndPoll(1);
-        Assert.Equal(Err("Poll is not in progress"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Poll is not in progress"), Fail.Execute(() => _f.EndPoll(1)));
         Assert.Equal("mirror_gov::state::Poll not found: execute wasm contract failed", Fail.Execute(() => _f.EndPoll(2)));
     }
 

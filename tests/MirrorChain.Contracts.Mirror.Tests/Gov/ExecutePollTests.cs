@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -15,7 +13,12 @@ public sealed class ExecutePollTests
 
     private readonly GovFixture _f = new();
 
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
+    /// <summary>The execute ran poll 1's message, which failed: the poll is marked failed.</summary>
+    private void AssertPoll1Failed(AppResponse exec)
+    {
+        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
+        Assert.Equal("failed", _f.Status(1));
+    }
 
     /// <summary>
     /// happy_days_end_poll's setup: a poll at t=1000 (end 11000) burning 123 MIR; voter1 stakes 1000 and votes yes
@@ -36,16 +39,16 @@ public sealed class ExecutePollTests
     public void happy_days_end_poll_and_execute_after_the_effective_delay()
     {
         PassedBurnPoll();
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
 
         _f.App.SetTime(11000);
         var end = _f.EndPoll(1);
         Assert.Equal([("action", "end_poll"), ("poll_id", "1"), ("rejected_reason", ""), ("passed", "true")], _f.GovAttributes(end));
         Assert.Equal([[("action", "transfer"), ("from", _f.Gov.ToString()), ("to", Creator.ToString()), ("amount", D.ToString(System.Globalization.CultureInfo.InvariantCulture))]],
             EventsOf(end, _f.Mir));
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
         _f.App.SetTime(21000 - 1);
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
 
         _f.App.SetTime(21000);
         _f.Fund(123); // so that the burn leaves the upstream test's balance of 1000
@@ -58,7 +61,7 @@ public sealed class ExecutePollTests
         Assert.Equal((UInt128)1000, _f.MirBalance(_f.Gov));
         Assert.Equal("""{"balance":"1000","share":"1000","locked_balance":[],"withdrawable_polls":[],"pending_voting_rewards":"0"}""",
             _f.Staker(Voter1).GetRawText());
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
     }
 
     [Fact]
@@ -67,15 +70,14 @@ public sealed class ExecutePollTests
         PassedBurnPoll("""{"burn":{"amount":"1000000000000000000000"}}""");
         _f.App.SetTime(11000);
         _f.EndPoll(1);
-        _f.App.SetTime(21000);
-        var exec = _f.ExecutePoll(1);
+        var exec = _f.ExecutePollAt(1, 21000);
         Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
         Assert.Empty(EventsOf(exec, _f.Mir));
         Assert.Equal("failed", _f.Status(1));
         Assert.Equal((UInt128)1000, _f.MirBalance(_f.Gov));
         Assert.Equal("""[1]""", Ids("failed"));
         Assert.Equal("[]", Ids("executed"));
-        Assert.Equal(Err("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("Poll is not in passed status"), Fail.Execute(() => _f.ExecutePoll(1)));
     }
 
     /// <summary>
@@ -95,14 +97,9 @@ public sealed class ExecutePollTests
         var oracle = _f.App.Instantiate(CodeIds.MirrorOracle, Owner, $$$"""{"owner":"{{{_f.Gov}}}","base_asset":"uusd"}""", label: "oracle");
         _f.App.SetTime(1000);
         _f.CreatePoll(D, executeMsg: ExecuteMsg(target == "oracle" ? oracle : _f.Mir, executeMsgJson));
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(11000);
-        _f.EndPoll(1);
-        _f.App.SetTime(21000);
-        var exec = _f.ExecutePoll(1);
-        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
-        Assert.Equal("failed", _f.Status(1));
+        _f.PassByVoter1(1, 1000, 11000);
+        var exec = _f.ExecutePollAt(1, 21000);
+        AssertPoll1Failed(exec);
         Assert.Equal("""[1]""", Ids("failed"));
     }
 
@@ -111,12 +108,8 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(D, executeMsg: ExecuteMsg(_f.Target, """{"set_param":{"x":"1","y":[1,2]}}"""));
-        _f.Stake(Voter1, 10);
-        _f.Vote(Voter1, 1, "yes", 10);
-        _f.App.SetTime(VotingPeriod);
-        _f.EndPoll(1);
-        _f.App.SetTime(VotingPeriod + EffectiveDelay);
-        var exec = _f.ExecutePoll(1);
+        _f.PassByVoter1(1, 10, VotingPeriod);
+        var exec = _f.ExecutePollAt(1, VotingPeriod + EffectiveDelay);
         Assert.Equal([[("action", "recorded")]], EventsOf(exec, _f.Target));
         Assert.Equal("""{"set_param":{"x":"1","y":[1,2]}}""", _f.RecorderLast(_f.Target));
         Assert.Equal($"\"{_f.Gov}\"", _f.App.Query(_f.Target, """{"sender":{}}""").GetRawText());
@@ -126,12 +119,9 @@ public sealed class ExecutePollTests
     public void A_text_poll_has_nothing_to_execute()
     {
         _f.CreatePoll(D);
-        _f.Stake(Voter1, 10);
-        _f.Vote(Voter1, 1, "yes", 10);
-        _f.App.SetTime(VotingPeriod);
-        _f.EndPoll(1);
+        _f.PassByVoter1(1, 10, VotingPeriod);
         _f.App.SetTime(VotingPeriod + EffectiveDelay);
-        Assert.Equal(Err("The poll does not have execute_data"), Fail.Execute(() => _f.ExecutePoll(1)));
+        Assert.Equal(Generic("The poll does not have execute_data"), Fail.Execute(() => _f.ExecutePoll(1)));
         Assert.Equal("passed", _f.Status(1));
     }
 
@@ -140,22 +130,21 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(1000);
         const string claim = """{"authorize_claim":{"authorized_addr":"someaddrr0000"}}""";
-        Assert.Equal(Err("Must deposit more than 30000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: claim)));
-        Assert.Equal(Err("Can not make a poll with normal action and admin action"),
+        Assert.Equal(Generic("Must deposit more than 30000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: claim)));
+        Assert.Equal(Generic("Can not make a poll with normal action and admin action"),
             Fail.Execute(() => _f.CreatePoll(AuthAdminDeposit, adminAction: claim, executeMsg: ExecuteMsg(_f.Target, Burn123))));
         var res = _f.CreatePoll(AuthAdminDeposit, adminAction: claim);
         Assert.Equal("31000", res.Attribute("end_time"));
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 1000);
         _f.App.SetTime(30999);
-        Assert.Equal(Err("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Voting period has not expired"), Fail.Execute(() => _f.EndPoll(1)));
         _f.App.SetTime(31000);
         var creatorBefore = _f.MirBalance(Creator);
         Assert.Equal("true", _f.EndPoll(1).Attribute("passed"));
         Assert.Equal(creatorBefore + AuthAdminDeposit, _f.MirBalance(Creator));
-        Assert.Equal(Err("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
-        _f.App.SetTime(41000);
-        var exec = _f.ExecutePoll(1);
+        Assert.Equal(Generic("Effective delay has not expired"), Fail.Execute(() => _f.ExecutePoll(1)));
+        var exec = _f.ExecutePollAt(1, 41000);
         Assert.Equal([[("action", "recorded")]], EventsOf(exec, _f.AdminManager));
         Assert.Equal(claim, _f.RecorderLast(_f.AdminManager));
         Assert.Equal("executed", _f.Status(1));
@@ -180,7 +169,7 @@ public sealed class ExecutePollTests
         _f.App.SetTime(1000);
         var contract = TestAddress.Of("contract0000");
         var migrations = $$$"""{"execute_migrations":{"migrations":[["{{{contract}}}",0,"e30="]]}}""";
-        Assert.Equal(Err("Must deposit more than 20000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: migrations)));
+        Assert.Equal(Generic("Must deposit more than 20000000000 token"), Fail.Execute(() => _f.CreatePoll(D, adminAction: migrations)));
         _f.CreatePoll(MigrationDeposit, adminAction: migrations);
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 1000);
@@ -201,7 +190,7 @@ public sealed class ExecutePollTests
         _f.CreatePoll(MigrationDeposit, adminAction: $$$"""{"execute_migrations":{"migrations":[["{{{_f.Target}}}",3,"e30="]]}}""");
         _f.Stake(Voter1, 1000);
         _f.Vote(Voter1, 1, "yes", 399); // 0.399 < 0.4
-        Assert.Equal(Err("Fastrack poll has not reached the target quorum or threshold"), Fail.Execute(() => _f.EndPoll(1)));
+        Assert.Equal(Generic("Fastrack poll has not reached the target quorum or threshold"), Fail.Execute(() => _f.EndPoll(1)));
         Assert.Equal("in_progress", _f.Status(1));
         _f.App.SetTime(20000);
         var end = _f.EndPoll(1);
@@ -216,12 +205,8 @@ public sealed class ExecutePollTests
         _f.App.Execute(Owner, _f.Gov, $$$"""{"update_config":{"owner":"{{{_f.Gov}}}"}}""");
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_config":{"effective_delay":20000,"voter_weight":"0.01","snapshot_period":60}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
-        _f.App.SetTime(40000);
-        var exec = _f.ExecutePoll(1);
+        _f.PassByVoter1(1, 1000, 30000);
+        var exec = _f.ExecutePollAt(1, 40000);
         Assert.Equal([("action", "execute_poll"), ("poll_id", "1")], _f.GovAttributes(exec));
         var config = _f.Query("""{"config":{}}""");
         Assert.Equal(20000UL, config.GetProperty("effective_delay").GetUInt64());
@@ -236,14 +221,9 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_config":{"effective_delay":20000}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
-        _f.App.SetTime(40000);
-        var exec = _f.ExecutePoll(1);
-        Assert.Equal([("action", "execute_poll"), ("poll_id", "1"), ("action", "failed_poll")], _f.GovAttributes(exec));
-        Assert.Equal("failed", _f.Status(1));
+        _f.PassByVoter1(1, 1000, 30000);
+        var exec = _f.ExecutePollAt(1, 40000);
+        AssertPoll1Failed(exec);
         Assert.Equal(EffectiveDelay, _f.Query("""{"config":{}}""").GetProperty("effective_delay").GetUInt64());
     }
 
@@ -252,10 +232,7 @@ public sealed class ExecutePollTests
     {
         _f.App.SetTime(0);
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"update_owner":{"owner":"x"}}""");
-        _f.Stake(Voter1, 1000);
-        _f.Vote(Voter1, 1, "yes", 1000);
-        _f.App.SetTime(30000);
-        _f.EndPoll(1);
+        _f.PassByVoter1(1, 1000, 30000);
         _f.App.SetTime(40000);
         _f.ExecutePoll(1);
         Assert.Equal("""{"update_owner":{"owner":"x"}}""", _f.RecorderLast(_f.AdminManager));

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.Gov;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
 /// <summary>
@@ -37,15 +29,10 @@ internal sealed class GovFixture
 
     public GovFixture(string voterWeight = "0", ulong startTime = 0, string? quorum = null, string? threshold = null)
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.MirrorGov, new GovContract())
-            .Register(RecorderContract.CodeId, new RecorderContract())
-            .Register(CodeIds.MirrorOracle, new MirrorChain.Contracts.Mirror.Oracle.OracleContract()));
+        App = new ContractTestApp(TestCodes.Registry((RecorderContract.CodeId, new RecorderContract())));
         App.SetTime(startTime);
-        var balances = string.Join(",", Holders.Select(h => $$$"""{"address":"{{{h}}}","amount":"{{{InitialBalance}}}"}"""));
         Mir = App.Instantiate(CodeIds.Cw20Base, Owner,
-            $$$"""{"name":"Mirror Token","symbol":"MIR","decimals":6,"initial_balances":[{{{balances}}}],"mint":null}""", label: "MIR");
+            Cw20Token.InstantiateJson("Mirror Token", "MIR", minter: null, [.. Holders.Select(h => (h, InitialBalance))]), label: "MIR");
         AdminManager = App.Instantiate(RecorderContract.CodeId, Owner, "{}", label: "admin_manager");
         Target = App.Instantiate(RecorderContract.CodeId, Owner, "{}", label: "target");
         Gov = App.Instantiate(CodeIds.MirrorGov, Owner, InstantiateJson(Mir, AdminManager, voterWeight, quorum ?? "0.3", threshold ?? "0.5"), label: "gov");
@@ -104,6 +91,22 @@ internal sealed class GovFixture
 
     public AppResponse Vote(Address voter, ulong pollId, string vote, UInt128 amount) =>
         App.Execute(voter, Gov, $$$"""{"cast_vote":{"poll_id":{{{pollId}}},"vote":"{{{vote}}}","amount":"{{{amount}}}"}}""");
+
+    /// <summary>Voter1 stakes <paramref name="votes"/> and votes them all yes on <paramref name="pollId"/>; at <paramref name="endAt"/> the poll is ended.</summary>
+    public AppResponse PassByVoter1(ulong pollId, UInt128 votes, ulong endAt)
+    {
+        Stake(Voter1, votes);
+        Vote(Voter1, pollId, "yes", votes);
+        App.SetTime(endAt);
+        return EndPoll(pollId);
+    }
+
+    /// <summary>At <paramref name="at"/>, anyone executes <paramref name="pollId"/>.</summary>
+    public AppResponse ExecutePollAt(ulong pollId, ulong at)
+    {
+        App.SetTime(at);
+        return ExecutePoll(pollId);
+    }
 
     public AppResponse EndPoll(ulong pollId, Address? sender = null) => App.Execute(sender ?? Funder, Gov, $$$"""{"end_poll":{"poll_id":{{{pollId}}}}}""");
 

@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -10,8 +9,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 public sealed class PollCreationTests
 {
     private readonly GovFixture _f = new();
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     [Fact]
     public void happy_days_create_poll()
@@ -32,7 +29,7 @@ public sealed class PollCreationTests
     [Fact]
     public void deposit_below_proposal_deposit_fails_and_equal_or_more_is_kept()
     {
-        Assert.Equal(Err("Must deposit more than 10000000000 token"), Fail.Execute(() => _f.CreatePoll(D - 1)));
+        Assert.Equal(Generic("Must deposit more than 10000000000 token"), Fail.Execute(() => _f.CreatePoll(D - 1)));
         _f.CreatePoll(D + 5);
         Assert.Equal(StateJson(1, 0, D + 5, 0), _f.State());
         Assert.Equal((D + 5).ToString(System.Globalization.CultureInfo.InvariantCulture), _f.Poll(1).GetProperty("deposit_amount").GetString());
@@ -41,12 +38,12 @@ public sealed class PollCreationTests
     [Fact]
     public void title_description_and_link_limits()
     {
-        Assert.Equal(Err("Title too short"), Fail.Execute(() => _f.CreatePoll(D, title: "a")));
-        Assert.Equal(Err("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: new string('0', 320))));
-        Assert.Equal(Err("Description too short"), Fail.Execute(() => _f.CreatePoll(D, description: "a")));
-        Assert.Equal(Err("Description too long"), Fail.Execute(() => _f.CreatePoll(D, description: new string('0', 320))));
-        Assert.Equal(Err("Link too short"), Fail.Execute(() => _f.CreatePoll(D, link: "http://hih")));
-        Assert.Equal(Err("Link too long"), Fail.Execute(() => _f.CreatePoll(D, link: new string('0', 320))));
+        Assert.Equal(Generic("Title too short"), Fail.Execute(() => _f.CreatePoll(D, title: "a")));
+        Assert.Equal(Generic("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: new string('0', 320))));
+        Assert.Equal(Generic("Description too short"), Fail.Execute(() => _f.CreatePoll(D, description: "a")));
+        Assert.Equal(Generic("Description too long"), Fail.Execute(() => _f.CreatePoll(D, description: new string('0', 320))));
+        Assert.Equal(Generic("Link too short"), Fail.Execute(() => _f.CreatePoll(D, link: "http://hih")));
+        Assert.Equal(Generic("Link too long"), Fail.Execute(() => _f.CreatePoll(D, link: new string('0', 320))));
         Assert.Equal(StateJson(0, 0, 0, 0), _f.State());
     }
 
@@ -55,16 +52,16 @@ public sealed class PollCreationTests
     {
         _f.CreatePoll(D, title: new string('t', 4), description: new string('d', 4), link: new string('l', 12));
         _f.CreatePoll(D, title: new string('t', 64), description: new string('d', 256), link: new string('l', 128));
-        Assert.Equal(Err("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: new string('t', 65))));
-        Assert.Equal(Err("Description too long"), Fail.Execute(() => _f.CreatePoll(D, description: new string('d', 257))));
-        Assert.Equal(Err("Link too long"), Fail.Execute(() => _f.CreatePoll(D, link: new string('l', 129))));
-        Assert.Equal(Err("Link too short"), Fail.Execute(() => _f.CreatePoll(D, link: new string('l', 11))));
+        Assert.Equal(Generic("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: new string('t', 65))));
+        Assert.Equal(Generic("Description too long"), Fail.Execute(() => _f.CreatePoll(D, description: new string('d', 257))));
+        Assert.Equal(Generic("Link too long"), Fail.Execute(() => _f.CreatePoll(D, link: new string('l', 129))));
+        Assert.Equal(Generic("Link too short"), Fail.Execute(() => _f.CreatePoll(D, link: new string('l', 11))));
         // "éé" is 2 characters but 4 UTF-8 bytes: long enough; 33 × "é" is 66 bytes: too long.
         _f.CreatePoll(D, title: "éé");
-        Assert.Equal(Err("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: string.Concat(Enumerable.Repeat("é", 33)))));
+        Assert.Equal(Generic("Title too long"), Fail.Execute(() => _f.CreatePoll(D, title: string.Concat(Enumerable.Repeat("é", 33)))));
         Assert.Equal("éé", _f.Poll(3).GetProperty("title").GetString());
         // The title is checked before the deposit.
-        Assert.Equal(Err("Title too short"), Fail.Execute(() => _f.CreatePoll(1, title: "a")));
+        Assert.Equal(Generic("Title too short"), Fail.Execute(() => _f.CreatePoll(1, title: "a")));
     }
 
     [Fact]
@@ -73,27 +70,27 @@ public sealed class PollCreationTests
         var other = _f.App.Instantiate(CodeIds.Cw20Base, Owner,
             $$$"""{"name":"Other","symbol":"OTH","decimals":6,"initial_balances":[{"address":"{{{Creator}}}","amount":"{{{D}}}"}],"mint":null}""");
         var hook = B64("""{"stake_voting_tokens":{}}""");
-        Assert.Equal(Err("unauthorized"), Fail.Execute(() =>
+        Assert.Equal(Generic("unauthorized"), Fail.Execute(() =>
             _f.App.Execute(Creator, other, $$$"""{"send":{"contract":"{{{_f.Gov}}}","amount":"10","msg":"{{{hook}}}"}}""")));
-        Assert.Equal(Err("unauthorized"), Fail.Execute(() =>
+        Assert.Equal(Generic("unauthorized"), Fail.Execute(() =>
             _f.App.Execute(Creator, _f.Gov, $$$"""{"receive":{"sender":"{{{Creator}}}","amount":"10","msg":"{{{hook}}}"}}""")));
-        Assert.Equal(Err("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, 10, """{"unknown":{}}""")));
-        Assert.Equal(Err("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, 10, "not json")));
-        Assert.Equal(Err("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, D, """{"create_poll":{"title":"test"}}""")));
-        Assert.Equal(Err("invalid cw20 hook message"), Fail.Execute(() =>
+        Assert.Equal(Generic("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, 10, """{"unknown":{}}""")));
+        Assert.Equal(Generic("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, 10, "not json")));
+        Assert.Equal(Generic("invalid cw20 hook message"), Fail.Execute(() => _f.Send(Creator, D, """{"create_poll":{"title":"test"}}""")));
+        Assert.Equal(Generic("invalid cw20 hook message"), Fail.Execute(() =>
             _f.CreatePoll(D, executeMsg: $$$"""{"contract":"{{{_f.Target}}}","msg":"%%%"}""")));
-        Assert.Equal(Err("invalid cw20 hook message"), Fail.Execute(() => _f.CreatePoll(D, adminAction: """{"do_something":{}}""")));
+        Assert.Equal(Generic("invalid cw20 hook message"), Fail.Execute(() => _f.CreatePoll(D, adminAction: """{"do_something":{}}""")));
         Assert.Equal(StateJson(0, 0, 0, 0), _f.State());
     }
 
     [Fact]
     public void Normal_polls_may_not_target_the_admin_manager_or_gov()
     {
-        Assert.Equal(Err("Can not make a normal pool targeting the admin_manager or gov contract"),
+        Assert.Equal(Generic("Can not make a normal pool targeting the admin_manager or gov contract"),
             Fail.Execute(() => _f.CreatePoll(D, executeMsg: ExecuteMsg(_f.AdminManager, "{}"))));
-        Assert.Equal(Err("Can not make a normal pool targeting the admin_manager or gov contract"),
+        Assert.Equal(Generic("Can not make a normal pool targeting the admin_manager or gov contract"),
             Fail.Execute(() => _f.CreatePoll(D, executeMsg: ExecuteMsg(_f.Gov, "{}"))));
-        Assert.Equal(Err("Can not make a poll with normal action and admin action"), Fail.Execute(() =>
+        Assert.Equal(Generic("Can not make a poll with normal action and admin action"), Fail.Execute(() =>
             _f.CreatePoll(AuthAdminDeposit, executeMsg: ExecuteMsg(_f.Target, "{}"), adminAction: """{"update_owner":{"owner":"x"}}""")));
     }
 
@@ -101,11 +98,11 @@ public sealed class PollCreationTests
     public void Admin_polls_use_their_own_deposit_and_period()
     {
         _f.App.SetTime(1000);
-        Assert.Equal(Err("Must deposit more than 30000000000 token"),
+        Assert.Equal(Generic("Must deposit more than 30000000000 token"),
             Fail.Execute(() => _f.CreatePoll(D, adminAction: """{"update_owner":{"owner":"someone"}}""")));
-        Assert.Equal(Err("Must deposit more than 30000000000 token"),
+        Assert.Equal(Generic("Must deposit more than 30000000000 token"),
             Fail.Execute(() => _f.CreatePoll(MigrationDeposit, adminAction: """{"update_config":{"voter_weight":"0.1"}}""")));
-        Assert.Equal(Err("Must deposit more than 20000000000 token"),
+        Assert.Equal(Generic("Must deposit more than 20000000000 token"),
             Fail.Execute(() => _f.CreatePoll(D, adminAction: """{"execute_migrations":{"migrations":[]}}""")));
         // The migration contracts are validated before the deposit.
         Assert.StartsWith("Generic error: addr_validate errored", Fail.Execute(() =>
@@ -127,23 +124,23 @@ public sealed class PollCreationTests
         {
             _f.CreatePoll(D);
         }
-        Assert.Equal(Err("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(D)));
+        Assert.Equal(Generic("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(D)));
         for (var i = 0; i < 10; i++)
         {
             _f.CreatePoll(AuthAdminDeposit, adminAction: """{"authorize_claim":{"authorized_addr":"x"}}""");
         }
-        Assert.Equal(Err("Too many polls in progress"),
+        Assert.Equal(Generic("Too many polls in progress"),
             Fail.Execute(() => _f.CreatePoll(AuthAdminDeposit, adminAction: """{"authorize_claim":{"authorized_addr":"x"}}""")));
-        Assert.Equal(Err("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(MigrationDeposit,
+        Assert.Equal(Generic("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(MigrationDeposit,
             adminAction: """{"execute_migrations":{"migrations":[]}}""")));
         Assert.Equal(61, _f.Query("""{"state":{}}""").GetProperty("poll_count").GetInt32());
 
         // Ending one (no votes, no stake: rejected) frees a default slot only once 50 or fewer remain.
         _f.App.SetTime(_f.App.Seconds + VotingPeriod);
         _f.EndPoll(1);
-        Assert.Equal(Err("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(D)));
+        Assert.Equal(Generic("Too many polls in progress"), Fail.Execute(() => _f.CreatePoll(D)));
         _f.CreatePoll(AuthAdminDeposit, adminAction: """{"authorize_claim":{"authorized_addr":"x"}}""");
-        Assert.Equal(Err("Too many polls in progress"),
+        Assert.Equal(Generic("Too many polls in progress"),
             Fail.Execute(() => _f.CreatePoll(AuthAdminDeposit, adminAction: """{"authorize_claim":{"authorized_addr":"x"}}""")));
     }
 

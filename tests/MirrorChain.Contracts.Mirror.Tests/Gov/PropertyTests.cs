@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;

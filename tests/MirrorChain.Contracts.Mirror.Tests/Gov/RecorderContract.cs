@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -11,8 +10,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 public sealed class StakingTests
 {
     private readonly GovFixture _f = new();
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     private (string, string)[] Withdrawn(UInt128 amount, string action = "withdraw") =>
         [("action", action), ("recipient", Voter1.ToString()), ("amount", amount.ToString())];
@@ -50,9 +47,9 @@ public sealed class StakingTests
     public void withdraw_too_many_and_nothing_staked()
     {
         _f.Stake(Voter1, 10);
-        Assert.Equal(Err("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 11)));
-        Assert.Equal(Err("Nothing staked"), Fail.Execute(() => _f.WithdrawTokens(Voter2, 1)));
-        Assert.Equal(Err("Nothing staked"), Fail.Execute(() => _f.WithdrawTokens(Voter2)));
+        Assert.Equal(Generic("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 11)));
+        Assert.Equal(Generic("Nothing staked"), Fail.Execute(() => _f.WithdrawTokens(Voter2, 1)));
+        Assert.Equal(Generic("Nothing staked"), Fail.Execute(() => _f.WithdrawTokens(Voter2)));
     }
 
     [Fact]
@@ -83,7 +80,7 @@ public sealed class StakingTests
     {
         // cw20-base itself refuses a zero send, so the hook is called as the token would call it.
         var hook = B64("""{"stake_voting_tokens":{}}""");
-        Assert.Equal(Err("Insufficient funds sent"), Fail.Execute(() =>
+        Assert.Equal(Generic("Insufficient funds sent"), Fail.Execute(() =>
             _f.App.Execute(_f.Mir, _f.Gov, $$$"""{"receive":{"sender":"{{{Voter1}}}","amount":"0","msg":"{{{hook}}}"}}""")));
     }
 
@@ -105,7 +102,7 @@ public sealed class StakingTests
         _f.Stake(Voter1, 100);
         _f.Vote(Voter1, 1, "yes", 60);
         _f.Vote(Voter1, 2, "no", 70);
-        Assert.Equal(Err("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 31)));
+        Assert.Equal(Generic("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 31)));
         _f.WithdrawTokens(Voter1, 30);
         Assert.Equal("70", _f.Staker(Voter1).GetProperty("share").GetString());
         // Without an amount, everything above the lock: 70 − 70 = 0 shares, a transfer of 0, which cw20 refuses.
@@ -118,7 +115,7 @@ public sealed class StakingTests
         _f.CreatePoll(D);
         _f.Stake(Voter1, 100);
         _f.Vote(Voter1, 1, "yes", 100);
-        Assert.Equal(Err("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 1)));
+        Assert.Equal(Generic("User is trying to withdraw too many tokens."), Fail.Execute(() => _f.WithdrawTokens(Voter1, 1)));
         _f.App.SetTime(VotingPeriod);
         _f.EndPoll(1);
         Assert.Equal(Withdrawn(100), _f.GovAttributes(_f.WithdrawTokens(Voter1)));

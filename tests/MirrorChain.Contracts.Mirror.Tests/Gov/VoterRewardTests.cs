@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -10,8 +9,6 @@ namespace MirrorChain.Contracts.Mirror.Tests.Gov;
 public sealed class VoterRewardTests
 {
     private readonly GovFixture _f = new(voterWeight: "0.5");
-
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
 
     /// <summary>
     /// distribute_voting_rewards' setup: poll 1, voter1 stakes 100 and votes yes 100, a reward of 100 arrives (50 for
@@ -32,7 +29,7 @@ public sealed class VoterRewardTests
     public void distribute_voting_rewards()
     {
         VotedAndRewarded();
-        Assert.Equal(Err("Nothing to withdraw"), Fail.Execute(() => _f.WithdrawRewards(Voter1)));
+        Assert.Equal(Generic("Nothing to withdraw"), Fail.Execute(() => _f.WithdrawRewards(Voter1)));
         _f.App.SetTime(VotingPeriod);
         Assert.Equal("true", _f.EndPoll(1).Attribute("passed"));
         Assert.Equal("""{"balance":"150","share":"100","locked_balance":[],"withdrawable_polls":[[1,"50"]],"pending_voting_rewards":"50"}""",
@@ -45,7 +42,7 @@ public sealed class VoterRewardTests
         Assert.Equal("mirror_protocol::gov::VoterInfo not found: query wasm contract failed",
             Fail.Query(() => _f.Query($$$"""{"voter":{"poll_id":1,"address":"{{{Voter1}}}"}}""")));
         Assert.Equal(StateJson(1, 100, 0, 0), _f.State());
-        Assert.Equal(Err("Nothing to withdraw"), Fail.Execute(() => _f.WithdrawRewards(Voter1)));
+        Assert.Equal(Generic("Nothing to withdraw"), Fail.Execute(() => _f.WithdrawRewards(Voter1)));
     }
 
     [Fact]
@@ -58,7 +55,7 @@ public sealed class VoterRewardTests
         var res = _f.StakeRewards(Voter1);
         Assert.Equal([("action", "stake_voting_rewards"), ("staker", Voter1.ToString()), ("share", "33"), ("amount", "50")], _f.GovAttributes(res));
         Assert.Empty(EventsOf(res, _f.Mir));
-        Assert.Equal(Err("Nothing to withdraw"), Fail.Execute(() => _f.StakeRewards(Voter1)));
+        Assert.Equal(Generic("Nothing to withdraw"), Fail.Execute(() => _f.StakeRewards(Voter1)));
         Assert.Equal("""{"balance":"200","share":"133","locked_balance":[],"withdrawable_polls":[],"pending_voting_rewards":"0"}""",
             _f.Staker(Voter1).GetRawText());
         Assert.Equal(StateJson(1, 133, 0, 0), _f.State());
@@ -71,10 +68,7 @@ public sealed class VoterRewardTests
         _f.App.Execute(Owner, _f.Gov,
             """{"update_config":{"default_poll_config":{"proposal_deposit":"10000000000","voting_period":10,"quorum":"0.3","threshold":"0.5"}}}""");
         _f.CreatePoll(D); // poll 2: ends at 10
-        _f.Stake(Voter1, 100);
-        _f.Vote(Voter1, 2, "yes", 100);
-        _f.App.SetTime(10);
-        _f.EndPoll(2);
+        _f.PassByVoter1(2, 100, 10);
         Assert.Equal("passed", _f.Status(2));
         _f.DepositReward(2_000_000_000);
         Assert.Equal("1000000000", _f.Poll(1).GetProperty("voters_reward").GetString());
@@ -146,7 +140,7 @@ public sealed class VoterRewardTests
         _f.CreatePoll(D);
         _f.CreatePoll(D);
         _f.CreatePoll(D);
-        Assert.Equal(Err("Reward deposited is too small"), Fail.Execute(() => _f.DepositReward(5))); // floor(2 / 3) = 0
+        Assert.Equal(Generic("Reward deposited is too small"), Fail.Execute(() => _f.DepositReward(5))); // floor(2 / 3) = 0
         _f.DepositReward(6);
         Assert.Equal(StateJson(3, 0, 3 * D, 3), _f.State());
     }
@@ -159,12 +153,12 @@ public sealed class VoterRewardTests
         _f.Stake(Voter1, 100);
         _f.Vote(Voter1, 1, "yes", 100);
         _f.Vote(Voter1, 2, "yes", 100);
-        Assert.Equal(Err("Nothing staked"), Fail.Execute(() => _f.WithdrawRewards(Voter2, 1)));
-        Assert.Equal(Err("Nothing staked"), Fail.Execute(() => _f.StakeRewards(Voter2)));
-        Assert.Equal(Err("This poll is still in progress"), Fail.Execute(() => _f.WithdrawRewards(Voter1, 1)));
+        Assert.Equal(Generic("Nothing staked"), Fail.Execute(() => _f.WithdrawRewards(Voter2, 1)));
+        Assert.Equal(Generic("Nothing staked"), Fail.Execute(() => _f.StakeRewards(Voter2)));
+        Assert.Equal(Generic("This poll is still in progress"), Fail.Execute(() => _f.WithdrawRewards(Voter1, 1)));
         _f.App.SetTime(VotingPeriod);
         _f.EndPoll(1);
-        Assert.Equal(Err("This poll has no voting rewards"), Fail.Execute(() => _f.WithdrawRewards(Voter1, 1)));
+        Assert.Equal(Generic("This poll has no voting rewards"), Fail.Execute(() => _f.WithdrawRewards(Voter1, 1)));
         Assert.Equal("mirror_gov::state::Poll not found: execute wasm contract failed", Fail.Execute(() => _f.WithdrawRewards(Voter1, 7)));
         _f.Stake(Voter2, 1);
         Assert.Equal("mirror_protocol::gov::VoterInfo not found: execute wasm contract failed", Fail.Execute(() => _f.WithdrawRewards(Voter2, 1)));

@@ -1,4 +1,3 @@
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using static MirrorChain.Contracts.Mirror.Tests.Gov.GovFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Gov;
@@ -12,16 +11,12 @@ public sealed class VotingTests
 {
     private readonly GovFixture _f = new();
 
-    private static string Err(string message) => $"Generic error: {message}: execute wasm contract failed";
-
-    private static string Panic(string message) => $"Error executing Wasm: Aborted: panicked at '{message}': execute wasm contract failed";
-
     [Fact]
     public void cannot_vote_more_than_the_staked_value()
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 10);
-        Assert.Equal(Err("User does not have enough staked tokens."), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 11)));
+        Assert.Equal(Generic("User does not have enough staked tokens."), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 11)));
         _f.Vote(Voter1, 1, "yes", 10);
         Assert.Equal("10", _f.Poll(1).GetProperty("yes_votes").GetString());
     }
@@ -57,9 +52,9 @@ public sealed class VotingTests
         _f.CreatePoll(D);
         _f.Stake(Voter1, 11);
         _f.Vote(Voter1, 1, "yes", 1);
-        Assert.Equal(Err("User has already voted."), Fail.Execute(() => _f.Vote(Voter1, 1, "no", 1)));
-        Assert.Equal(Err("Poll does not exist"), Fail.Execute(() => _f.Vote(Voter1, 0, "yes", 1)));
-        Assert.Equal(Err("Poll does not exist"), Fail.Execute(() => _f.Vote(Voter1, 2, "yes", 1)));
+        Assert.Equal(Generic("User has already voted."), Fail.Execute(() => _f.Vote(Voter1, 1, "no", 1)));
+        Assert.Equal(Generic("Poll does not exist"), Fail.Execute(() => _f.Vote(Voter1, 0, "yes", 1)));
+        Assert.Equal(Generic("Poll does not exist"), Fail.Execute(() => _f.Vote(Voter1, 2, "yes", 1)));
         Assert.Equal("Generic error: Poll does not exist: query wasm contract failed", Fail.Query(() => _f.Poll(2)));
     }
 
@@ -69,9 +64,9 @@ public sealed class VotingTests
         _f.CreatePoll(D);
         _f.Stake(Voter1, 100);
         _f.App.SetTime(VotingPeriod + 1);
-        Assert.Equal(Err("Poll is not in progress"), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 1)));
+        Assert.Equal(Generic("Poll is not in progress"), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 1)));
         _f.EndPoll(1);
-        Assert.Equal(Err("Poll is not in progress"), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 1)));
+        Assert.Equal(Generic("Poll is not in progress"), Fail.Execute(() => _f.Vote(Voter1, 1, "yes", 1)));
     }
 
     [Fact]
@@ -116,14 +111,14 @@ public sealed class VotingTests
     {
         _f.CreatePoll(D);
         _f.Stake(Voter1, 1000);
-        Assert.Equal(Err("Cannot snapshot at this time"), Fail.Execute(() => _f.SnapshotPoll(1)));
+        Assert.Equal(Generic("Cannot snapshot at this time"), Fail.Execute(() => _f.SnapshotPoll(1)));
         _f.App.SetTime(VotingPeriod - SnapshotPeriod - 1);
-        Assert.Equal(Err("Cannot snapshot at this time"), Fail.Execute(() => _f.SnapshotPoll(1)));
+        Assert.Equal(Generic("Cannot snapshot at this time"), Fail.Execute(() => _f.SnapshotPoll(1)));
         _f.App.SetTime(VotingPeriod - SnapshotPeriod);
         var res = _f.SnapshotPoll(1);
         Assert.Equal([("action", "snapshot_poll"), ("poll_id", "1"), ("staked_amount", "1000")], _f.GovAttributes(res));
         Assert.Equal("1000", _f.Poll(1).GetProperty("staked_amount").GetString());
-        Assert.Equal(Err("Snapshot has already occurred"), Fail.Execute(() => _f.SnapshotPoll(1)));
+        Assert.Equal(Generic("Snapshot has already occurred"), Fail.Execute(() => _f.SnapshotPoll(1)));
     }
 
     [Fact]
@@ -134,7 +129,7 @@ public sealed class VotingTests
         _f.App.SetTime(VotingPeriod + 1);
         Assert.Equal(Panic("attempt to subtract with overflow"), Fail.Execute(() => _f.SnapshotPoll(1)));
         _f.EndPoll(1);
-        Assert.Equal(Err("Poll is not in progress"), Fail.Execute(() => _f.SnapshotPoll(1)));
+        Assert.Equal(Generic("Poll is not in progress"), Fail.Execute(() => _f.SnapshotPoll(1)));
         Assert.Equal("mirror_gov::state::Poll not found: execute wasm contract failed",
             Fail.Execute(() => _f.SnapshotPoll(9)));
     }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>
@@ -42,4 +38,19 @@ internal sealed class DevnetDeployment
 
     public Address this[string name] => Contracts.TryGetValue(name, out var c) ? c : Accounts[name];
 
+    /// <summary>The oracle feeder (test1) feeds <paramref name="price"/> uusd for <paramref name="asset"/>.</summary>
+    public AppResponse FeedPrice(Address asset, string price) =>
+        App.Execute(this["test1"], this["oracle"], $"{{\"feed_price\":{{\"prices\":[[\"{asset}\",\"{price}\"]]}}}}");
+
+    /// <summary>The idx the mint gives the next position it opens.</summary>
+    public string? NextPositionIdx() => App.Query(this["mint"], "{\"next_position_idx\":{}}").GetProperty("next_position_idx").GetString();
+
+    /// <summary><paramref name="owner"/> opens a short on <paramref name="asset"/> with <paramref name="collateral"/> uusd at ratio <paramref name="cr"/>.</summary>
+    public AppResponse OpenShort(Address owner, Address asset, UInt128 collateral, string cr) =>
+        App.Execute(owner, this["mint"],
+            $"{{\"open_position\":{{\"collateral\":{{\"info\":{{\"native_token\":{{\"denom\":\"uusd\"}}}},\"amount\":\"{collateral}\"}},\"asset_info\":{{\"token\":{{\"contract_addr\":\"{asset}\"}}}},\"collateral_ratio\":\"{cr}\",\"short_params\":{{}}}}}}",
+            [new Coin("uusd", collateral)]);
+
+    /// <summary>A Uint128 JSON string.</summary>
+    public static UInt128 U(JsonElement e) => UInt128.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 }

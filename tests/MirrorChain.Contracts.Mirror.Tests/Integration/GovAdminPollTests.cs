@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Core;
+using static MirrorChain.Contracts.Mirror.Tests.Integration.DevnetDeployment;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
@@ -15,8 +12,6 @@ public sealed class ShortAuctionWriteOffTests
 {
     private readonly DevnetDeployment _d = new();
 
-    private static UInt128 U(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
-
     [Fact]
     public void An_auction_that_takes_all_of_a_shorts_collateral_leaves_the_unpaid_debt_bonded_as_slp()
     {
@@ -24,17 +19,14 @@ public sealed class ShortAuctionWriteOffTests
         app.AdvanceTime(10);
         var (mint, staking, tsla) = (_d["mint"], _d["staking"], _d["mTSLA"]);
         var (owner, liquidator) = (_d["test2"], _d["validator"]);
-        app.Execute(_d["test1"], _d["oracle"], $"{{\"feed_price\":{{\"prices\":[[\"{tsla}\",\"670\"]]}}}}");
-        var idx = app.Query(mint, "{\"next_position_idx\":{}}").GetProperty("next_position_idx").GetString();
-        app.Execute(owner, mint,
-            $"{{\"open_position\":{{\"collateral\":{{\"info\":{{\"native_token\":{{\"denom\":\"uusd\"}}}},\"amount\":\"2000000000\"}},\"asset_info\":{{\"token\":{{\"contract_addr\":\"{tsla}\"}}}},\"collateral_ratio\":\"1.6\",\"short_params\":{{}}}}}}",
-            [new Coin("uusd", 2_000_000_000)]);
+        _d.FeedPrice(tsla, "670");
+        var idx = _d.NextPositionIdx();
+        _d.OpenShort(owner, tsla, 2_000_000_000, "1.6");
         var debt = U(app.Query(mint, $"{{\"position\":{{\"position_idx\":\"{idx}\"}}}}").GetProperty("asset").GetProperty("amount"));
 
         // the price triples: the collateral covers less than the debt at the auction's discounted price
-        app.Execute(_d["test1"], _d["oracle"], $"{{\"feed_price\":{{\"prices\":[[\"{tsla}\",\"2010\"]]}}}}");
-        var hook = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"auction\":{{\"position_idx\":\"{idx}\"}}}}"));
-        var r = app.Execute(liquidator, tsla, $"{{\"send\":{{\"contract\":\"{mint}\",\"amount\":\"{debt}\",\"msg\":\"{hook}\"}}}}");
+        _d.FeedPrice(tsla, "2010");
+        var r = app.Execute(liquidator, tsla, Support.Cw20Token.SendJson(mint, debt, $"{{\"auction\":{{\"position_idx\":\"{idx}\"}}}}"));
 
         var liquidated = UInt128.Parse(new string(r.WasmAttributes.First(a => a.Key == "liquidated_amount").Value.TakeWhile(char.IsAsciiDigit).ToArray()), CultureInfo.InvariantCulture);
         Assert.True(liquidated < debt, $"liquidated {liquidated} of {debt}");

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using MirrorChain.Core;
+using static MirrorChain.Contracts.Mirror.Tests.Integration.DevnetDeployment;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Integration;
 
@@ -14,8 +12,6 @@ public sealed class ShortPositionIntegrationTests
 {
     private readonly DevnetDeployment _d = new();
 
-    private static UInt128 U(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
-
     [Fact]
     public void Opening_a_short_sells_the_minted_asset_locks_the_proceeds_and_books_the_slp_bond()
     {
@@ -23,18 +19,16 @@ public sealed class ShortPositionIntegrationTests
         app.AdvanceTime(10);
         var (mint, lockAddr, staking, tsla, pair) = (_d["mint"], _d["lock"], _d["staking"], _d["mTSLA"], _d["mTSLA.pair"]);
         var owner = _d["test2"];
-        app.Execute(_d["test1"], _d["oracle"], $"{{\"feed_price\":{{\"prices\":[[\"{tsla}\",\"670\"]]}}}}");
+        _d.FeedPrice(tsla, "670");
 
         // minted = ⌊⌊2000000000 × decimal_division(1, 670)⌋ × reverse_decimal(2)⌋ = ⌊⌊2000000000 × 0.001492537313432835⌋ × 0.5⌋
         const ulong Minted = 1_492_537;
         var expectedReturn = U(app.Query(pair, $"{{\"simulation\":{{\"offer_asset\":{{\"info\":{{\"token\":{{\"contract_addr\":\"{tsla}\"}}}},\"amount\":\"{Minted}\"}}}}}}")
             .GetProperty("return_amount"));
-        var idx = app.Query(mint, "{\"next_position_idx\":{}}").GetProperty("next_position_idx").GetString();
+        var idx = _d.NextPositionIdx();
         var uusdBefore = app.Balance(owner, "uusd");
 
-        var r = app.Execute(owner, mint,
-            $"{{\"open_position\":{{\"collateral\":{{\"info\":{{\"native_token\":{{\"denom\":\"uusd\"}}}},\"amount\":\"2000000000\"}},\"asset_info\":{{\"token\":{{\"contract_addr\":\"{tsla}\"}}}},\"collateral_ratio\":\"2\",\"short_params\":{{}}}}}}",
-            [new Coin("uusd", 2_000_000_000)]);
+        var r = _d.OpenShort(owner, tsla, 2_000_000_000, "2");
 
         Assert.Equal("true", r.Attribute("is_short"));
         Assert.Equal($"{Minted}{tsla}", r.Attribute("mint_amount"));

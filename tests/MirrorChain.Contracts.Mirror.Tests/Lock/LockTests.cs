@@ -1,9 +1,4 @@
-using MirrorChain.Contracts.Mirror.Lock;
-using MirrorChain.Contracts.Mirror.Tests.Support;
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Lock;
@@ -15,16 +10,14 @@ namespace MirrorChain.Contracts.Mirror.Tests.Lock;
 /// </summary>
 public sealed class LockTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private const string NoUnlockable = "Generic error: There are no unlockable funds for the provided positions: execute wasm contract failed";
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorLock, new LockContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _lock;
 
     public LockTests()
     {
-        _lock = _app.Instantiate(CodeIds.MirrorLock, Addr0,
-            $$$"""{"owner":"{{{Owner}}}","mint_contract":"{{{MintAddr}}}","base_denom":"uusd","lockup_period":100}""", label: "lock");
+        _lock = _app.Instantiate(CodeIds.MirrorLock, Addr0, InstantiateMsgs.Lock(Owner, MintAddr, lockupPeriod: 100), label: "lock");
     }
 
     /// <summary>The swap proceeds arriving at the lock (the pair's bank send in a short open).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Mirror.Gov;
@@ -7,8 +6,6 @@ using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.Staking;
 using MirrorChain.Contracts.Terraswap;
 using MirrorChain.Contracts.Terraswap.Pair;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 using CollateralOracleQueryMsg = MirrorChain.Contracts.Mirror.CollateralOracle.QueryMsg;
 using CollectorExecuteMsg = MirrorChain.Contracts.Mirror.Collector.ExecuteMsg;
 using FactorySurface = MirrorChain.Contracts.Mirror.Factory;

@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;

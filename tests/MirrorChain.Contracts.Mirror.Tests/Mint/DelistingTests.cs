@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
@@ -20,7 +19,7 @@ public sealed class DelistingTests
     {
         var asset = _f.NewAsset("mAAA", "1");
         var unknown = _f.NewToken("mZZZ");
-        Assert.Equal("Generic error: unauthorized: execute wasm contract failed", Fail(() => _f.App.Execute(Alice, _f.Mint, Migrate(asset, "0.5"))));
+        Assert.Equal(Unauthorized, Fail(() => _f.App.Execute(Alice, _f.Mint, Migrate(asset, "0.5"))));
         Assert.Equal("Generic error: no asset data stored: execute wasm contract failed", Fail(() => _f.App.Execute(Owner, _f.Mint, Migrate(unknown, "0.5"))));
 
         var r = _f.App.Execute(Owner, _f.Mint, Migrate(asset, "0.5"));

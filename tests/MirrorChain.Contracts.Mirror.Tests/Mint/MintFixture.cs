@@ -1,15 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.CollateralOracle;
-using MirrorChain.Contracts.Mirror.Lock;
-using MirrorChain.Contracts.Mirror.Mint;
-using MirrorChain.Contracts.Mirror.Oracle;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
 
@@ -32,27 +21,14 @@ internal sealed class MintFixture
 
     public MintFixture(string protocolFeeRate = "0.01")
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.MirrorOracle, new OracleContract())
-            .Register(CodeIds.MirrorCollateralOracle, new CollateralOracleContract())
-            .Register(CodeIds.MirrorMint, new MintContract())
-            .Register(CodeIds.MirrorLock, new LockContract())
-            .Register(CodeIds.MirrorStaking, new FakeStaking())
-            .Register(CodeIds.TerraswapFactory, new FakeTerraswapFactory())
-            .Register(CodeIds.TerraswapPair, new FakePair()));
-        Oracle = App.Instantiate(CodeIds.MirrorOracle, Owner, $"{{\"owner\":\"{Owner}\",\"base_asset\":\"{Uusd}\"}}", label: "oracle");
-        Mint = App.Instantiate(CodeIds.MirrorMint, Owner, $$$"""
-            {"owner":"{{{Owner}}}","oracle":"{{{Oracle}}}","collector":"{{{CollectorAddr}}}","collateral_oracle":"{{{Placeholder}}}",
-             "staking":"{{{Placeholder}}}","terraswap_factory":"{{{Placeholder}}}","lock":"{{{Placeholder}}}","base_denom":"{{{Uusd}}}",
-             "token_code_id":1,"protocol_fee_rate":"{{{protocolFeeRate}}}"}
-            """, label: "mint");
-        CollateralOracle = App.Instantiate(CodeIds.MirrorCollateralOracle, Owner, $$$"""
-            {"owner":"{{{Owner}}}","mint_contract":"{{{Mint}}}","base_denom":"{{{Uusd}}}","mirror_oracle":"{{{Oracle}}}",
-             "anchor_oracle":"{{{Placeholder}}}","band_oracle":"{{{Placeholder}}}"}
-            """, label: "collateral oracle");
-        Lock = App.Instantiate(CodeIds.MirrorLock, Owner,
-            $"{{\"owner\":\"{Owner}\",\"mint_contract\":\"{Mint}\",\"base_denom\":\"{Uusd}\",\"lockup_period\":{LockupPeriod}}}", label: "lock");
+        App = new ContractTestApp(TestCodes.Registry(
+            (CodeIds.MirrorStaking, new FakeStaking()), (CodeIds.TerraswapFactory, new FakeTerraswapFactory()), (CodeIds.TerraswapPair, new FakePair())));
+        Oracle = App.Instantiate(CodeIds.MirrorOracle, Owner, InstantiateMsgs.Oracle(Owner), label: "oracle");
+        Mint = App.Instantiate(CodeIds.MirrorMint, Owner, InstantiateMsgs.Mint(Owner, Oracle, CollectorAddr, collateralOracle: Placeholder,
+            staking: Placeholder, terraswapFactory: Placeholder, lockContract: Placeholder, protocolFeeRate), label: "mint");
+        CollateralOracle = App.Instantiate(CodeIds.MirrorCollateralOracle, Owner,
+            InstantiateMsgs.CollateralOracle(Owner, Mint, Oracle, anchorOracle: Placeholder, bandOracle: Placeholder), label: "collateral oracle");
+        Lock = App.Instantiate(CodeIds.MirrorLock, Owner, InstantiateMsgs.Lock(Owner, Mint, LockupPeriod), label: "lock");
         Staking = App.Instantiate(CodeIds.MirrorStaking, Owner, $"{{\"mint_contract\":\"{Mint}\"}}", label: "staking");
         Factory = App.Instantiate(CodeIds.TerraswapFactory, Owner, "{}", label: "factory");
         App.Execute(Owner, Mint, $$$"""
@@ -71,10 +47,7 @@ internal sealed class MintFixture
     /// <summary>A cw20 token (minter = the mint) with optional initial balances.</summary>
     public Address NewToken(string symbol, params (Address Holder, UInt128 Amount)[] balances)
     {
-        var initial = string.Join(",", balances.Select(b => $"{{\"address\":\"{b.Holder}\",\"amount\":\"{b.Amount}\"}}"));
-        return App.Instantiate(CodeIds.Cw20Base, Owner, $$$"""
-            {"name":"{{{symbol}}} token","symbol":"{{{symbol}}}","decimals":6,"initial_balances":[{{{initial}}}],"mint":{"minter":"{{{Mint}}}","cap":null}}
-            """, label: symbol);
+        return App.Instantiate(CodeIds.Cw20Base, Owner, Cw20Token.InstantiateJson($"{symbol} token", symbol, Mint, balances), label: symbol);
     }
 
     /// <summary>Registers an mAsset in the mint (by the owner) and in the oracle (feeder0000), and feeds its price now.</summary>
@@ -123,8 +96,7 @@ internal sealed class MintFixture
     }
 
     /// <summary>cw20 <c>send</c> of <paramref name="token"/> to the mint with the hook <paramref name="hook"/>.</summary>
-    public AppResponse SendHook(Address user, Address token, UInt128 amount, string hook) =>
-        App.Execute(user, token, $"{{\"send\":{{\"contract\":\"{Mint}\",\"amount\":\"{amount}\",\"msg\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(hook))}\"}}}}");
+    public AppResponse SendHook(Address user, Address token, UInt128 amount, string hook) => App.Execute(user, token, Cw20Token.SendJson(Mint, amount, hook));
 
     public AppResponse OpenCw20(Address user, Address collateral, UInt128 amount, Address asset, string cr) =>
         SendHook(user, collateral, amount, $"{{\"open_position\":{{\"asset_info\":{{\"token\":{{\"contract_addr\":\"{asset}\"}}}},\"collateral_ratio\":\"{cr}\"}}}}");
@@ -155,9 +127,9 @@ internal sealed class MintFixture
     public AppResponse Auction(Address user, UInt128 idx, Address asset, UInt128 amount) =>
         SendHook(user, asset, amount, $"{{\"auction\":{{\"position_idx\":\"{idx}\"}}}}");
 
-    public static string NativeInfo(string denom) => $"{{\"native_token\":{{\"denom\":\"{denom}\"}}}}";
+    public static string NativeInfo(string denom) => AssetJson.Native(denom);
 
-    public static string TokenInfo(Address token) => $"{{\"token\":{{\"contract_addr\":\"{token}\"}}}}";
+    public static string TokenInfo(Address token) => AssetJson.Token(token);
 
     public JsonElement Position(UInt128 idx) => App.Query(Mint, $"{{\"position\":{{\"position_idx\":\"{idx}\"}}}}");
 
@@ -178,8 +150,7 @@ internal sealed class MintFixture
         }
     }
 
-    public UInt128 Cw20Balance(Address token, Address holder) =>
-        UInt128.Parse(App.Query(token, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
+    public UInt128 Cw20Balance(Address token, Address holder) => Cw20Token.Balance(App, token, holder);
 
     public UInt128 TotalSupply(Address token) =>
         UInt128.Parse(App.Query(token, "{\"token_info\":{}}").GetProperty("total_supply").GetString()!, CultureInfo.InvariantCulture);
@@ -210,5 +181,5 @@ internal sealed class MintFixture
         r.Events.Where(e => e.Type == "wasm" && e.Attributes[0].Value == contract.ToString()).ElementAt(nth)
             .Attributes.Skip(1).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
-    public static string Fail(Action action) => Assert.Throws<SdkException>(action).Log;
+    public static string Fail(Action action) => Support.Fail.Execute(action);
 }

@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
@@ -50,7 +49,7 @@ public sealed class OpenPositionTests
         var json = $$$"""
             {"open_position":{"collateral":{"info":{"token":{"contract_addr":"{{{asset}}}"}},"amount":"1000000"},"asset_info":{"token":{"contract_addr":"{{{asset}}}"}},"collateral_ratio":"2"}}
             """;
-        Assert.Equal("Generic error: unauthorized: execute wasm contract failed", Fail(() => _f.App.Execute(Alice, _f.Mint, json)));
+        Assert.Equal(Unauthorized, Fail(() => _f.App.Execute(Alice, _f.Mint, json)));
 
         var unknown = _f.NewToken("mZZZ", (Alice, 1_000_000));
         var log = Fail(() => _f.OpenCw20(Alice, unknown, 1_000_000, asset, "2"));

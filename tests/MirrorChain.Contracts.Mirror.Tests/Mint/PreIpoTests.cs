@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Mint.MintFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Mint;
@@ -42,7 +41,7 @@ public sealed class PreIpoTests
         _f.DepositNative(Alice, 1, 1);
         _f.WithdrawUusd(Alice, 1, 1);
 
-        Assert.Equal("Generic error: unauthorized: execute wasm contract failed",
+        Assert.Equal(Unauthorized,
             Fail(() => _f.App.Execute(Owner, _f.Mint, $"{{\"trigger_i_p_o\":{{\"asset_token\":\"{asset}\"}}}}")));
         var r = _f.App.Execute(Feeder, _f.Mint, $"{{\"trigger_i_p_o\":{{\"asset_token\":\"{asset}\"}}}}");
         Assert.Equal([("action", "trigger_ipo"), ("asset_token", asset.ToString())], AttributesOf(r, _f.Mint).Select(kv => (kv.Key, kv.Value)));
@@ -86,7 +85,7 @@ public sealed class PreIpoTests
             Fail(() => _f.App.Execute(Feeder, _f.Mint, $"{{\"trigger_i_p_o\":{{\"asset_token\":\"{unknown}\"}}}}")));
         Assert.Equal("Generic error: Asset does not have IPO params: execute wasm contract failed",
             Fail(() => _f.App.Execute(Feeder, _f.Mint, $"{{\"trigger_i_p_o\":{{\"asset_token\":\"{normal}\"}}}}")));
-        Assert.Equal("Generic error: unauthorized: execute wasm contract failed",
+        Assert.Equal(Unauthorized,
             Fail(() => _f.App.Execute(Alice, _f.Mint, $"{{\"trigger_i_p_o\":{{\"asset_token\":\"{normal}\"}}}}")));
     }
 }

@@ -1,9 +1,4 @@
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Oracle;
-using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using static MirrorChain.Contracts.Mirror.Tests.Support.Names;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
@@ -14,17 +9,16 @@ namespace MirrorChain.Contracts.Mirror.Tests.Oracle;
 /// </summary>
 public sealed class OracleTests
 {
-    private const string Unauthorized = "Generic error: unauthorized: execute wasm contract failed";
     private static readonly Address MAppl = TestAddress.Of("mAAPL");
     private static readonly Address MGogl = TestAddress.Of("mGOGL");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorOracle, new OracleContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _oracle;
 
     public OracleTests()
     {
         _app.SetTime(1000);
-        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Addr0, $$$"""{"owner":"{{{Owner}}}","base_asset":"uusd"}""", label: "oracle");
+        _oracle = _app.Instantiate(CodeIds.MirrorOracle, Addr0, InstantiateMsgs.Oracle(Owner), label: "oracle");
     }
 
     private AppResponse Register(Address sender, Address asset, Address feeder) =>
@@ -35,6 +29,10 @@ public sealed class OracleTests
 
     private string Price(string @base, string quote) =>
         _app.Query(_oracle, $$$"""{"price":{"base_asset":"{{{@base}}}","quote_asset":"{{{quote}}}"}}""").GetRawText();
+
+    /// <summary>mAAPL's price in uusd is <paramref name="rate"/>, fed at <paramref name="lastUpdated"/> (uusd itself: never updated, u64::MAX).</summary>
+    private void AssertMApplPrice(string rate, ulong lastUpdated) =>
+        Assert.Equal($$$"""{"rate":"{{{rate}}}","last_updated_base":{{{lastUpdated}}},"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
 
     [Fact]
     public void Instantiate_stores_owner_and_base_asset()
@@ -63,7 +61,7 @@ public sealed class OracleTests
         Assert.Equal($$$"""{"asset_token":"{{{MAppl}}}","feeder":"{{{Addr0}}}"}""",
             _app.Query(_oracle, $$$"""{"feeder":{"asset_token":"{{{MAppl}}}"}}""").GetRawText());
         // registered, never fed: rate 0, last_updated_base 0, quote = base asset at u64::MAX
-        Assert.Equal("""{"rate":"0","last_updated_base":0,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("0", 0);
     }
 
     [Fact]
@@ -76,7 +74,7 @@ public sealed class OracleTests
             [("_contract_address", _oracle.ToString()), ("action", "price_feed"), ("asset", MAppl.ToString()), ("price", "1.2"),
              ("asset", MGogl.ToString()), ("price", "2.2")],
             res.WasmAttributes);
-        Assert.Equal("""{"rate":"1.2","last_updated_base":1000,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("1.2", 1000);
         Assert.Equal("""{"rate":"2.2","last_updated_base":1000,"last_updated_quote":18446744073709551615}""", Price(MGogl.ToString(), "uusd"));
     }
 
@@ -103,7 +101,7 @@ public sealed class OracleTests
         Feed(Addr0, (MAppl, "1"));
         _app.AdvanceTime(5);
         Assert.Equal(Unauthorized, Fail.Execute(() => Feed(Addr0, (MAppl, "1.5"), (MGogl, "2"))));
-        Assert.Equal("""{"rate":"1","last_updated_base":1000,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("1", 1000);
     }
 
     [Fact]
@@ -114,10 +112,10 @@ public sealed class OracleTests
         _app.AdvanceTime(30);
         Register(Owner, MAppl, Addr1);
         Assert.Equal(Addr1.ToString(), _app.Query(_oracle, $$$"""{"feeder":{"asset_token":"{{{MAppl}}}"}}""").GetProperty("feeder").GetString());
-        Assert.Equal("""{"rate":"1.2","last_updated_base":1000,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("1.2", 1000);
         Assert.Equal(Unauthorized, Fail.Execute(() => Feed(Addr0, (MAppl, "1.3"))));
         Feed(Addr1, (MAppl, "1.3"));
-        Assert.Equal("""{"rate":"1.3","last_updated_base":1030,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("1.3", 1030);
     }
 
     [Fact]
@@ -127,10 +125,10 @@ public sealed class OracleTests
         Feed(Feeder, (MAppl, "100"));
         _app.AdvanceTime(61);
         // the oracle never rejects old prices: the consumer (mint, 60 s) compares last_updated with its block time
-        Assert.Equal("""{"rate":"100","last_updated_base":1000,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("100", 1000);
         Feed(Feeder, (MAppl, "101"));
         Assert.Equal(1061UL, _app.Seconds);
-        Assert.Equal("""{"rate":"101","last_updated_base":1061,"last_updated_quote":18446744073709551615}""", Price(MAppl.ToString(), "uusd"));
+        AssertMApplPrice("101", 1061);
     }
 
     [Fact]

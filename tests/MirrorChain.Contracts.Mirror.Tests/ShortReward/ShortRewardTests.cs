@@ -1,8 +1,4 @@
 using MirrorChain.Contracts.Mirror.ShortReward;
-using MirrorChain.Contracts.Mirror.Tests.Support;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Contracts.Mirror.Tests.ShortReward;
 
@@ -15,7 +11,7 @@ public sealed class ShortRewardTests
 {
     private static readonly Address Creator = TestAddress.Of("owner0000");
 
-    private readonly ContractTestApp _app = new(new ContractRegistry().Register(CodeIds.MirrorShortReward, new ShortRewardContract()));
+    private readonly ContractTestApp _app = new(TestCodes.Registry());
     private readonly Address _contract;
 
     public ShortRewardTests()

@@ -1,5 +1,4 @@
 using MirrorChain.Contracts.Terraswap;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;

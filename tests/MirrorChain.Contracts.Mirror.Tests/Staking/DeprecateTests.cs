@@ -1,4 +1,3 @@
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
@@ -36,13 +35,9 @@ public sealed class DeprecateTests
         _f.DepositReward((_asset, 100));
 
         var pool = _f.PoolInfo(_asset);
-        Assert.Equal("100", Str(pool, "total_bond_amount"));
-        Assert.Equal("200", Str(pool, "total_short_amount"));
-        Assert.Equal("0.8", Str(pool, "reward_index"));
-        Assert.Equal("0.1", Str(pool, "short_reward_index"));
-        Assert.Equal("0", Str(pool, "short_pending_reward"));
-        Assert.Equal("null", Str(pool, "migration_index_snapshot"));
-        Assert.Equal("null", Str(pool, "migration_deprecated_staking_token"));
+        AssertFields(pool, ("total_bond_amount", "100"), ("total_short_amount", "200"), ("reward_index", "0.8"),
+            ("short_reward_index", "0.1"), ("short_pending_reward", "0"), ("migration_index_snapshot", "null"),
+            ("migration_deprecated_staking_token", "null"));
         Assert.Equal(Infos(Alice, Item(a, "100", "80", false, "null"), Item(a, "200", "20", true, "null")), _f.RewardInfo(Alice).GetRawText());
 
         var r = _f.App.Execute(Owner, _f.Staking, $"{{\"deprecate_staking_token\":{{\"asset_token\":\"{_asset}\",\"new_staking_token\":\"{_newLp}\"}}}}");
@@ -52,15 +47,10 @@ public sealed class DeprecateTests
 
         _f.DepositReward((_asset, 100));
         pool = _f.PoolInfo(_asset);
-        Assert.Equal(_newLp.ToString(), Str(pool, "staking_token"));
-        Assert.Equal("0", Str(pool, "total_bond_amount"));
-        Assert.Equal("200", Str(pool, "total_short_amount"));
-        Assert.Equal("0.8", Str(pool, "reward_index"));
-        Assert.Equal("0.2", Str(pool, "short_reward_index"));
-        Assert.Equal("0", Str(pool, "short_pending_reward"));
-        Assert.Equal("80", Str(pool, "pending_reward"));
-        Assert.Equal("0.8", Str(pool, "migration_index_snapshot"));
-        Assert.Equal(_oldLp.ToString(), Str(pool, "migration_deprecated_staking_token"));
+        AssertFields(pool, ("staking_token", _newLp.ToString()), ("total_bond_amount", "0"),
+            ("total_short_amount", "200"), ("reward_index", "0.8"), ("short_reward_index", "0.2"),
+            ("short_pending_reward", "0"), ("pending_reward", "80"), ("migration_index_snapshot", "0.8"),
+            ("migration_deprecated_staking_token", _oldLp.ToString()));
         Assert.Equal(Infos(Alice, Item(a, "100", "80", false, "true"), Item(a, "200", "40", true, "null")), _f.RewardInfo(Alice).GetRawText());
 
         // bonding either token fails

@@ -1,5 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
 using static MirrorChain.Contracts.Mirror.Tests.Staking.StakingFixture;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;

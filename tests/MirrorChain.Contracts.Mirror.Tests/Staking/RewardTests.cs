@@ -26,10 +26,8 @@ public sealed class RewardTests
         var r = _f.DepositReward((asset, 100));
         Assert.Equal([("action", "deposit_reward"), ("rewards_amount", "100")], AttributesOf(r, _f.Staking));
         var pool = _f.PoolInfo(asset);
-        Assert.Equal("0.8", Str(pool, "reward_index"));
-        Assert.Equal("0.2", Str(pool, "short_reward_index"));
-        Assert.Equal("0", Str(pool, "pending_reward"));
-        Assert.Equal("0", Str(pool, "short_pending_reward"));
+        AssertFields(pool, ("reward_index", "0.8"), ("short_reward_index", "0.2"), ("pending_reward", "0"),
+            ("short_pending_reward", "0"));
         Assert.Equal((UInt128)100, _f.Cw20Balance(_f.Mir, _f.Staking));
     }
 
@@ -60,10 +58,8 @@ public sealed class RewardTests
         _f.SetPremium(asset, premiumPercent);
         _f.DepositReward((asset, 100));
         var pool = _f.PoolInfo(asset);
-        Assert.Equal(pending, Str(pool, "pending_reward"));
-        Assert.Equal(shortPending, Str(pool, "short_pending_reward"));
-        Assert.Equal("0", Str(pool, "reward_index"));
-        Assert.Equal("0", Str(pool, "short_reward_index"));
+        AssertFields(pool, ("pending_reward", pending), ("short_pending_reward", shortPending), ("reward_index", "0"),
+            ("short_reward_index", "0"));
     }
 
     /// <summary>

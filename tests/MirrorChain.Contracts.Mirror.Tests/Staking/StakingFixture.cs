@@ -1,16 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Contracts.Cw20;
-using MirrorChain.Contracts.Mirror.Oracle;
-using MirrorChain.Contracts.Mirror.ShortReward;
-using MirrorChain.Contracts.Mirror.Staking;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using TerraswapFactory = MirrorChain.Contracts.Terraswap.Factory.FactoryContract;
-using TerraswapPair = MirrorChain.Contracts.Terraswap.Pair.PairContract;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Staking;
 
 /// <summary>
@@ -37,17 +24,10 @@ internal sealed class StakingFixture
 
     public StakingFixture()
     {
-        App = new ContractTestApp(new ContractRegistry()
-            .Register(CodeIds.Cw20Base, new Cw20BaseContract())
-            .Register(CodeIds.TerraswapPair, new TerraswapPair())
-            .Register(CodeIds.TerraswapFactory, new TerraswapFactory())
-            .Register(CodeIds.MirrorOracle, new OracleContract())
-            .Register(CodeIds.MirrorStaking, new StakingContract())
-            .Register(CodeIds.MirrorShortReward, new ShortRewardContract()));
+        App = new ContractTestApp(TestCodes.Registry());
         Mir = NewToken("MIR", Owner, (Distributor, Plenty));
-        Oracle = App.Instantiate(CodeIds.MirrorOracle, Owner, $"{{\"owner\":\"{Owner}\",\"base_asset\":\"{Uusd}\"}}", label: "oracle");
-        TerraswapFactory = App.Instantiate(CodeIds.TerraswapFactory, Owner,
-            $"{{\"pair_code_id\":{CodeIds.TerraswapPair},\"token_code_id\":{CodeIds.Cw20Base}}}", label: "terraswap factory");
+        Oracle = App.Instantiate(CodeIds.MirrorOracle, Owner, InstantiateMsgs.Oracle(Owner), label: "oracle");
+        TerraswapFactory = App.Instantiate(CodeIds.TerraswapFactory, Owner, InstantiateMsgs.TerraswapFactory(), label: "terraswap factory");
         ShortReward = App.Instantiate(CodeIds.MirrorShortReward, Owner, "{}", label: "short reward");
         Staking = App.Instantiate(CodeIds.MirrorStaking, Owner, InstantiateJson(), label: "staking");
     }
@@ -67,12 +47,7 @@ internal sealed class StakingFixture
 
     /// <summary>A cw20-base token with the given balances.</summary>
     public Address NewToken(string symbol, Address minter, params (Address Holder, UInt128 Amount)[] balances)
-    {
-        var initial = string.Join(",", balances.Select(b => $"{{\"address\":\"{b.Holder}\",\"amount\":\"{b.Amount}\"}}"));
-        return App.Instantiate(CodeIds.Cw20Base, Owner, $$"""
-            {"name":"{{symbol}} token","symbol":"{{symbol}}","decimals":6,"initial_balances":[{{initial}}],"mint":{"minter":"{{minter}}","cap":null} }
-            """, label: symbol);
-    }
+        => App.Instantiate(CodeIds.Cw20Base, Owner, Cw20Token.InstantiateJson($"{symbol} token", symbol, minter, balances), label: symbol);
 
     /// <summary>An mAsset (held by the stakers and the liquidity provider) and a plain cw20 "LP" token registered as its staking token.</summary>
     public (Address Asset, Address Lp) NewPool(string symbol = "MAPPL")
@@ -89,8 +64,7 @@ internal sealed class StakingFixture
     // ---- staking calls ----
 
     public AppResponse Send(Address user, Address token, Address contract, UInt128 amount, string hook) =>
-        App.Execute(user, token,
-            $"{{\"send\":{{\"contract\":\"{contract}\",\"amount\":\"{amount}\",\"msg\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(hook))}\"}}}}");
+        App.Execute(user, token, Cw20Token.SendJson(contract, amount, hook));
 
     public AppResponse Bond(Address user, Address lp, Address asset, UInt128 amount) =>
         Send(user, lp, Staking, amount, $"{{\"bond\":{{\"asset_token\":\"{asset}\"}}}}");
@@ -135,17 +109,10 @@ internal sealed class StakingFixture
     /// <summary>Creates the [uusd, asset] pair through the Terraswap factory and provides the given pools.</summary>
     public (Address Pair, Address Lp) NewPair(Address asset, UInt128 uusd, UInt128 assetAmount)
     {
-        App.Execute(Owner, TerraswapFactory, $"{{\"create_pair\":{{\"asset_infos\":[{NativeInfo(Uusd)},{TokenInfo(asset)}]}}}}");
-        var info = App.Query(TerraswapFactory, $"{{\"pair\":{{\"asset_infos\":[{NativeInfo(Uusd)},{TokenInfo(asset)}]}}}}");
-        var pair = Address.Parse(info.GetProperty("contract_addr").GetString()!);
-        var lp = Address.Parse(info.GetProperty("liquidity_token").GetString()!);
+        var (pair, lp) = TerraswapPools.Create(App, TerraswapFactory, Owner, NativeInfo(Uusd), TokenInfo(asset));
         if (uusd > 0 || assetAmount > 0)
         {
-            App.Mint(LiquidityProvider, new Coin(Uusd, uusd));
-            App.Execute(LiquidityProvider, asset, $"{{\"increase_allowance\":{{\"spender\":\"{pair}\",\"amount\":\"{assetAmount}\"}}}}");
-            App.Execute(LiquidityProvider, pair, $$"""
-                {"provide_liquidity":{"assets":[{"info":{{NativeInfo(Uusd)}},"amount":"{{uusd}}"},{"info":{{TokenInfo(asset)}},"amount":"{{assetAmount}}"}]} }
-                """, [new Coin(Uusd, uusd)]);
+            TerraswapPools.Provide(App, LiquidityProvider, pair, Uusd, uusd, asset, assetAmount);
         }
         return (pair, lp);
     }
@@ -170,8 +137,7 @@ internal sealed class StakingFixture
             ? $"{{\"reward_info\":{{\"staker_addr\":\"{staker}\"}}}}"
             : $"{{\"reward_info\":{{\"staker_addr\":\"{staker}\",\"asset_token\":\"{asset}\"}}}}");
 
-    public UInt128 Cw20Balance(Address token, Address holder) =>
-        U(App.Query(token, $"{{\"balance\":{{\"address\":\"{holder}\"}}}}").GetProperty("balance"));
+    public UInt128 Cw20Balance(Address token, Address holder) => Cw20Token.Balance(App, token, holder);
 
     /// <summary>Pending reward of all the staker's entries (LP and sLP).</summary>
     public UInt128 PendingOf(Address staker)
@@ -184,11 +150,15 @@ internal sealed class StakingFixture
         return total;
     }
 
-    public static string NativeInfo(string denom) => $"{{\"native_token\":{{\"denom\":\"{denom}\"}}}}";
+    public static string NativeInfo(string denom) => AssetJson.Native(denom);
 
-    public static string TokenInfo(Address token) => $"{{\"token\":{{\"contract_addr\":\"{token}\"}}}}";
+    public static string TokenInfo(Address token) => AssetJson.Token(token);
 
     public static UInt128 U(JsonElement e) => UInt128.Parse(e.GetString()!, CultureInfo.InvariantCulture);
+
+    /// <summary>Checks each named field of <paramref name="e"/> (read as <see cref="Str"/> does) against its expected text.</summary>
+    public static void AssertFields(JsonElement e, params (string Name, string Expected)[] fields) =>
+        Assert.Equal(fields, fields.Select(f => (f.Name, Str(e, f.Name))).ToArray());
 
     public static string Str(JsonElement e, string name) => e.GetProperty(name).ValueKind switch
     {
@@ -206,10 +176,6 @@ internal sealed class StakingFixture
         r.Events.Where(e => e.Type == "wasm")
             .Select(e => (e.Attributes[0].Value, e.Attributes.FirstOrDefault(a => a.Key == "action")?.Value ?? ""))
             .ToList();
-
-    public static string Exec(string reason) => reason + ": execute wasm contract failed";
-
-    public static string Generic(string msg) => Exec("Generic error: " + msg);
 
     private static UInt128 Sum((Address Asset, UInt128 Amount)[] rewards)
     {

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 internal static class Fail

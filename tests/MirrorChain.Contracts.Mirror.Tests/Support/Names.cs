@@ -1,6 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Support;
 
 /// <summary>The upstream tests' actor names as deterministic test addresses.</summary>

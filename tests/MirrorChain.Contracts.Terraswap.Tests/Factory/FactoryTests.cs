@@ -1,7 +1,3 @@
-using System.Text;
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Factory;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using MirrorChain.Contracts.Terraswap.Pair;
-using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 

@@ -1,6 +1,3 @@
-using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>Pools set up through a first provide_liquidity (the first deposit is taken whole).</summary>

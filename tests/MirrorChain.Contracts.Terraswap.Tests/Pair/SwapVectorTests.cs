@@ -1,5 +1,3 @@
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Terraswap.Tests.Pair;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using MirrorChain.Core.Numerics;
 using static MirrorChain.Core.Tests.Numerics.Num;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

@@ -1,6 +1,4 @@
-using MirrorChain.Core.Numerics;
 using static MirrorChain.Core.Tests.Numerics.Num;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

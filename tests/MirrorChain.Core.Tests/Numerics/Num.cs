@@ -1,6 +1,4 @@
 using System.Globalization;
-using MirrorChain.Core.Numerics;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

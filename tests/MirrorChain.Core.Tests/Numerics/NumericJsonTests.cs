@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MirrorChain.Core.Numerics;
 using MirrorChain.Core.Numerics.Json;
 using static MirrorChain.Core.Tests.Numerics.Num;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using MirrorChain.Core.Numerics;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

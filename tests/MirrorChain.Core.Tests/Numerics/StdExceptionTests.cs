@@ -1,5 +1,3 @@
-using MirrorChain.Core.Numerics;
-
 namespace MirrorChain.Core.Tests.Numerics;
 
 public class StdExceptionTests

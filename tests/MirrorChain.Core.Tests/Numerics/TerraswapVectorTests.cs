@@ -1,7 +1,5 @@
 using System.Numerics;
-using MirrorChain.Core.Numerics;
 using static MirrorChain.Core.Tests.Numerics.Num;
-using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Core.Tests.Numerics;
 

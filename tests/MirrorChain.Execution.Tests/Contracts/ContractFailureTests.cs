@@ -1,6 +1,4 @@
-using MirrorChain.Core;
 using MirrorChain.Core.Numerics;
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Storage;
 
 namespace MirrorChain.Execution.Tests.Contracts;

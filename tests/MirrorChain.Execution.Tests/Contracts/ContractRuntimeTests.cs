@@ -1,7 +1,4 @@
-using System.Text;
 using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

@@ -1,6 +1,4 @@
 using MirrorChain.CosmWasm;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.State;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using MirrorChain.Core;
 using MirrorChain.CosmWasm;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 

@@ -1,6 +1,4 @@
 using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

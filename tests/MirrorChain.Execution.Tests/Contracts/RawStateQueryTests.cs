@@ -1,7 +1,5 @@
 using Google.Protobuf;
 using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
 using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Execution.Tests.Contracts;

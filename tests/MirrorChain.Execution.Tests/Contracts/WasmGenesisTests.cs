@@ -1,8 +1,5 @@
 using System.Text.Json;
 using MirrorChain.Contracts.Testing;
-using MirrorChain.Core;
-using MirrorChain.Execution.Contracts;
-using MirrorChain.State;
 
 namespace MirrorChain.Execution.Tests.Contracts;
 

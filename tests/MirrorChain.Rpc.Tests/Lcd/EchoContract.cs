@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using MirrorChain.CosmWasm;
 
 namespace MirrorChain.Rpc.Tests.Lcd;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.Tx.Proto.Cosmos.Tx.V1Beta1;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using MirrorChain.Rpc.Lcd;
 
 namespace MirrorChain.Rpc.Tests.Lcd;

@@ -1,6 +1,3 @@
-using System.Net;
-using MirrorChain.Core;
-
 namespace MirrorChain.Rpc.Tests.Lcd;
 
 /// <summary>node_info, syncing and blocks in the gateway's proto3 JSON (hashes base64).</summary>

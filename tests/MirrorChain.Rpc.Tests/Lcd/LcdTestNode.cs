@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.Execution.Contracts;
-using MirrorChain.Node;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 using MirrorChain.Tx;
@@ -84,6 +80,15 @@ internal sealed class LcdTestNode : IAsyncDisposable
         Sign(new MirrorChain.Tx.Messages.MsgExecuteContract(Test2.Address, Contract, Encoding.UTF8.GetBytes(msgJson), []), sequence);
 
     public (Block Block, BlockResults Results) ProduceBlock(int seconds = 0) => Node.ProduceBlock(T0.AddNanoseconds(seconds * 1_000_000_000L));
+
+    /// <summary>GETs <paramref name="pathAndQuery"/>, checks it is the gateway's 400 "invalid address: …" error, and returns its body.</summary>
+    public async Task<string> GetInvalidAddressAsync(string pathAndQuery)
+    {
+        var (status, body) = await GetAsync(pathAndQuery);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("""{"code":3,"message":"invalid address: """, body);
+        return body;
+    }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string pathAndQuery)
     {

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MirrorChain.Core;
-
 namespace MirrorChain.Rpc.Tests.Lcd;
 
 /// <summary>simulate, broadcast (sync/async/block), get by hash and search over a real node.</summary>

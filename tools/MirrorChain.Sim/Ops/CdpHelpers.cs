@@ -8,6 +8,21 @@ public static class CdpHelpers
 {
     public static List<SimAsset> Listed(OpContext ctx) => ctx.D.MAssets.Where(a => !ctx.Sim.Feeder.Delisted.Contains(a.Symbol)).ToList();
 
+    /// <summary>
+    /// A free account and a random listed mAsset for an op that opens a position; null when there is no free account,
+    /// nothing is listed, or <paramref name="pricesUsable"/> (asked last) says no.
+    /// </summary>
+    public static (SimAccount Account, SimAsset Asset)? AccountAndListedAsset(OpContext ctx, Func<bool> pricesUsable)
+    {
+        var listed = Listed(ctx);
+        var a = ctx.AnyAccount();
+        if (a is null || listed.Count == 0 || !pricesUsable())
+        {
+            return null;
+        }
+        return (a, ctx.Pick(listed));
+    }
+
     public static List<PositionView> OwnPositions(OpContext ctx, SimAccount owner)
     {
         var r = ctx.View.TryQuery(ctx.D.Mint, $"{{\"positions\":{{\"owner_addr\":\"{owner.Address}\",\"limit\":30}}}}");
@@ -42,23 +57,16 @@ public static class CdpHelpers
     /// The lower of the committed oracle price and the feeder's latest price (fed at the start of this block when not
     /// in a stale window): CDP ops that must not over-borrow use the worse one.
     /// </summary>
-    public static BigInteger? FedPrice(OpContext ctx, Address token)
-    {
-        if (Price(ctx, token) is not { } committed)
-        {
-            return null;
-        }
-        var asset = Asset(ctx, token);
-        if (asset is null || !ctx.Sim.Feeder.PriceMicros.TryGetValue(asset.Symbol, out var micros))
-        {
-            return committed;
-        }
-        var fed = new BigInteger(micros) * BigInteger.Pow(10, 12);
-        return BigInteger.Min(committed, fed);
-    }
+    public static BigInteger? FedPrice(OpContext ctx, Address token) => CommittedAndFed(ctx, token, BigInteger.Min);
 
     /// <summary>The higher of the committed and the just-fed price (for ops that add debt or remove collateral).</summary>
-    public static BigInteger? WorstPrice(OpContext ctx, Address token)
+    public static BigInteger? WorstPrice(OpContext ctx, Address token) => CommittedAndFed(ctx, token, BigInteger.Max);
+
+    /// <summary>
+    /// The committed oracle price combined by <paramref name="pick"/> with the feeder's latest price for the asset (as
+    /// an 18-digit decimal); the committed price alone when the feeder has none; null when nothing is committed.
+    /// </summary>
+    private static BigInteger? CommittedAndFed(OpContext ctx, Address token, Func<BigInteger, BigInteger, BigInteger> pick)
     {
         if (Price(ctx, token) is not { } committed)
         {
@@ -69,7 +77,7 @@ public static class CdpHelpers
         {
             return committed;
         }
-        return BigInteger.Max(committed, new BigInteger(micros) * BigInteger.Pow(10, 12));
+        return pick(committed, new BigInteger(micros) * BigInteger.Pow(10, 12));
     }
 
     public static BigInteger? Mcr(OpContext ctx, Address token) =>

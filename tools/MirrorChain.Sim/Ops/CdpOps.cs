@@ -13,13 +13,10 @@ public sealed class CdpOpenOp : ISimOp
 
     public PlannedTx? Plan(OpContext ctx)
     {
-        var listed = CdpHelpers.Listed(ctx);
-        var a = ctx.AnyAccount();
-        if (a is null || listed.Count == 0 || (!ctx.PricesFresh && ctx.Rng.Next(10) != 0))
+        if (CdpHelpers.AccountAndListedAsset(ctx, () => ctx.PricesFresh || ctx.Rng.Next(10) == 0) is not (var a, var asset))
         {
             return null;
         }
-        var asset = ctx.Pick(listed);
         var mcr = CdpHelpers.Mcr(ctx, asset.Token);
         if (mcr is null)
         {

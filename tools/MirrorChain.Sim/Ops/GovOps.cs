@@ -15,6 +15,25 @@ public static class GovHelpers
     public static ulong U64(JsonNode? n) => n is null ? 0 : ulong.Parse(n.ToString(), CultureInfo.InvariantCulture);
 
     public static JsonNode? Staker(OpContext ctx, Address a) => ctx.View.TryQuery(ctx.D.Gov, $"{{\"staker\":{{\"address\":\"{a}\"}}}}");
+
+    /// <summary>
+    /// A free account running <paramref name="variant"/> (<c>end_poll</c>, <c>execute_poll</c>) on a random poll of
+    /// <paramref name="due"/> that no other tx in this block claimed; null when there is none.
+    /// </summary>
+    public static PlannedTx? PollAction(OpContext ctx, List<JsonNode> due, string variant, string opName)
+    {
+        var a = ctx.AnyAccount();
+        if (due.Count == 0 || a is null)
+        {
+            return null;
+        }
+        var id = U64(ctx.Pick(due)["id"]);
+        if (!ctx.Claim("poll:" + id))
+        {
+            return null;
+        }
+        return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Gov, Msgs.Variant(variant, new JsonObject { ["poll_id"] = id }))], Gas.Heavy, opName, $"poll {id}");
+    }
 }
 
 /// <summary>Stakes MIR in gov (cw20 send, stake_voting_tokens hook).</summary>
@@ -181,17 +200,7 @@ public sealed class GovEndPollOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var due = GovHelpers.Polls(ctx, "in_progress").Where(p => GovHelpers.U64(p["end_time"]) <= ctx.Now).ToList();
-        var a = ctx.AnyAccount();
-        if (due.Count == 0 || a is null)
-        {
-            return null;
-        }
-        var id = GovHelpers.U64(ctx.Pick(due)["id"]);
-        if (!ctx.Claim("poll:" + id))
-        {
-            return null;
-        }
-        return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Gov, Msgs.Variant("end_poll", new JsonObject { ["poll_id"] = id }))], Gas.Heavy, Name, $"poll {id}");
+        return GovHelpers.PollAction(ctx, due, "end_poll", Name);
     }
 }
 
@@ -206,16 +215,6 @@ public sealed class GovExecutePollOp : ISimOp
     {
         var delay = GovHelpers.U64(GovHelpers.Config(ctx)["effective_delay"]);
         var due = GovHelpers.Polls(ctx, "passed").Where(p => p["execute_data"] is JsonObject && GovHelpers.U64(p["end_time"]) + delay <= ctx.Now).ToList();
-        var a = ctx.AnyAccount();
-        if (due.Count == 0 || a is null)
-        {
-            return null;
-        }
-        var id = GovHelpers.U64(ctx.Pick(due)["id"]);
-        if (!ctx.Claim("poll:" + id))
-        {
-            return null;
-        }
-        return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Gov, Msgs.Variant("execute_poll", new JsonObject { ["poll_id"] = id }))], Gas.Heavy, Name, $"poll {id}");
+        return GovHelpers.PollAction(ctx, due, "execute_poll", Name);
     }
 }

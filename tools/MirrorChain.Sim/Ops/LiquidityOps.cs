@@ -42,7 +42,7 @@ public sealed class ProvideLiquidityOp : ISimOp
         {
             return null;
         }
-        ctx.Hint("lp:" + pool.LpToken, a);
+        ctx.Hint(OpContext.LpKey(pool.LpToken), a);
         var provide = Msgs.Variant("provide_liquidity", new JsonObject
         {
             ["assets"] = new JsonArray(Msgs.Asset(Msgs.Token(pool.Token), tokenAmount), Msgs.Asset(Msgs.Native("uusd"), ust)),
@@ -64,13 +64,7 @@ public sealed class WithdrawLiquidityOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var pool = ctx.Pick(ctx.D.Pools.ToList());
-        var a = ctx.FromHint("lp:" + pool.LpToken, x => ctx.View.Cw20(pool.LpToken, x.Address) > 0);
-        if (a is null)
-        {
-            return null;
-        }
-        var amount = ctx.View.Cw20(pool.LpToken, a.Address) * (UInt128)ctx.Between(10, 100) / 100;
-        if (amount == 0)
+        if (ctx.LpShare(pool, 10) is not (var a, var amount))
         {
             return null;
         }

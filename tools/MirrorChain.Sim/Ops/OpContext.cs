@@ -83,4 +83,21 @@ public sealed class OpContext(Simulation sim, ChainView view, long height, Block
     public void Hint(string key, SimAccount a) => Sim.Hints.Add(key, a);
 
     public static string HoldKey(Address token) => "hold:" + token;
+
+    public static string LpKey(Address lpToken) => "lp:" + lpToken;
+
+    /// <summary>
+    /// A hinted free holder of <paramref name="pool"/>'s LP token and a random share (<paramref name="minPercent"/> to
+    /// 100 %) of its LP balance; null when there is none or the share rounds to zero.
+    /// </summary>
+    public (SimAccount Holder, UInt128 Amount)? LpShare(SimAsset pool, ulong minPercent)
+    {
+        var a = FromHint(LpKey(pool.LpToken), x => View.Cw20(pool.LpToken, x.Address) > 0);
+        if (a is null)
+        {
+            return null;
+        }
+        var amount = View.Cw20(pool.LpToken, a.Address) * (UInt128)Between(minPercent, 100) / 100;
+        return amount == 0 ? null : (a, amount);
+    }
 }

@@ -15,13 +15,10 @@ public sealed class ShortOpenOp : ISimOp
 
     public PlannedTx? Plan(OpContext ctx)
     {
-        var listed = CdpHelpers.Listed(ctx);
-        var a = ctx.AnyAccount();
-        if (a is null || listed.Count == 0 || !ctx.PricesFresh)
+        if (CdpHelpers.AccountAndListedAsset(ctx, () => ctx.PricesFresh) is not (var a, var asset))
         {
             return null;
         }
-        var asset = ctx.Pick(listed);
         if (CdpHelpers.Mcr(ctx, asset.Token) is not { } mcr)
         {
             return null;

@@ -13,13 +13,7 @@ public sealed class StakingBondOp : ISimOp
     public PlannedTx? Plan(OpContext ctx)
     {
         var pool = ctx.Pick(ctx.D.Pools.ToList());
-        var a = ctx.FromHint("lp:" + pool.LpToken, x => ctx.View.Cw20(pool.LpToken, x.Address) > 0);
-        if (a is null)
-        {
-            return null;
-        }
-        var amount = ctx.View.Cw20(pool.LpToken, a.Address) * (UInt128)ctx.Between(20, 100) / 100;
-        if (amount == 0)
+        if (ctx.LpShare(pool, 20) is not (var a, var amount))
         {
             return null;
         }
@@ -54,7 +48,7 @@ public sealed class StakingUnbondOp : ISimOp
         {
             return null;
         }
-        ctx.Hint("lp:" + pool.LpToken, a);
+        ctx.Hint(OpContext.LpKey(pool.LpToken), a);
         var msg = Msgs.Variant("unbond", new JsonObject { ["asset_token"] = pool.Token.ToString(), ["amount"] = Dec.U(amount) });
         return new PlannedTx(a, [Msgs.Execute(a, ctx.D.Staking, msg)], Gas.Contract, Name, $"{amount} LP of {pool.Symbol}");
     }

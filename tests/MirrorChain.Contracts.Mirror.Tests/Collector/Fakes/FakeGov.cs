@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using MirrorChain.Contracts.Cw20;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;

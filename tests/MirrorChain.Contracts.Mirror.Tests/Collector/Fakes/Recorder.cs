@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MirrorChain.Core;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Collector.Fakes;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;

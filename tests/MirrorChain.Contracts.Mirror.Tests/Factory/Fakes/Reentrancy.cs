@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MirrorChain.Contracts.Cw20;
 using MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
-using MirrorChain.Core;
 
 namespace MirrorChain.Contracts.Mirror.Tests.Factory.Fakes;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
 /// <summary>Small helpers shared by the mint tests' stand-ins for contracts that are not (yet) built.</summary>

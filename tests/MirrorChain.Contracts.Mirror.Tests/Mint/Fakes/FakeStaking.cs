@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MirrorChain.Contracts.Mirror.Tests.Mint.Fakes;
 
 /// <summary>

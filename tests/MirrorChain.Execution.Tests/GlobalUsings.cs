@@ -1,0 +1,5 @@
+// Namespaces most files of this project use; file-level usings name the rest.
+global using System.Text;
+global using MirrorChain.Core;
+global using MirrorChain.Execution.Contracts;
+global using MirrorChain.State;
