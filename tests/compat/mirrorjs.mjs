@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import terra from "@terra-money/terra.js";
 import mirrorjs from "@mirror-protocol/mirror.js";
 
-import { devnetAccount, exitWhenDone, readContracts, step } from "./lib/harness.mjs";
+import { CONTRACTS, devnetAccount, exitWhenDone, readContracts, step } from "./lib/harness.mjs";
 
 const { LCDClient, MnemonicKey, MsgExecuteContract } = terra;
 const { Mirror, UST } = mirrorjs;

@@ -9,7 +9,7 @@ import { stringToPath } from "@cosmjs/crypto";
 
 export const RPC = process.env.MIRRORCHAIN_RPC ?? "http://127.0.0.1:26657";
 export const HD_PATH = stringToPath("m/44'/330'/0'/0/0");
-const CONTRACTS = process.env.MIRRORCHAIN_CONTRACTS ?? `${homedir()}/.mirrorchain/config/contracts.json`;
+export const CONTRACTS = process.env.MIRRORCHAIN_CONTRACTS ?? `${homedir()}/.mirrorchain/config/contracts.json`;
 
 /** The contract addresses the node's init wrote (MIRRORCHAIN_CONTRACTS, default ~/.mirrorchain/config/contracts.json). */
 export const readContracts = () => JSON.parse(readFileSync(CONTRACTS, "utf8"));
