@@ -6,7 +6,9 @@ namespace MirrorChain.Node;
 
 /// <summary>
 /// Blocks, their results and the tx/event indexes, in the node's RocksDB. Writes only go into the caller's
-/// batch, so a block, its results, its indexes, the state changes and the new latest height land atomically.
+/// batch, so a block, its results, its tx and block-hash indexes, the state changes and the new latest height land
+/// atomically (<see cref="Append"/>); the event index goes into a later batch of its own with the indexed height
+/// (<see cref="AppendEvents"/>, written by the <see cref="EventIndexer"/>).
 /// </summary>
 public sealed class BlockStore(IKeyValueStore db)
 {
@@ -16,6 +18,19 @@ public sealed class BlockStore(IKeyValueStore db)
         {
             var b = db.Get(StoreKeys.LatestHeight);
             return b is null ? 0 : StoreKeys.DecodeHeight(b);
+        }
+    }
+
+    /// <summary>
+    /// Height up to which every block's event keys are written, or null when the home predates the key (a build that
+    /// wrote event keys in the block's own batch: then every stored block is indexed).
+    /// </summary>
+    public long? IndexedHeight
+    {
+        get
+        {
+            var b = db.Get(StoreKeys.IndexedHeight);
+            return b is null ? null : StoreKeys.DecodeHeight(b);
         }
     }
 
@@ -65,7 +80,11 @@ public sealed class BlockStore(IKeyValueStore db)
     public bool HasEvent(string compositeKey, string value, long height, int index) =>
         db.Get(StoreKeys.EventKey(compositeKey, value, height, index)) is not null;
 
-    /// <summary>Adds a block, its results, its tx and event indexes and the new latest height to <paramref name="batch"/>.</summary>
+    /// <summary>
+    /// Adds a block, its results, its tx-hash and block-hash indexes and the new latest height to
+    /// <paramref name="batch"/>. The tx-hash index stays here, atomic with the block: CheckTx refuses a committed
+    /// tx by it. The event index does not (<see cref="AppendEvents"/>).
+    /// </summary>
     public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)
     {
         var height = block.Header.Height;
@@ -78,6 +97,19 @@ public sealed class BlockStore(IKeyValueStore db)
             BinaryPrimitives.WriteInt64BigEndian(loc, height);
             BinaryPrimitives.WriteInt32BigEndian(loc.AsSpan(8), i);
             batch.Put(StoreKeys.TxKey(txHashes[i]), loc);
+        }
+        batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(height));
+    }
+
+    /// <summary>
+    /// Adds the event-index keys of a committed block (one per indexed event attribute per tx) and the new indexed
+    /// height to <paramref name="batch"/>. Idempotent: indexing a block twice writes the same keys.
+    /// </summary>
+    public static void AppendEvents(IWriteBatch batch, BlockResults results)
+    {
+        var height = results.Height;
+        for (var i = 0; i < results.TxResults.Count; i++)
+        {
             foreach (var e in results.TxResults[i].Events)
             {
                 foreach (var a in e.Attributes)
@@ -89,6 +121,6 @@ public sealed class BlockStore(IKeyValueStore db)
                 }
             }
         }
-        batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(height));
+        batch.Put(StoreKeys.IndexedHeight, StoreKeys.EncodeHeight(height));
     }
 }

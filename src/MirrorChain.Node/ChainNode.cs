@@ -8,7 +8,8 @@ namespace MirrorChain.Node;
 /// <summary>
 /// The node: committed state and blocks in one RocksDB, a mempool with its pending (check) state, and the one
 /// path that changes state: <see cref="PrepareBlock"/> executes a block over a cache, <see cref="Commit"/> writes
-/// state nodes, block, results, indexes and the new height in one atomic batch.
+/// state nodes, block, results, the tx-hash and block-hash indexes and the new height in one atomic batch, then hands
+/// the results to the <see cref="EventIndexer"/>, which writes the event index off the block's critical path.
 /// </summary>
 public sealed class ChainNode : IDisposable
 {
@@ -42,6 +43,16 @@ public sealed class ChainNode : IDisposable
         _latestBlock = _latestHeight > 0 ? Blocks.GetBlock(_latestHeight) : null;
         _latestAppHash = State.LatestRoot;
         _checkState = new StateCache(State.Committed);
+        if (options.IndexEvents)
+        {
+            var indexed = Math.Min(Blocks.IndexedHeight ?? 0, _latestHeight);
+            if (indexed < _latestHeight)
+            {
+                options.Log?.Invoke($"event index: blocks {indexed + 1}..{_latestHeight} are not indexed (the node stopped before indexing them); " +
+                    "re-indexing them from the stored results in the background (tx_search waits for it)");
+            }
+            Indexer = new EventIndexer(db, Blocks, indexed, _latestHeight, options.EventIndexQueueBlocks, options.Log);
+        }
     }
 
     public GenesisDoc Genesis { get; }
@@ -51,6 +62,9 @@ public sealed class ChainNode : IDisposable
     public StateDb State { get; }
 
     public BlockStore Blocks { get; }
+
+    /// <summary>The event index writer, or null when <see cref="NodeOptions.IndexEvents"/> is off.</summary>
+    public EventIndexer? Indexer { get; }
 
     public Mempool Mempool { get; }
 
@@ -70,7 +84,8 @@ public sealed class ChainNode : IDisposable
 
     /// <summary>
     /// Opens the node over <paramref name="db"/>. A fresh store gets the genesis state committed as version 0;
-    /// an existing one must have been created from the same genesis.
+    /// an existing one must have been created from the same genesis. A home without the indexed-height key was
+    /// written by a build that put event keys into each block's batch: it is fully indexed, and gets the key now.
     /// </summary>
     public static ChainNode Open(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions? options = null)
     {
@@ -83,6 +98,12 @@ public sealed class ChainNode : IDisposable
         {
             throw new InvalidOperationException(
                 "this data directory was initialised from a different genesis file; use --reset or another --home");
+        }
+        else if (db.Get(StoreKeys.IndexedHeight) is null)
+        {
+            using var batch = db.CreateBatch();
+            batch.Put(StoreKeys.IndexedHeight, StoreKeys.EncodeHeight(new BlockStore(db).LatestHeight));
+            db.Write(batch, sync: true);
         }
         return new ChainNode(db, genesis, app, options ?? new NodeOptions());
     }
@@ -97,6 +118,7 @@ public sealed class ChainNode : IDisposable
         batch.Put(StoreKeys.ChainId, System.Text.Encoding.UTF8.GetBytes(genesis.ChainId));
         batch.Put(StoreKeys.GenesisHash, genesis.Hash);
         batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(0));
+        batch.Put(StoreKeys.IndexedHeight, StoreKeys.EncodeHeight(0)); // marks the format: event keys written after the block
         db.Write(batch, sync: true);
         state.MarkCommitted(0, root);
     }
@@ -341,6 +363,7 @@ public sealed class ChainNode : IDisposable
                 Volatile.Write(ref _latestBlock, pending.Block);
                 Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
                 Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
+                Indexer?.Enqueue(pending.Results); // under the commit lock: in height order; never blocks
             }
             catch (Exception e) when (e is not InvariantViolationException)
             {
@@ -464,5 +487,12 @@ public sealed class ChainNode : IDisposable
         _commitLock.Wait();
         _disposed = true;
         _commitLock.Release();
+        // No block commits any more: let the indexer finish the committed blocks for a while, then abandon the rest
+        // (re-indexed at the next start). The store must stay open until this returns.
+        if (Indexer is { } indexer)
+        {
+            indexer.Stop(Options.EventIndexDrainTimeout);
+            indexer.Dispose();
+        }
     }
 }

@@ -28,4 +28,16 @@ public sealed record NodeOptions
 
     /// <summary>fsync each block's batch (WAL is always on).</summary>
     public bool SyncWrites { get; init; } = true;
+
+    /// <summary>
+    /// Run the <see cref="EventIndexer"/> (the event index tx_search reads). Off for a replay target, which is thrown
+    /// away: a home opened with it off keeps its indexed height, and the next open with it on catches up.
+    /// </summary>
+    public bool IndexEvents { get; init; } = true;
+
+    /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
+    public int EventIndexQueueBlocks { get; init; } = 16;
+
+    /// <summary>How long closing the node waits for the event indexer to finish; what is left is re-indexed at the next start.</summary>
+    public TimeSpan EventIndexDrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

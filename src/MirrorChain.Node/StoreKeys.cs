@@ -10,8 +10,13 @@ namespace MirrorChain.Node;
 /// 0x12 ‖ tx hash(32)              → height(8 BE) ‖ index(4 BE)
 /// 0x13 ‖ block hash(32)           → height(8 BE)
 /// 0x14 ‖ "type.key" 0x00 value 0x00 ‖ height(8 BE) ‖ index(4 BE) → empty   (event index for tx_search)
-/// 0x1F ‖ name                     → metadata (latest height, chain id, genesis hash)
+/// 0x1F ‖ name                     → metadata (latest height, chain id, genesis hash, indexed height)
 /// </code>
+/// 0x10–0x13 and the latest height are written in the block's one atomic batch. The event index (0x14) is not: the
+/// <see cref="EventIndexer"/> writes a block's event keys after the block is committed, in its own batch together with
+/// <c>0x1F ‖ "indexed_height"</c> (8 BE: every block up to it has its event keys). A home whose indexed height is below
+/// the latest height is re-indexed from the stored results (0x11) when the node opens. A home with no indexed-height
+/// key was written by a build that put the event keys into the block's batch, so it is fully indexed.
 /// </summary>
 public static class StoreKeys
 {
@@ -35,6 +40,9 @@ public static class StoreKeys
     public static readonly byte[] LatestHeight = MetaKey("latest_height");
     public static readonly byte[] ChainId = MetaKey("chain_id");
     public static readonly byte[] GenesisHash = MetaKey("genesis_hash");
+
+    /// <summary>Height up to which every block's event keys (0x14) are written; see <see cref="EventIndexer"/>.</summary>
+    public static readonly byte[] IndexedHeight = MetaKey("indexed_height");
 
     /// <summary>Prefix of all index entries for one attribute value: 0x14 ‖ compositeKey 0x00 value 0x00.</summary>
     public static byte[] EventPrefix(string compositeKey, string value)

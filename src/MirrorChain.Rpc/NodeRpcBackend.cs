@@ -43,6 +43,14 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
 
     public string RpcListenAddress { get; }
 
+    /// <summary>
+    /// How long a tx_search with an event condition waits for the event indexer to reach the height that was the
+    /// latest when the search arrived (the index is written just after each block's commit, and caught up from the
+    /// stored results after a restart). Past it the search fails with an error naming both heights, never a
+    /// silently short answer.
+    /// </summary>
+    public TimeSpan IndexWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public long LatestHeight => _node.LatestHeight;
 
     public long EarliestHeight => _node.LatestHeight > 0 ? 1 : 0;
@@ -73,10 +81,21 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
 
     /// <summary>
     /// Pages over index keys and loads only the page (<see cref="TxSearcher"/>); <paramref name="ct"/> (the client's
-    /// connection) is checked while scanning, so an abandoned search stops.
+    /// connection) is checked while scanning, so an abandoned search stops. A query with an event condition first
+    /// waits (at most <see cref="IndexWaitTimeout"/>) until the event index covers the latest height at the time of
+    /// the request, and then searches up to that height: a tx committed before the search (e.g. by a
+    /// broadcast_tx_commit that has returned) is always found, and the answer is that of one height.
     /// </summary>
-    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending, CancellationToken ct) =>
-        new TxSearcher(_node.Blocks, _node.LatestHeight, MaxScanBlocks).Search(query, page, perPage, descending, ct);
+    public TxSearchResult SearchTxs(TxQuery query, int page, int perPage, bool descending, CancellationToken ct)
+    {
+        var latest = _node.LatestHeight;
+        if (_node.Indexer is { } indexer && query.Conditions.Any(TxQuery.IsIndexed) && !indexer.WaitForHeight(latest, IndexWaitTimeout, ct))
+        {
+            throw RpcException.Internal(
+                $"the tx event index is at height {indexer.IndexedHeight}, behind the latest height {latest} (the node is still indexing recent blocks); retry later");
+        }
+        return new TxSearcher(_node.Blocks, latest, MaxScanBlocks).Search(query, page, perPage, descending, ct);
+    }
 
     private IndexedTx? Load(long height, int index)
     {

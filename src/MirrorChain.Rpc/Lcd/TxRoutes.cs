@@ -201,7 +201,14 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         TxSearchResult found;
         using (_searchGate.TryEnter() ?? throw new LcdException(GrpcCode.ResourceExhausted, _searchGate.BusyMessage("tx search")))
         {
-            found = backend.SearchTxs(query, (int)page, (int)limit, descending, ct);
+            try
+            {
+                found = backend.SearchTxs(query, (int)page, (int)limit, descending, ct);
+            }
+            catch (RpcException e)
+            {
+                throw new LcdException(GrpcCode.Unavailable, e.ErrorData); // the event index is still catching up
+            }
         }
         request.Height = backend.LatestHeight;
         var times = new Dictionary<long, BlockTime?>();
