@@ -50,6 +50,7 @@ public sealed class ChainNodeTests : IDisposable
         Assert.Equal(2, node.LatestHeight);
         Assert.Equal(b2.Hash, node.Blocks.GetBlock(2)!.Hash);
         Assert.Equal((1L, 0), node.Blocks.GetTxLocation(Hashing.TxHash(Tx("a=1"))));
+        Assert.True(node.Indexer!.WaitForHeight(2, TimeSpan.FromSeconds(30))); // the event index follows the commit
         Assert.Equal([(1L, 0)], node.Blocks.FindByEvent("kv.key", "a").ToList());
     }
 
