@@ -9,10 +9,10 @@ namespace MirrorChain.Rpc.Tests;
 internal sealed class DevnetBankNode<TStore> : IDisposable
     where TStore : IKeyValueStore
 {
-    public DevnetBankNode(TStore store)
+    public DevnetBankNode(TStore store, NodeOptions? options = null)
     {
         Store = store;
-        Node = ChainNode.Open(store, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        Node = ChainNode.Open(store, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication(), options);
         Backend = new NodeRpcBackend(Node, "test", new string('a', 40), "tcp://127.0.0.1:0");
     }
 
