@@ -171,6 +171,7 @@ internal sealed partial class CrashRun(CrashTestOptions options, int seed, strin
             _ledger.SetIndex(hash, index);
         }
         var txRpc = await TxLookup.CheckAsync(rpc, _ledger.CommittedSnapshot(), ct).ConfigureAwait(false);
+        txRpc.AddRange(await EventSearch.CheckAsync(rpc, _ledger.CommittedSnapshot(), ct).ConfigureAwait(false));
         var lostHashes = lost.Select(l => l.Hash).Concat(txRpc.Select(l => l.Hash)).ToHashSet(StringComparer.Ordinal);
 
         // Every tx in the chain was sent by a client of this test and must be accounted for.

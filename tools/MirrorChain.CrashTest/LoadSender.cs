@@ -19,7 +19,8 @@ internal sealed class LoadSender(string name, PrivateKey key, string chainId, Le
     private static readonly Coin Amount = new("uluna", 1);
 
     /// <summary>A recipient no devnet account uses.</summary>
-    private static readonly Address Recipient = Address.FromBytes(Hashing.Sha256("mirrorchain-crashtest recipient"u8).AsSpan(0, 20));
+    /// <summary>Where every tx of the test sends its 1 uluna (so tx_search by transfer.recipient finds them all).</summary>
+    public static readonly Address Recipient = Address.FromBytes(Hashing.Sha256("mirrorchain-crashtest recipient"u8).AsSpan(0, 20));
 
     public string Name => name;
 
