@@ -28,9 +28,9 @@ public class MirrorMsgsTests
     [Fact]
     public void Provide_liquidity_lists_the_token_and_the_uusd_with_a_slippage_tolerance()
     {
-        AssertJson($$"""
+        AssertJson($$$"""
             {"provide_liquidity":{"assets":[
-              {"info":{"token":{"contract_addr":"{{Token}}"}},"amount":"53333"},
+              {"info":{"token":{"contract_addr":"{{{Token}}}"}},"amount":"53333"},
               {"info":{"native_token":{"denom":"uusd"}},"amount":"8000001"}],
              "slippage_tolerance":"0.02"}}
             """, MirrorMsgs.ProvideLiquidity(Token, 53_333, 8_000_001, "0.02"));
@@ -39,15 +39,15 @@ public class MirrorMsgsTests
     [Fact]
     public void Increase_allowance_names_the_spender_and_amount()
     {
-        AssertJson($$"""{"increase_allowance":{"spender":"{{Pair}}","amount":"5"}}""", MirrorMsgs.IncreaseAllowance(Pair, 5));
+        AssertJson($$$"""{"increase_allowance":{"spender":"{{{Pair}}}","amount":"5"}}""", MirrorMsgs.IncreaseAllowance(Pair, 5));
     }
 
     [Fact]
     public void Open_position_has_native_collateral_the_mAsset_token_and_a_ratio()
     {
-        AssertJson($$"""
+        AssertJson($$$"""
             {"open_position":{"collateral":{"info":{"native_token":{"denom":"uusd"}},"amount":"1000000000"},
-             "asset_info":{"token":{"contract_addr":"{{Token}}"}},"collateral_ratio":"1.55"}}
+             "asset_info":{"token":{"contract_addr":"{{{Token}}}"}},"collateral_ratio":"1.55"}}
             """, MirrorMsgs.OpenPosition("uusd", 1_000_000_000, Token, "1.55"));
     }
 
@@ -62,7 +62,7 @@ public class MirrorMsgsTests
     [Fact]
     public void Feed_price_is_a_list_of_token_and_decimal_price_pairs()
     {
-        AssertJson($$"""{"feed_price":{"prices":[["{{Token}}","150"],["{{Pair}}","670.5"],["{{Mint}}","0.000001"]]}}""",
+        AssertJson($$$"""{"feed_price":{"prices":[["{{{Token}}}","150"],["{{{Pair}}}","670.5"],["{{{Mint}}}","0.000001"]]}}""",
             MirrorMsgs.FeedPrice([(Token, 150_000_000), (Pair, 670_500_000), (Mint, 1)]));
     }
 
@@ -91,11 +91,12 @@ public class MirrorMsgsTests
     [Fact]
     public void Contracts_file_gives_mint_oracle_and_the_mAssets_without_MIR_in_file_order()
     {
-        var json = $$"""
-            {"mint":"{{Mint}}","oracle":"{{Pair}}","assets":{
-              "mAAPL":{"symbol":"mAAPL","token":"{{Token}}","pair":"{{Pair}}","lpToken":"{{Mint}}"},
-              "MIR":{"symbol":"MIR","token":"{{Mint}}","pair":"{{Pair}}","lpToken":"{{Token}}"},
-              "mTSLA":{"symbol":"mTSLA","token":"{{Pair}}","pair":"{{Token}}","lpToken":"{{Mint}}"}}}
+        var json = $$$"""
+            {"mint":"{{{Mint}}}","oracle":"{{{Pair}}}","assets":{
+              "mAAPL":{"symbol":"mAAPL","token":"{{{Token}}}","pair":"{{{Pair}}}","lpToken":"{{{Mint}}}"},
+              "MIR":{"symbol":"MIR","token":"{{{Mint}}}","pair":"{{{Pair}}}","lpToken":"{{{Token}}}"},
+              "mTSLA":{"symbol":"mTSLA","token":"{{{Pair}}}","pair":"{{{Token}}}","lpToken":"{{{Mint}}}"}
+            } }
             """;
         using var doc = System.Text.Json.JsonDocument.Parse(json);
 

@@ -27,7 +27,9 @@ internal static class LoadRun
             await NodeQueries.WaitReadyAsync(readRpc, o.WaitReady, ct);
         }
         var (chainId, height) = await NodeQueries.StatusAsync(readRpc, ct);
+        var accountTimer = Stopwatch.StartNew();
         var pool = await LoadSession.LoadAccountsAsync(readRpc, keys, Math.Max(4, o.Concurrency), ct);
+        Log($"read {pool.Length} account numbers and sequences in {accountTimer.Elapsed.TotalSeconds:F2} s");
         Log($"chain {chainId} at height {height}; {senderText}, recipient {recipient}; mix {string.Join(",", o.Mix)}");
         await broadcastRpc.CallAsync("health", ct); // opens a connection before anything is timed
         var session = new LoadSession(o, broadcastRpc, readRpc, chainId, pool);
