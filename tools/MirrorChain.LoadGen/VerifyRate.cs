@@ -65,7 +65,11 @@ internal static class VerifyRate
                     }
                 }
                 counts[slot] = n;
-            }) { IsBackground = true, Name = $"verify-rate {t}" };
+            })
+            {
+                IsBackground = true,
+                Name = $"verify-rate {t}",
+            };
             workers[t].Start();
         }
         var began = Stopwatch.GetTimestamp();
