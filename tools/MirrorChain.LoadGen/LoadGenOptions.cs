@@ -26,8 +26,9 @@ internal sealed record LoadGenOptions
           --concurrency C      concurrent broadcast_tx_sync requests (default 8; one in flight per sender)
           --warmup N           first send N bank txs the same way (rounds of up to 2000, each waiting for its commit),
                                unmeasured: lets a fresh node's JIT tier up (default 0)
-          --verify-seconds S   before each measured round, verify signatures on all cores for S seconds while the
-                               node is idle and report the rate (default 2.5; 0 = skip)
+          --verify-seconds S   before each measured round, wait until the node's mempool is empty, then verify
+                               signatures on all cores for S seconds and report the rate and the ratios to it
+                               (default 0 = skip; tools/bench passes 2.5)
           --timeout SECONDS    give up waiting for commits this long after the last broadcast (default 120)
           --accounts PATH      devnet-accounts.json with the mnemonics (default: genesis/devnet-accounts.json found
                                upwards from the current directory or the program's directory)
@@ -59,7 +60,7 @@ internal sealed record LoadGenOptions
 
     public int Concurrency { get; init; } = 8;
 
-    public double VerifySeconds { get; init; } = 2.5;
+    public double VerifySeconds { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 

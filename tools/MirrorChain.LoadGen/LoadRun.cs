@@ -68,14 +68,14 @@ internal static class LoadRun
                 failed.Add(workload);
                 continue;
             }
-            await session.WaitIdleAsync(ct);
-            var load = LoadAverage();
             double verify = 0;
             if (o.VerifySeconds > 0)
             {
+                await session.WaitIdleAsync(ct);
                 verify = VerifyRate.Measure(TimeSpan.FromSeconds(o.VerifySeconds));
-                Log($"{workload}: verify rate {verify:F0} sig/s on {Environment.ProcessorCount} cores (node idle; load average {load})");
+                Log($"{workload}: verify rate {verify:F0} sig/s on {Environment.ProcessorCount} cores (node idle)");
             }
+            var load = LoadAverage();
             Log($"{workload}: measured round of {plans.Count} txs");
             var round = await session.RoundAsync(plans, keepEvents: false, ct);
             var report = round.Report with { Workload = workload, VerifyRate = verify, LoadAverage = load };
