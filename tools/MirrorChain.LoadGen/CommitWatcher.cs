@@ -10,9 +10,9 @@ namespace MirrorChain.LoadGen;
 /// <c>block</c> (the tx bytes, hashed here) and <c>block_results</c> (each tx's code), and records when each of the
 /// load's txs was first seen committed. It runs during phase 1 too, so commit times are not delayed by it.
 /// </summary>
-internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourHashes, long startHeight, TimeSpan pollInterval)
+internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourHashes, long startHeight, TimeSpan pollInterval, bool keepEvents = false)
 {
-    private readonly Dictionary<string, uint> _committed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TxOutcome> _committed = new(StringComparer.Ordinal);
     private readonly List<BlockObservation> _blocks = [];
     private long _next = startHeight + 1;
 
@@ -48,7 +48,7 @@ internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourH
             }
             await Task.Delay(pollInterval, ct).ConfigureAwait(false);
         }
-        return new CommitResult(new Dictionary<string, uint>(_committed, StringComparer.Ordinal), [.. _blocks], _next - 1, timedOut);
+        return new CommitResult(new Dictionary<string, TxOutcome>(_committed, StringComparer.Ordinal), [.. _blocks], _next - 1, timedOut);
     }
 
     private async Task ReadBlockAsync(long height, CancellationToken ct)
@@ -64,7 +64,7 @@ internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourH
             ? t.EnumerateArray().Select(e => e.GetBytesFromBase64()).ToList()
             : [];
         var codes = results.TryGetProperty("txs_results", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Select(e => e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetUInt32() : 0).ToList()
+            ? r.EnumerateArray().ToList()
             : [];
         if (codes.Count != txs.Count)
         {
@@ -74,7 +74,7 @@ internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourH
         for (var i = 0; i < txs.Count; i++)
         {
             var hash = Convert.ToHexString(SHA256.HashData(txs[i]));
-            if (ourHashes.Contains(hash) && _committed.TryAdd(hash, codes[i]))
+            if (ourHashes.Contains(hash) && _committed.TryAdd(hash, TxOutcome.From(codes[i], keepEvents)))
             {
                 ours++;
             }
@@ -86,6 +86,42 @@ internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourH
 /// <summary>One block as observed: its tx count, how many were ours, and when it was seen (Stopwatch time).</summary>
 internal sealed record BlockObservation(long Height, int TxCount, int OurTxCount, long SeenTimestamp);
 
-/// <summary>Phase 2 outcome: hash → result code of each of our txs seen committed, and every block read.</summary>
+/// <summary>Phase 2 outcome: hash → result of each of our txs seen committed, and every block read.</summary>
 internal sealed record CommitResult(
-    IReadOnlyDictionary<string, uint> Committed, IReadOnlyList<BlockObservation> Blocks, long LastHeight, bool TimedOut);
+    IReadOnlyDictionary<string, TxOutcome> Committed, IReadOnlyList<BlockObservation> Blocks, long LastHeight, bool TimedOut);
+
+/// <summary>A committed tx's result as block_results gives it: code, log, gas used, and (when asked for) its events.</summary>
+internal sealed record TxOutcome(uint Code, string Log, long GasUsed, JsonElement? Events)
+{
+    public static TxOutcome From(JsonElement result, bool keepEvents)
+    {
+        var code = result.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetUInt32() : 0;
+        var log = result.TryGetProperty("log", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() ?? "" : "";
+        var gas = result.TryGetProperty("gas_used", out var g) && g.ValueKind is JsonValueKind.String or JsonValueKind.Number ? NodeQueries.Int64(g) : 0;
+        JsonElement? events = keepEvents && result.TryGetProperty("events", out var e) ? e.Clone() : null;
+        return new TxOutcome(code, log, gas, events);
+    }
+
+    /// <summary>The value of the first attribute <paramref name="key"/> of a <c>wasm</c> event, or null.</summary>
+    public string? WasmAttribute(string key)
+    {
+        if (Events is not { ValueKind: JsonValueKind.Array } events)
+        {
+            return null;
+        }
+        foreach (var ev in events.EnumerateArray())
+        {
+            if (ev.TryGetProperty("type", out var t) && t.GetString() == "wasm" && ev.TryGetProperty("attributes", out var attrs))
+            {
+                foreach (var a in attrs.EnumerateArray())
+                {
+                    if (a.TryGetProperty("key", out var k) && k.GetString() == key && a.TryGetProperty("value", out var v))
+                    {
+                        return v.GetString();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

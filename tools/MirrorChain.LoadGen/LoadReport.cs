@@ -20,6 +20,19 @@ internal sealed record LoadReport
     public required double AcceptSeconds { get; init; }
     public required double CommitSeconds { get; init; }
     public required bool TimedOut { get; init; }
+    public required long MaxGasUsed { get; init; }
+
+    /// <summary>Committed-with-error and rejected txs grouped by code and log: "N × code C: log".</summary>
+    public required IReadOnlyList<string> Failures { get; init; }
+
+    /// <summary>The workload's name (bank, swap, …).</summary>
+    public string Workload { get; init; } = "bank";
+
+    /// <summary>All-core signature verify rate measured just before the round (0: not measured).</summary>
+    public double VerifyRate { get; init; }
+
+    /// <summary>The 1-minute load average when the round started ("-" when unknown).</summary>
+    public string LoadAverage { get; init; } = "-";
 
     public double AcceptRate => AcceptSeconds > 0 ? Accepted / AcceptSeconds : 0;
 
@@ -32,19 +45,29 @@ internal sealed record LoadReport
     {
         var ok = 0;
         var failed = 0;
+        long maxGas = 0;
+        var failures = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var hash in accept.Accepted)
         {
-            if (commit.Committed.TryGetValue(hash, out var code))
+            if (commit.Committed.TryGetValue(hash, out var outcome))
             {
-                if (code == 0)
+                maxGas = Math.Max(maxGas, outcome.GasUsed);
+                if (outcome.Code == 0)
                 {
                     ok++;
                 }
                 else
                 {
                     failed++;
+                    var key = $"code {outcome.Code}: {Shorten(outcome.Log)}";
+                    failures[key] = failures.GetValueOrDefault(key) + 1;
                 }
             }
+        }
+        var failureLines = failures.OrderByDescending(f => f.Value).Select(f => $"{f.Value} x committed with {f.Key}").ToList();
+        if (accept.Rejected > 0)
+        {
+            failureLines.Add($"{accept.Rejected} x rejected by CheckTx, e.g. {(accept.RejectionSamples.Count > 0 ? Shorten(accept.RejectionSamples[0]) : "?")}");
         }
         var ourBlocks = commit.Blocks.Where(b => b.OurTxCount > 0).ToList();
         var lastSeen = ourBlocks.Count > 0 ? ourBlocks.Max(b => b.SeenTimestamp) : accept.StartTimestamp;
@@ -63,7 +86,15 @@ internal sealed record LoadReport
             AcceptSeconds = accept.Elapsed.TotalSeconds,
             CommitSeconds = Stopwatch.GetElapsedTime(accept.StartTimestamp, lastSeen).TotalSeconds,
             TimedOut = commit.TimedOut,
+            MaxGasUsed = maxGas,
+            Failures = failureLines,
         };
+    }
+
+    private static string Shorten(string log)
+    {
+        var oneLine = log.ReplaceLineEndings(" ");
+        return oneLine.Length <= 160 ? oneLine : oneLine[..160] + "…";
     }
 
     public string ToTable()
@@ -81,6 +112,15 @@ internal sealed record LoadReport
             ("accept time", S(AcceptSeconds), $"{R(AcceptRate)} tx/s"),
             ("commit time (first broadcast → last commit)", S(CommitSeconds), $"{R(CommitRate)} tx/s"),
         };
+        if (MaxGasUsed > 0)
+        {
+            rows.Add(("max gas used by one tx", N(MaxGasUsed), ""));
+        }
+        if (VerifyRate > 0)
+        {
+            rows.Add(("verify rate just before (all cores)", R(VerifyRate), $"sig/s; accept {P(AcceptRate)}, commit {P(CommitRate)} of it"));
+        }
+
         var w0 = rows.Max(r => r.Item1.Length);
         var w1 = rows.Max(r => r.Item2.Length);
         var sb = new StringBuilder();
@@ -93,10 +133,15 @@ internal sealed record LoadReport
             }
             sb.Append('\n');
         }
+        foreach (var failure in Failures)
+        {
+            sb.Append("  failure: ").Append(failure).Append('\n');
+        }
         return sb.ToString();
     }
 
     public string ToKeyValues() => string.Join('\n',
+        $"workload={Workload}",
         $"sent={Sent}",
         $"accepted={Accepted}",
         $"rejected={Rejected}",
@@ -111,7 +156,13 @@ internal sealed record LoadReport
         $"accept_tps={F(AcceptRate, "F0")}",
         $"commit_seconds={F(CommitSeconds, "F3")}",
         $"commit_tps={F(CommitRate, "F0")}",
+        $"max_gas_used={MaxGasUsed}",
+        $"verify_sps={F(VerifyRate, "F0")}",
+        $"load_average={LoadAverage}",
+        $"failures={string.Join(" | ", Failures)}",
         $"success={(Success ? 1 : 0)}") + "\n";
+
+    private string P(double rate) => VerifyRate > 0 ? F(rate * 100 / VerifyRate, "F1") + "%" : "-";
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,96 +1,135 @@
 using System.Diagnostics;
 using MirrorChain.Core;
-using MirrorChain.Crypto;
 
 namespace MirrorChain.LoadGen;
 
 /// <summary>
-/// One load run: an optional unmeasured warm-up round, then the measured round. A round reads the senders' account
-/// numbers and sequences, pre-signs, broadcasts (phase 1) while following commits (phase 2), and reports.
+/// One load run: an optional unmeasured warm-up of bank sends, then for each workload of the mix its unmeasured
+/// setup, a pause until the node is idle, the verify-rate measurement, and the measured round.
 /// </summary>
 internal static class LoadRun
 {
-    private const int WarmupRound = 2000;
-
     public static async Task<int> RunAsync(LoadGenOptions o, CancellationToken ct)
     {
         // Query and block reads use their own connections so they never queue behind broadcasts.
         using var broadcastRpc = new JsonRpcClient(o.Rpc, o.Concurrency, TimeSpan.FromSeconds(60));
-        using var readRpc = new JsonRpcClient(o.Rpc, 4, TimeSpan.FromSeconds(60));
+        using var readRpc = new JsonRpcClient(o.Rpc, Math.Max(4, o.Concurrency), TimeSpan.FromSeconds(60));
 
         var recipient = o.Recipient is null ? TxPresigner.DefaultRecipient() : Address.Parse(o.Recipient);
-        var keys = DevnetAccounts.LoadTestKeys(o.AccountsFile, o.Senders);
+        var keyTimer = Stopwatch.StartNew();
+        var keys = o.BenchAccounts > 0
+            ? BenchKeys.Keys(o.Seed, o.BenchAccounts).Select((k, i) => ($"bench{i}", k)).ToList()
+            : DevnetAccounts.LoadTestKeys(o.AccountsFile, o.Senders);
+        var senderText = o.BenchAccounts > 0 ? $"{o.BenchAccounts} bench accounts (seed '{o.Seed}')" : $"{o.Senders} senders (test1..test{o.Senders})";
+        Log($"derived {keys.Count} keys in {keyTimer.Elapsed.TotalSeconds:F2} s");
         if (o.WaitReady > TimeSpan.Zero)
         {
             await NodeQueries.WaitReadyAsync(readRpc, o.WaitReady, ct);
         }
         var (chainId, height) = await NodeQueries.StatusAsync(readRpc, ct);
-        Log($"chain {chainId} at height {height}; {o.Senders} senders, recipient {recipient}");
+        var accountTimer = Stopwatch.StartNew();
+        var pool = await LoadSession.LoadAccountsAsync(readRpc, keys, Math.Max(4, o.Concurrency), ct);
+        Log($"read {pool.Length} account numbers and sequences in {accountTimer.Elapsed.TotalSeconds:F2} s");
+        Log($"chain {chainId} at height {height}; {senderText}, recipient {recipient}; mix {string.Join(",", o.Mix)}");
         await broadcastRpc.CallAsync("health", ct); // opens a connection before anything is timed
+        var session = new LoadSession(o, broadcastRpc, readRpc, chainId, pool);
 
-        // Warm-up: unmeasured rounds of at most WarmupRound txs (each committed before the next, so the mempool never
-        // fills). A freshly started node runs tier-0 JIT code for its first seconds of load: about 2.5x the CPU per tx.
+        // Warm-up: unmeasured rounds of bank sends (each committed before the next, so the mempool never fills). A
+        // freshly started node runs tier-0 JIT code for its first seconds of load: about 2.5x the CPU per tx.
         for (var done = 0; done < o.Warmup;)
         {
-            var count = Math.Min(WarmupRound, o.Warmup - done);
+            var count = Math.Min(LoadSession.ChunkSize, o.Warmup - done);
             Log($"warm-up round: {count} txs ({done + count}/{o.Warmup}, not measured)");
-            var warm = await RoundAsync(o, count, keys, recipient, chainId, broadcastRpc, readRpc, ct);
-            if (!warm.Success)
+            var warm = await session.RoundAsync([.. session.TakeSenders(count).Select(a => TxPresigner.BankSend(a, recipient))], keepEvents: false, ct);
+            if (!warm.Report.Success)
             {
-                Console.Write(warm.ToTable());
+                Console.Write(warm.Report.ToTable());
                 Log("FAIL: a warm-up round did not commit all its txs");
                 return 1;
             }
             done += count;
         }
 
-        var report = await RoundAsync(o, o.Txs, keys, recipient, chainId, broadcastRpc, readRpc, ct);
-        Console.WriteLine($"MirrorChain load: {o.Txs} bank sends, {o.Senders} senders, concurrency {o.Concurrency}, chain {chainId}, {o.Rpc}");
-        Console.Write(report.ToTable());
-        if (o.SummaryFile is { } file)
+        if (o.SummaryDir is { } dir)
         {
-            await File.WriteAllTextAsync(file, report.ToKeyValues(), ct);
+            Directory.CreateDirectory(dir);
         }
-        if (!report.Success)
+        var failed = new List<string>();
+        foreach (var workload in o.Mix)
         {
-            Log(report.Accepted == 0
-                ? "FAIL: no tx was accepted"
-                : $"FAIL: {report.Accepted - report.CommittedOk} accepted txs were not committed with code 0");
-            return 1;
+            IReadOnlyList<TxPlan> plans;
+            try
+            {
+                plans = await Workloads.PrepareAsync(workload, session, o.Txs, recipient, ct);
+            }
+            catch (SetupFailedException e)
+            {
+                Log($"FAIL: {workload}: {e.Message}");
+                failed.Add(workload);
+                continue;
+            }
+            double verify = 0;
+            if (o.VerifySeconds > 0)
+            {
+                await session.WaitIdleAsync(ct);
+                verify = VerifyRate.Measure(TimeSpan.FromSeconds(o.VerifySeconds));
+                Log($"{workload}: verify rate {verify:F0} sig/s on {Environment.ProcessorCount} cores (node idle)");
+            }
+            var load = LoadAverage();
+            Log($"{workload}: measured round of {plans.Count} txs");
+            var round = await session.RoundAsync(plans, keepEvents: false, ct);
+            var report = round.Report with { Workload = workload, VerifyRate = verify, LoadAverage = load };
+            Console.WriteLine($"MirrorChain load: {o.Txs} {Describe(workload)}, {senderText}, concurrency {o.Concurrency}, chain {chainId}, {o.Rpc}");
+            Console.Write(report.ToTable());
+            Console.WriteLine();
+            if (o.SummaryDir is { } d)
+            {
+                await File.WriteAllTextAsync(Path.Combine(d, workload + ".txt"), report.ToKeyValues(), ct);
+            }
+            if (o.SummaryFile is { } file && workload == o.Mix[0])
+            {
+                await File.WriteAllTextAsync(file, report.ToKeyValues(), ct);
+            }
+            if (!report.Success)
+            {
+                Log(report.Accepted == 0
+                    ? $"FAIL: {workload}: no tx was accepted"
+                    : $"FAIL: {workload}: {report.Accepted - report.CommittedOk} accepted txs were not committed with code 0");
+                failed.Add(workload);
+            }
         }
-        return 0;
+        return failed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<LoadReport> RoundAsync(LoadGenOptions o, int txs, IReadOnlyList<(string Name, PrivateKey Key)> keys,
-        Address recipient, string chainId, JsonRpcClient broadcastRpc, JsonRpcClient readRpc, CancellationToken ct)
+    private static string Describe(string workload) => workload switch
     {
-        var senders = new List<SenderAccount>();
-        foreach (var (name, key) in keys)
-        {
-            var (number, sequence) = await NodeQueries.AccountAsync(readRpc, key.Address, ct);
-            senders.Add(new SenderAccount(name, key, number, sequence));
-        }
-        var signing = Stopwatch.StartNew();
-        var perSender = TxPresigner.Sign(txs, senders, recipient, chainId);
-        var ourHashes = perSender.SelectMany(l => l).Select(t => t.HashHex).ToHashSet(StringComparer.Ordinal);
-        Log($"pre-signed {txs} txs in {signing.Elapsed.TotalSeconds:F2} s");
+        Workloads.Bank => "bank sends",
+        Workloads.Swap => "Terraswap swaps (1 UST for an mAsset)",
+        Workloads.ProvideLiquidity => "provide_liquidity (mAsset + UST)",
+        Workloads.OpenPosition => "mint open_position (1000 UST at 200%)",
+        Workloads.Deposit => "mint deposit (100 UST)",
+        Workloads.FeedPrice => "oracle feed_price (feeder test1, all mAssets)",
+        Workloads.Auction => "mint auctions (cw20 send with the auction hook)",
+        _ => workload,
+    };
 
-        var (_, startHeight) = await NodeQueries.StatusAsync(readRpc, ct);
-        Log($"phase 1 (accept): broadcast_tx_sync, concurrency {o.Concurrency}; phase 2 (commit) follows from height {startHeight + 1}");
-        var accept = AcceptPhase.RunAsync(broadcastRpc, perSender, o.Concurrency, ct);
-        var watcher = new CommitWatcher(readRpc, ourHashes, startHeight, o.PollInterval);
-        var commitTask = watcher.RunAsync(accept, o.Timeout, ct);
-        var acceptResult = await accept;
-        Log($"phase 1 done: {acceptResult.Accepted.Count} accepted, {acceptResult.Rejected} rejected in {acceptResult.Elapsed.TotalSeconds:F3} s");
-        foreach (var sample in acceptResult.RejectionSamples)
+    /// <summary>The 1-minute load average (Linux /proc/loadavg), or "-".</summary>
+    public static string LoadAverage()
+    {
+        try
         {
-            Log($"  rejected: {sample}");
+            var text = File.ReadAllText("/proc/loadavg");
+            return text.Split(' ')[0];
         }
-        var commit = await commitTask;
-        var report = LoadReport.Create(txs, acceptResult, commit);
-        Log($"phase 2 done: {report.CommittedOk} committed ok, {report.CommittedFailed} failed, {report.NotCommitted} missing; last at height {report.LastHeight}");
-        return report;
+        catch (IOException)
+        {
+            return "-";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "-";
+        }
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[loadgen] {message}");
+    private static void Log(string message) => LoadSession.Log(message);
 }
