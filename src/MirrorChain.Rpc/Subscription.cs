@@ -19,7 +19,6 @@ internal sealed class Subscription
         Queue = Channel.CreateBounded<RpcEvent>(new BoundedChannelOptions(bufferSize)
         {
             SingleReader = true,
-            SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
     }

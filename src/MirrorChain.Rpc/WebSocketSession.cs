@@ -190,8 +190,12 @@ internal sealed class WebSocketSession : IDisposable
     /// <summary>The answer to one message: a subscription call here, anything else through the HTTP server's processor.</summary>
     private async Task<byte[]?> AnswerAsync(byte[] body, CancellationToken ct)
     {
-        if (TryReadSubscriptionCall(body, out var id, out var method, out var args))
+        if (TryReadSubscriptionCall(body, out var id, out var method, out var args, out var paramsError))
         {
+            if (paramsError is not null)
+            {
+                return RpcEnvelope.Error(id, paramsError);
+            }
             try
             {
                 return RpcEnvelope.Success(id, method switch
@@ -210,11 +214,12 @@ internal sealed class WebSocketSession : IDisposable
         return answer.Body;
     }
 
-    private static bool TryReadSubscriptionCall(byte[] body, out RpcId id, out string method, out RpcParams? args)
+    private static bool TryReadSubscriptionCall(byte[] body, out RpcId id, out string method, out RpcParams? args, out RpcException? paramsError)
     {
         id = default;
         method = "";
         args = null;
+        paramsError = null;
         try
         {
             using var doc = JsonDocument.Parse(body, ReadOptions);
@@ -234,16 +239,18 @@ internal sealed class WebSocketSession : IDisposable
             }
             method = m.GetString()!;
             JsonElement? parameters = root.TryGetProperty("params", out var p) ? p.Clone() : null;
-            args = new JsonRpcParams(parameters, method == "unsubscribe_all" ? [] : ["query"]);
+            try
+            {
+                args = new JsonRpcParams(parameters, method == "unsubscribe_all" ? [] : ["query"]);
+            }
+            catch (RpcException e)
+            {
+                paramsError = e;
+            }
             return true;
         }
         catch (JsonException)
         {
-            return false;
-        }
-        catch (RpcException)
-        {
-            // malformed params: let the processor answer (it reports them the same way for any method)
             return false;
         }
     }

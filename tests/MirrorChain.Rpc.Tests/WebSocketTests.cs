@@ -189,6 +189,8 @@ public sealed class WebSocketTests
         Assert.Equal("maximum query length exceeded", ErrorData(tooLong));
         var missing = await ws.ReceiveAfter(Request(3, "subscribe"));
         Assert.Equal(-32602, missing.GetProperty("error").GetProperty("code").GetInt32());
+        var extra = await ws.ReceiveAfter(Request(4, "subscribe", """["tm.event='NewBlock'","x"]"""));
+        Assert.Equal((4, -32602), (extra.GetProperty("id").GetInt32(), extra.GetProperty("error").GetProperty("code").GetInt32()));
     }
 
     [Fact]

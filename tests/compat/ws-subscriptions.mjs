@@ -65,21 +65,42 @@ async function send(memo) {
   }
 }
 
-/** terra.js / feather.js WebSocketClient: resolves with the data of the first event its callback gets. */
-function firstEvent(lib, subscribe) {
+/**
+ * terra.js / feather.js WebSocketClient: subscribes (terra.js: before connecting, its API; feather.js: once connected,
+ * with a TendermintQuery), calls `onSubscribed` shortly after, and resolves with the data of the first event.
+ */
+function firstEvent(name, lib, event, conditions, onSubscribed = () => {}) {
   const client = new lib.WebSocketClient(`${WS}/websocket`);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.destroy();
       reject(new Error("timed out waiting for an event"));
     }, TIMEOUT_MS);
-    subscribe(client, (data) => {
+    const callback = (data) => {
       clearTimeout(timer);
       client.destroy();
       resolve(data);
+    };
+    const subscribe = (c) => (event === "Tx" ? c.subscribeTx(conditions, callback) : c.subscribe(event, conditions, callback));
+    if (name === "terra.js") {
+      subscribe(client);
+    }
+    client.on("connect", () => {
+      if (name !== "terra.js") {
+        subscribe(client);
+      }
+      setTimeout(() => Promise.resolve(onSubscribed()).catch(reject), 300);
     });
     client.start();
   });
+}
+
+/** The conditions argument each library's subscribe takes: a plain object (terra.js) or a TendermintQuery (feather.js). */
+function conditions(name, lib, exact) {
+  if (name === "terra.js") return exact;
+  const query = new lib.TendermintQuery();
+  for (const [key, value] of Object.entries(exact)) query.exact(key, value);
+  return query;
 }
 
 async function main() {
@@ -130,22 +151,21 @@ async function main() {
 
   for (const [name, lib] of [["terra.js", terra], ["feather.js", feather]]) {
     await step(`${name} WebSocketClient subscribe('NewBlock')`, async () => {
-      const data = await firstEvent(lib, (client, cb) => client.subscribe("NewBlock", {}, cb));
+      const data = await firstEvent(name, lib, "NewBlock", conditions(name, lib, {}));
       assert.equal(data.type, "tendermint/event/NewBlock");
       assert.match(data.value.block.header.height, /^\d+$/);
       assert.ok(Array.isArray(data.value.result_finalize_block.tx_results));
     });
     await step(`${name} WebSocketClient subscribeTx({ 'message.sender': test9 })`, async () => {
-      let hash;
-      const data = await firstEvent(lib, (client, cb) => {
-        client.subscribeTx({ "message.sender": SENDER.address }, cb);
-        client.once("connect", () => setTimeout(() => send(`ws-subscriptions ${name}`).then((h) => { hash = h; }), 300));
+      let sent;
+      const data = await firstEvent(name, lib, "Tx", conditions(name, lib, { "message.sender": SENDER.address }), () => {
+        sent = send(`ws-subscriptions ${name}`);
+        return sent;
       });
       const tx = data.value.TxResult;
       assert.equal(data.type, "tendermint/event/Tx");
       assert.equal(tx.result.code ?? 0, 0);
-      for (let i = 0; i < 50 && hash === undefined; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(tx.txhash.toUpperCase(), hash);
+      assert.equal(tx.txhash.toUpperCase(), await sent);
     });
   }
 }
