@@ -114,6 +114,24 @@ public sealed class WebSocketTests
         }
     }
 
+    [Theory]
+    [InlineData("tm.event='Tx' AND wasm EXISTS", "tx-3-0")]
+    [InlineData("wasm EXISTS", "tx-3-0")]
+    [InlineData("transfer.amount CONTAINS 'uluna' AND tx.height=2", "tx-2-0")]
+    [InlineData("tx.fee_payer='terra1sender'", "tx-2-1")]
+    public async Task Queries_match_event_types_and_attributes_as_CometBFTs_pubsub(string query, string expectedTx)
+    {
+        var (s, backend) = await StartAsync();
+        await using var _ = s;
+        await using var ws = await WsTestClient.ConnectAsync(s.Server);
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", await ws.CallAsync(Subscribe(1, query)));
+        backend.Commit(1);
+        backend.Commit(2);
+        backend.Commit(3);
+        var txResult = (await ws.ReceiveJsonAsync()).GetProperty("result").GetProperty("data").GetProperty("value").GetProperty("TxResult");
+        Assert.Equal(Convert.ToBase64String(Encoding.ASCII.GetBytes(expectedTx)), txResult.GetProperty("tx").GetString());
+    }
+
     [Fact]
     public async Task NewBlockHeader_and_NewBlockEvents_carry_their_own_payloads()
     {
