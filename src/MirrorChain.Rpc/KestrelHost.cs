@@ -17,7 +17,7 @@ namespace MirrorChain.Rpc;
 /// itself gives up on aborted requests after a second and leaves their handlers running), so the caller may then
 /// close what the handlers read.
 /// </summary>
-internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequestBodyBytes, int maxConnections, TimeSpan shutdownTimeout, RequestDelegate handler, ILogger logger) : IAsyncDisposable
+internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequestBodyBytes, int maxConnections, TimeSpan shutdownTimeout, RequestDelegate handler, ILogger logger, bool webSockets = false) : IAsyncDisposable
 {
     /// <summary>How long <see cref="StopAsync"/> waits, after aborting them, for handlers that ignore their RequestAborted token.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
@@ -50,9 +50,14 @@ internal sealed class KestrelHost(string name, IPEndPoint endpoint, long maxRequ
                 k.AddServerHeader = false;
                 k.Limits.MaxRequestBodySize = maxRequestBodyBytes;
                 k.Limits.MaxConcurrentConnections = maxConnections;
+                k.Limits.MaxConcurrentUpgradedConnections = maxConnections;
                 k.Listen(endpoint);
             });
             var app = builder.Build();
+            if (webSockets)
+            {
+                app.UseWebSockets();
+            }
             app.Run(TrackedAsync);
             try
             {

@@ -7,7 +7,7 @@ namespace MirrorChain.Rpc;
 /// Serves the JSON-RPC from a <see cref="ChainNode"/>: reads from its block store and committed state, CheckTx and
 /// mempool admission through <see cref="ChainNode.SubmitTx"/>, and broadcast_tx_commit waits on block commits.
 /// </summary>
-public sealed class NodeRpcBackend : IRpcBackend, IDisposable
+public sealed class NodeRpcBackend : IRpcBackend, IRpcEventSource, IDisposable
 {
     /// <summary>abci_query path for raw state reads with Merkle proofs: data = the state key.</summary>
     public const string StoreKeyPath = "/store/state/key";
@@ -25,6 +25,13 @@ public sealed class NodeRpcBackend : IRpcBackend, IDisposable
         NodeId = nodeId;
         RpcListenAddress = rpcListenAddress;
         _node.BlockCommitted += OnBlockCommitted;
+    }
+
+    /// <summary>The node's <see cref="ChainNode.BlockCommitted"/>, for the WebSocket subscriptions.</summary>
+    public event Action<Block, BlockResults>? BlockCommitted
+    {
+        add => _node.BlockCommitted += value;
+        remove => _node.BlockCommitted -= value;
     }
 
     public string ChainId => _node.Genesis.ChainId;

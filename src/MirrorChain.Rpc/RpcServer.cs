@@ -8,7 +8,9 @@ namespace MirrorChain.Rpc;
 /// <summary>
 /// The CometBFT-compatible JSON-RPC server on Kestrel: <c>POST /</c> (JSON-RPC 2.0, single or batch),
 /// <c>GET /&lt;method&gt;?arg=value</c> (URI form) and <c>GET /</c> (the list of methods). Stateless apart from the
-/// backend, so requests run concurrently; the backend must be thread-safe.
+/// backend, so requests run concurrently; the backend must be thread-safe. <c>GET /websocket</c> serves the same
+/// methods over a WebSocket plus event subscriptions (<see cref="WebSocketEndpoint"/>), fed by the backend when it is
+/// an <see cref="IRpcEventSource"/>.
 /// </summary>
 public sealed class RpcServer : IAsyncDisposable
 {
@@ -16,6 +18,8 @@ public sealed class RpcServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly JsonRpcProcessor _processor;
     private readonly KestrelHost _host;
+    private readonly RpcEventBus _events;
+    private readonly WebSocketEndpoint _websocket;
 
     public RpcServer(IRpcBackend backend, RpcServerOptions? options = null, ILogger? logger = null)
     {
@@ -30,7 +34,11 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
         _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests);
-        _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger);
+        ArgumentNullException.ThrowIfNull(_options.Subscriptions, nameof(options));
+        _options.Subscriptions.Validate();
+        _events = new RpcEventBus(backend as IRpcEventSource, _options.Subscriptions, backend.AppProtocolVersion, _logger);
+        _websocket = new WebSocketEndpoint(_processor, _events, _options.Subscriptions, _options.MaxRequestBodyBytes, _logger);
+        _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger, webSockets: true);
     }
 
     /// <summary>The address actually listened on (the real port when the endpoint had port 0); null when stopped.</summary>
@@ -42,16 +50,33 @@ public sealed class RpcServer : IAsyncDisposable
     /// <summary>The methods served, sorted by name.</summary>
     public IReadOnlyList<string> MethodNames => _processor.Methods.All.Select(m => m.Name).ToList();
 
-    public Task StartAsync(CancellationToken ct = default) => _host.StartAsync(ct);
+    public Task StartAsync(CancellationToken ct = default)
+    {
+        _websocket.Reopen();
+        return _host.StartAsync(ct);
+    }
+
+    /// <summary>Open <c>/websocket</c> connections.</summary>
+    public int WebSocketConnections => _websocket.Count;
 
     /// <summary>
     /// Stops listening, lets requests in flight finish for <see cref="RpcServerOptions.ShutdownTimeout"/>, then
     /// cancels them (their RequestAborted token) and returns only once every request handler has returned, so no
-    /// request still reads the node's store when the caller closes it.
+    /// request still reads the node's store when the caller closes it. WebSocket clients are closed first, cleanly:
+    /// their subscriptions are cancelled ("CometBFT exited") and they get a close frame.
     /// </summary>
-    public Task StopAsync(CancellationToken ct = default) => _host.StopAsync(ct);
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await _websocket.CloseAllAsync().ConfigureAwait(false);
+        await _host.StopAsync(ct).ConfigureAwait(false);
+    }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _websocket.CloseAllAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
+    }
 
     private async Task HandleAsync(HttpContext ctx)
     {
@@ -62,6 +87,11 @@ public sealed class RpcServer : IAsyncDisposable
             if (path is "" or "/")
             {
                 await HandleRootAsync(ctx, ct).ConfigureAwait(false);
+                return;
+            }
+            if (path == WebSocketEndpoint.Path)
+            {
+                await _websocket.HandleAsync(ctx).ConfigureAwait(false);
                 return;
             }
             var name = path[1..];

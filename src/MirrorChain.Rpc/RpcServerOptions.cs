@@ -45,6 +45,9 @@ public sealed record RpcServerOptions
     /// <summary>How long broadcast_tx_commit waits for inclusion (CometBFT's timeout_broadcast_tx_commit).</summary>
     public TimeSpan BroadcastTxCommitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Limits of the <c>/websocket</c> endpoint and its subscriptions (CometBFT's defaults).</summary>
+    public RpcSubscriptionOptions Subscriptions { get; init; } = new();
+
     /// <summary>How long <see cref="RpcServer.StopAsync"/> lets requests in flight finish before aborting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
