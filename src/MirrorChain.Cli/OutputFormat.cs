@@ -89,6 +89,7 @@ public static class Output
                     WriteObject(sb, o, indent + 2, firstInline: true);
                     break;
                 case JsonArray inner when inner.Count > 0:
+                    sb.Length--; // "-" alone on its line, the inner sequence below it
                     sb.Append('\n');
                     WriteArray(sb, inner, indent + 2);
                     break;

@@ -8,7 +8,13 @@ var node = new Option<string?>("--node") { Description = "JSON-RPC endpoint of t
 var outputFormat = new Option<string?>("--output", "-o") { Description = "output format: text (YAML, the default for wasm/mirror queries and tx results) or json", Recursive = true };
 outputFormat.AcceptOnlyFromAmong("text", "json");
 var keyringBackend = new Option<string?>("--keyring-backend") { Description = "keyring backend; only test (the home's unencrypted devnet keyring) exists", Recursive = true };
-keyringBackend.AcceptOnlyFromAmong("test");
+keyringBackend.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<string?>() is { } b && b != "test")
+    {
+        r.AddError($"--keyring-backend {b} is not available: only test exists (the home's unencrypted devnet keyring); use --keyring-backend test or leave it out");
+    }
+});
 
 var root = new RootCommand("mirrorchain — a deterministic node that runs Mirror Protocol natively") { home, node, outputFormat, keyringBackend };
 
@@ -202,7 +208,9 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     // one clear line and where to look, instead of the whole help text
-    Console.Error.WriteLine($"error: {parsed.Errors[0].Message}");
+    // an unknown word beats "Required command was not provided", which it usually causes
+    var first = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
+    Console.Error.WriteLine($"error: {string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
     Console.Error.WriteLine($"see: {CommandPath(parsed)} --help");
     return 1;
 }
