@@ -49,11 +49,20 @@ public static class TxCommands
 
     private static async Task<int> SignAndBroadcastAsync(KeyInfo key, IReadOnlyList<ITxMessage> messages, TxFlags flags, TextWriter output, CancellationToken ct)
     {
+        // every flag is checked before the node is asked anything
+        ulong gas = 0;
+        if (flags.Gas != "auto" && (!ulong.TryParse(flags.Gas, NumberStyles.None, CultureInfo.InvariantCulture, out gas) || gas == 0))
+        {
+            throw new FormatException($"--gas must be \"auto\" or a positive integer, got {flags.Gas}");
+        }
+        _ = ScaleGas(1, flags.GasAdjustment);
+        var explicitFee = flags.Fees is null ? null : Coins.Parse(flags.Fees);
+        var gasPrice = explicitFee is null ? GasPrice.Parse(flags.GasPrices) : (GasPrice?)null;
+
         using var rpc = new RpcClient(flags.Node);
         var chainId = flags.ChainId ?? (await rpc.CallAsync("status", [], ct).ConfigureAwait(false))["node_info"]!["network"]!.GetValue<string>();
         var (accountNumber, sequence) = await QueryAccountAsync(rpc, key.Address, ct).ConfigureAwait(false);
 
-        ulong gas;
         if (flags.Gas == "auto" || flags.DryRun)
         {
             var used = await SimulateAsync(rpc, messages, key, sequence, flags.Memo, ct).ConfigureAwait(false);
@@ -76,13 +85,7 @@ public static class TxCommands
                 return 0;
             }
         }
-        else if (!ulong.TryParse(flags.Gas, NumberStyles.None, CultureInfo.InvariantCulture, out gas) || gas == 0)
-        {
-            throw new FormatException($"--gas must be \"auto\" or a positive integer, got {flags.Gas}");
-        }
-        var fee = flags.Fees is not null
-            ? Coins.Parse(flags.Fees)
-            : [FeeFor(GasPrice.Parse(flags.GasPrices), gas)];
+        var fee = explicitFee ?? [FeeFor(gasPrice!.Value, gas)];
         var built = TxBuilder.Sign(new TxSpec
         {
             Messages = messages,
@@ -228,7 +231,15 @@ public static class TxCommands
     /// <summary>ceil(gasUsed × adjustment) with the adjustment as a decimal string, integer math only.</summary>
     internal static ulong ScaleGas(ulong gasUsed, string adjustment)
     {
-        var factor = GasPrice.Parse(adjustment + "ugas");
+        GasPrice factor;
+        try
+        {
+            factor = GasPrice.Parse(adjustment + "ugas");
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"--gas-adjustment must be a decimal such as 1.4, got {adjustment}");
+        }
         return checked((ulong)factor.RequiredFee(gasUsed));
     }
 

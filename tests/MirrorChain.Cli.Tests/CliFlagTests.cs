@@ -76,6 +76,10 @@ public sealed class CliFlagTests : IDisposable
     [InlineData("query wasm list-code --page-key !!", "error: --page-key must be base64")]
     [InlineData("query mirror positions --owner nobody", "error: invalid --owner address nobody")]
     [InlineData("tx bank send test1 " + Test2 + " 1uluna --gas lots", "error: --gas must be \"auto\" or a positive integer, got lots")]
+    [InlineData("tx bank send test1 " + Test2 + " 1uluna --gas-adjustment x", "error: --gas-adjustment must be a decimal such as 1.4, got x")]
+    [InlineData("tx bank send test1 " + Test2 + " 1uluna --fees lots", "error: invalid coin expression: lots")]
+    [InlineData("tx bank send test1 " + Test2 + " 1uluna --gas-prices free", "error: invalid gas price: \"free\"")]
+    [InlineData("tx wasm execute " + Mint + " {x} --from test1", "error: the execute message is not valid JSON")]
     public async Task Bad_values_are_one_clear_line_before_any_node_call(string command, string error)
     {
         var (code, _, err) = await CliRunner.RunAsync([.. Split(command), "--home", _root, "--node", Closed]);
