@@ -93,4 +93,36 @@ public static class ContractsFile
         }
         return (Address.Parse(oracleText), assets);
     }
+
+    /// <summary>Reads a contracts.json: every protocol address (by mirror.js key) and each asset's entry.</summary>
+    public static MirrorContracts Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} not found: run mirrorchain init first (it writes the contract addresses), or pass the node's --home");
+        }
+        var root = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8)) as JsonObject
+            ?? throw new InvalidDataException($"{path} is not a JSON object");
+        string Get(string key) => root[key]?.GetValue<string>() ?? "";
+        var assets = new List<MirrorAssetEntry>();
+        foreach (var (symbol, node) in root["assets"]?.AsObject() ?? [])
+        {
+            assets.Add(new MirrorAssetEntry(symbol, node?["token"]?.GetValue<string>() ?? "", node?["pair"]?.GetValue<string>() ?? ""));
+        }
+        if (Get("mint").Length == 0)
+        {
+            throw new InvalidDataException($"{path} names no mint contract: this chain's genesis deploys no Mirror contracts");
+        }
+        return new MirrorContracts(Get("mint"), Get("oracle"), Get("collateralOracle"), assets, root);
+    }
+}
+
+/// <summary>An asset of contracts.json: its symbol, cw20 token and Terraswap UST pair.</summary>
+public sealed record MirrorAssetEntry(string Symbol, string Token, string Pair);
+
+/// <summary>The addresses the Mirror views need, plus the whole document.</summary>
+public sealed record MirrorContracts(string Mint, string Oracle, string CollateralOracle, IReadOnlyList<MirrorAssetEntry> Assets, JsonObject Document)
+{
+    /// <summary>The symbol contracts.json gives a token, or null.</summary>
+    public string? SymbolOf(string token) => Assets.FirstOrDefault(a => a.Token == token)?.Symbol;
 }

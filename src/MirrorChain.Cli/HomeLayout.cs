@@ -15,7 +15,14 @@ public sealed record HomeLayout(string Root)
     public static string DefaultRoot =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".mirrorchain");
 
-    public static HomeLayout From(string? root) => new(Path.GetFullPath(ExpandTilde(root ?? DefaultRoot)));
+    /// <summary>The environment variable naming the home when no --home is given (as terrad's TERRAD_HOME).</summary>
+    public const string HomeVariable = "MIRRORCHAIN_HOME";
+
+    /// <summary>--home, else $MIRRORCHAIN_HOME, else ~/.mirrorchain.</summary>
+    public static HomeLayout From(string? root) =>
+        new(Path.GetFullPath(ExpandTilde(root ?? NonEmpty(Environment.GetEnvironmentVariable(HomeVariable)) ?? DefaultRoot)));
+
+    private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     public string Config => Path.Combine(Root, "config");
 

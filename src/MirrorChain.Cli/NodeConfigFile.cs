@@ -49,15 +49,24 @@ public sealed record NodeConfigFile
         {
             return new NodeConfigFile();
         }
+        return FromJson(File.ReadAllText(path), path);
+    }
+
+    public void Save(string path) => File.WriteAllText(path, ToJson() + "\n");
+
+    /// <summary>The file's text (indented JSON).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Parses a node.json text; <paramref name="path"/> names it in errors.</summary>
+    public static NodeConfigFile FromJson(string json, string path)
+    {
         try
         {
-            return JsonSerializer.Deserialize<NodeConfigFile>(File.ReadAllText(path), Options) ?? new NodeConfigFile();
+            return JsonSerializer.Deserialize<NodeConfigFile>(json, Options) ?? new NodeConfigFile();
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path} is not valid: {e.Message}", e);
         }
     }
-
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
 }

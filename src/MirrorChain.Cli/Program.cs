@@ -5,7 +5,18 @@ using MirrorChain.Crypto;
 var home = new Option<string?>("--home") { Description = $"node home directory (default {HomeLayout.DefaultRoot})", Recursive = true };
 var node = new Option<string?>("--node") { Description = "JSON-RPC endpoint of the node (default: the home's rpc_laddr, else 127.0.0.1:26657)", Recursive = true };
 
-var root = new RootCommand("mirrorchain — a deterministic node that runs Mirror Protocol natively") { home, node };
+var outputFormat = new Option<string?>("--output", "-o") { Description = "output format: text (YAML, the default for wasm/mirror queries and tx results) or json", Recursive = true };
+outputFormat.AcceptOnlyFromAmong("text", "json");
+var keyringBackend = new Option<string?>("--keyring-backend") { Description = "keyring backend; only test (the home's unencrypted devnet keyring) exists", Recursive = true };
+keyringBackend.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<string?>() is { } b && b != "test")
+    {
+        r.AddError($"--keyring-backend {b} is not available: only test exists (the home's unencrypted devnet keyring); use --keyring-backend test or leave it out");
+    }
+});
+
+var root = new RootCommand("mirrorchain — a deterministic node that runs Mirror Protocol natively") { home, node, outputFormat, keyringBackend };
 
 // init
 var genesisFile = new Option<string?>("--genesis") { Description = "genesis file to use instead of the built-in devnet genesis" };
@@ -71,7 +82,9 @@ var fees = new Option<string?>("--fees") { Description = "explicit fee such as 3
 var memo = new Option<string>("--memo") { Description = "tx memo", DefaultValueFactory = _ => "" };
 var mode = new Option<string>("--broadcast-mode") { Description = "sync (return after CheckTx) or commit (wait for the block)", DefaultValueFactory = _ => "commit" };
 mode.AcceptOnlyFromAmong("sync", "commit");
-Option[] txOptions = [chainId, gas, gasAdjustment, gasPrices, fees, memo, mode];
+var yes = new Option<bool>("--yes", "-y") { Description = "skip the confirmation (accepted; mirrorchain never asks)" };
+var dryRun = new Option<bool>("--dry-run") { Description = "simulate only and print the gas estimate; nothing is signed or broadcast" };
+Option[] txOptions = [chainId, gas, gasAdjustment, gasPrices, fees, memo, mode, yes, dryRun];
 var tx = new Command("tx", "sign and broadcast transactions with a keyring key");
 var bank = new Command("bank", "bank transactions");
 var sendFrom = new Argument<string>("from") { Description = "key name or address in the keyring" };
@@ -99,6 +112,8 @@ TxFlags Flags(ParseResult pr) => new()
     Fees = pr.GetValue(fees),
     Memo = pr.GetValue(memo)!,
     BroadcastMode = pr.GetValue(mode)!,
+    DryRun = pr.GetValue(dryRun),
+    Output = Format(pr, OutputFormat.Text),
 };
 send.SetAction((pr, ct) => RunAsync(() => TxCommands.BankSendAsync(Home(pr), pr.GetValue(sendFrom)!, pr.GetValue(sendTo)!, pr.GetValue(sendAmount)!, Flags(pr), Console.Out, ct)));
 execute.SetAction((pr, ct) => RunAsync(() => TxCommands.WasmExecuteAsync(Home(pr), pr.GetValue(execFrom)!, pr.GetValue(execContract)!, pr.GetValue(execMsg)!, pr.GetValue(execAmount), Flags(pr), Console.Out, ct)));
@@ -113,25 +128,106 @@ var query = new Command("query", "query a running node") { };
 query.Aliases.Add("q");
 var qAddress = new Argument<string>("address") { Description = "terra1… address" };
 var qAccount = new Command("account", "account number and sequence") { qAddress };
-qAccount.SetAction((pr, ct) => RunAsync(() => QueryCommands.AccountAsync(NodeEndpoint(pr), pr.GetValue(qAddress)!, Console.Out, ct)));
+qAccount.SetAction((pr, ct) => RunAsync(() => QueryCommands.AccountAsync(NodeEndpoint(pr), pr.GetValue(qAddress)!, Console.Out, ct, Format(pr, OutputFormat.Json))));
 var qBalAddress = new Argument<string>("address") { Description = "terra1… address" };
 var qDenom = new Option<string?>("--denom") { Description = "only this denom" };
 var qBalance = new Command("balance", "balances of an address") { qBalAddress, qDenom };
 qBalance.Aliases.Add("balances");
-qBalance.SetAction((pr, ct) => RunAsync(() => QueryCommands.BalanceAsync(NodeEndpoint(pr), pr.GetValue(qBalAddress)!, pr.GetValue(qDenom), Console.Out, ct)));
+qBalance.SetAction((pr, ct) => RunAsync(() => QueryCommands.BalanceAsync(NodeEndpoint(pr), pr.GetValue(qBalAddress)!, pr.GetValue(qDenom), Console.Out, ct, Format(pr, OutputFormat.Json))));
 var qHash = new Argument<string>("hash") { Description = "tx hash (hex)" };
 var qTx = new Command("tx", "a committed tx and its result") { qHash };
-qTx.SetAction((pr, ct) => RunAsync(() => QueryCommands.TxAsync(NodeEndpoint(pr), pr.GetValue(qHash)!, Console.Out, ct)));
+qTx.SetAction((pr, ct) => RunAsync(() => QueryCommands.TxAsync(NodeEndpoint(pr), pr.GetValue(qHash)!, Console.Out, ct, Format(pr, OutputFormat.Json))));
 var qHeight = new Argument<long?>("height") { Description = "block height (default: latest)", Arity = ArgumentArity.ZeroOrOne };
 var qBlock = new Command("block", "a block (header and txs)") { qHeight };
-qBlock.SetAction((pr, ct) => RunAsync(() => QueryCommands.BlockAsync(NodeEndpoint(pr), pr.GetValue(qHeight), Console.Out, ct)));
+qBlock.SetAction((pr, ct) => RunAsync(() => QueryCommands.BlockAsync(NodeEndpoint(pr), pr.GetValue(qHeight), Console.Out, ct, Format(pr, OutputFormat.Json))));
 query.Subcommands.Add(qAccount);
 query.Subcommands.Add(qBalance);
 query.Subcommands.Add(qTx);
 query.Subcommands.Add(qBlock);
+
+// query wasm
+var qWasm = new Command("wasm", "contract queries (wasmd's)");
+var qContractState = new Command("contract-state", "a contract's state");
+var smartContract = new Argument<string>("address") { Description = "contract terra1… address" };
+var smartQuery = new Argument<string>("query") { Description = "query JSON, e.g. '{\"config\":{}}'" };
+var qSmart = new Command("smart", "a smart query: the contract's JSON answer under data") { smartContract, smartQuery };
+qSmart.SetAction((pr, ct) => RunAsync(() => WasmQueryCommands.SmartAsync(NodeEndpoint(pr), pr.GetValue(smartContract)!, pr.GetValue(smartQuery)!, Format(pr, OutputFormat.Text), Console.Out, ct)));
+qContractState.Subcommands.Add(qSmart);
+var infoContract = new Argument<string>("address") { Description = "contract terra1… address" };
+var qContract = new Command("contract", "a contract's info: code id, creator, admin, label, creation") { infoContract };
+qContract.SetAction((pr, ct) => RunAsync(() => WasmQueryCommands.ContractAsync(NodeEndpoint(pr), pr.GetValue(infoContract)!, Format(pr, OutputFormat.Text), Console.Out, ct)));
+var pageLimit = new Option<ulong>("--limit") { Description = "page size (default 100)" };
+var pageKey = new Option<string?>("--page-key") { Description = "next_key of the previous page (base64)" };
+var pageOffset = new Option<ulong>("--offset") { Description = "skip this many entries (instead of --page-key)" };
+var countTotal = new Option<bool>("--count-total") { Description = "also count every entry (pagination.total)" };
+var reverse = new Option<bool>("--reverse") { Description = "descending order" };
+Option[] pageOptions = [pageLimit, pageKey, pageOffset, countTotal, reverse];
+WasmQueryCommands.Page PageOf(ParseResult pr) => new(pr.GetValue(pageLimit), pr.GetValue(pageKey), pr.GetValue(pageOffset), pr.GetValue(countTotal), pr.GetValue(reverse));
+var qListCode = new Command("list-code", "every code the chain can instantiate (native codes: no creator, no wasm hash)");
+var codeId = new Argument<string>("code-id") { Description = "code id, e.g. 1 (cw20_base)" };
+var qListByCode = new Command("list-contract-by-code", "the contracts of a code, in creation order") { codeId };
+foreach (var o in pageOptions)
+{
+    qListCode.Options.Add(o);
+    qListByCode.Options.Add(o);
+}
+qListCode.SetAction((pr, ct) => RunAsync(() => WasmQueryCommands.ListCodeAsync(NodeEndpoint(pr), PageOf(pr), Format(pr, OutputFormat.Text), Console.Out, ct)));
+qListByCode.SetAction((pr, ct) => RunAsync(() => WasmQueryCommands.ListContractByCodeAsync(NodeEndpoint(pr), pr.GetValue(codeId)!, PageOf(pr), Format(pr, OutputFormat.Text), Console.Out, ct)));
+qWasm.Subcommands.Add(qContractState);
+qWasm.Subcommands.Add(qContract);
+qWasm.Subcommands.Add(qListCode);
+qWasm.Subcommands.Add(qListByCode);
+query.Subcommands.Add(qWasm);
+
+// query mirror
+var qMirror = new Command("mirror", "Mirror Protocol views (contract addresses from the home's config/contracts.json)");
+var owner = new Option<string>("--owner") { Description = "position owner terra1… address", Required = true };
+var qPositions = new Command("positions", "an owner's mint positions: collateral, debt, collateral ratio and its minimum, the price move that makes it auctionable") { owner };
+qPositions.SetAction((pr, ct) => RunAsync(() => MirrorCommands.PositionsAsync(NodeEndpoint(pr), Home(pr), pr.GetValue(owner)!, Format(pr, OutputFormat.Text), Console.Out, ct)));
+var qAssets = new Command("assets", "every asset of contracts.json: oracle price, Terraswap pool price, premium, min collateral ratio");
+qAssets.SetAction((pr, ct) => RunAsync(() => MirrorCommands.AssetsAsync(NodeEndpoint(pr), Home(pr), Format(pr, OutputFormat.Text), Console.Out, ct)));
+qMirror.Subcommands.Add(qPositions);
+qMirror.Subcommands.Add(qAssets);
+query.Subcommands.Add(qMirror);
 root.Subcommands.Add(query);
 
-return await root.Parse(args).InvokeAsync();
+// config
+var configKey = new Argument<string?>("key") { Description = "node.json key (node = rpc_laddr, lcd_laddr, block_time, moniker, …); none: print the file", Arity = ArgumentArity.ZeroOrOne };
+var configValue = new Argument<string?>("value") { Description = "new value; none: print the current one", Arity = ArgumentArity.ZeroOrOne };
+var config = new Command("config", "read or set the home's node settings (config/node.json), e.g. config node 127.0.0.1:36657") { configKey, configValue };
+config.SetAction(pr => Run(() => ConfigCommand.Run(Home(pr), pr.GetValue(configKey), pr.GetValue(configValue), Console.Out)));
+root.Subcommands.Add(config);
+
+// contracts
+var contractsPath = new Argument<string?>("path") { Description = "dotted path such as mint or assets.mTSLA.token; none: the whole file", Arity = ArgumentArity.ZeroOrOne };
+var contractsCmd = new Command("contracts", "print the home's contract addresses (config/contracts.json), or one of them") { contractsPath };
+contractsCmd.SetAction(pr => Run(() => ContractsCommand.Run(Home(pr), pr.GetValue(contractsPath), Console.Out)));
+root.Subcommands.Add(contractsCmd);
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // one clear line and where to look, instead of the whole help text
+    // an unknown word beats "Required command was not provided", which it usually causes
+    var first = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
+    Console.Error.WriteLine($"error: {string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+    Console.Error.WriteLine($"see: {CommandPath(parsed)} --help");
+    return 1;
+}
+return await parsed.InvokeAsync();
+
+static string CommandPath(ParseResult pr)
+{
+    var names = new List<string>();
+    for (var r = pr.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+    {
+        names.Add(r.Command is RootCommand ? "mirrorchain" : r.Command.Name);
+    }
+    names.Reverse();
+    return string.Join(' ', names);
+}
+
+OutputFormat Format(ParseResult pr, OutputFormat fallback) => Output.Parse(pr.GetValue(outputFormat), fallback);
 
 HomeLayout Home(ParseResult pr) => HomeLayout.From(pr.GetValue(home));
 
@@ -151,7 +247,7 @@ static int Run(Func<int> action)
     {
         return action();
     }
-    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException)
+    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException or System.Text.Json.JsonException or MirrorChain.Core.Numerics.StdException)
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return 1;
@@ -164,7 +260,7 @@ static async Task<int> RunAsync(Func<Task<int>> action)
     {
         return await action().ConfigureAwait(false);
     }
-    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException)
+    catch (Exception e) when (e is FormatException or KeyringException or RpcException or InvalidDataException or IOException or UnauthorizedAccessException or MirrorChain.Storage.RocksDbException or InvalidOperationException or System.Text.Json.JsonException or MirrorChain.Core.Numerics.StdException)
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return 1;

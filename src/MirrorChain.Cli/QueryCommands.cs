@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using MirrorChain.Core;
@@ -6,17 +5,15 @@ using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 
 namespace MirrorChain.Cli;
 
-/// <summary>mirrorchain query account|balance|tx|block: read-only calls to a node's JSON-RPC, printed as JSON.</summary>
+/// <summary>mirrorchain query account|balance|tx|block: read-only calls to a node's JSON-RPC, printed as JSON (or, with -o text, as YAML).</summary>
 public static class QueryCommands
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
-
-    public static async Task<int> AccountAsync(string node, string address, TextWriter output, CancellationToken ct)
+    public static async Task<int> AccountAsync(string node, string address, TextWriter output, CancellationToken ct, OutputFormat format = OutputFormat.Json)
     {
         var addr = ParseAddress(address);
         using var rpc = new RpcClient(node);
         var (number, sequence) = await TxCommands.QueryAccountAsync(rpc, addr, ct).ConfigureAwait(false);
-        Print(output, new JsonObject
+        Print(output, format, new JsonObject
         {
             ["address"] = addr.ToString(),
             ["account_number"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -25,7 +22,7 @@ public static class QueryCommands
         return 0;
     }
 
-    public static async Task<int> BalanceAsync(string node, string address, string? denom, TextWriter output, CancellationToken ct)
+    public static async Task<int> BalanceAsync(string node, string address, string? denom, TextWriter output, CancellationToken ct, OutputFormat format = OutputFormat.Json)
     {
         var addr = ParseAddress(address);
         using var rpc = new RpcClient(node);
@@ -46,22 +43,22 @@ public static class QueryCommands
                 balances.Add(new JsonObject { ["denom"] = coin.Denom, ["amount"] = coin.Amount });
             }
         }
-        Print(output, new JsonObject { ["balances"] = balances });
+        Print(output, format, new JsonObject { ["balances"] = balances });
         return 0;
     }
 
-    public static async Task<int> TxAsync(string node, string hash, TextWriter output, CancellationToken ct)
+    public static async Task<int> TxAsync(string node, string hash, TextWriter output, CancellationToken ct, OutputFormat format = OutputFormat.Json)
     {
         if (!Hex.TryDecode(hash, out var bytes) || bytes.Length != 32)
         {
             throw new FormatException($"tx hash must be 64 hex characters, got {hash}");
         }
         using var rpc = new RpcClient(node);
-        Print(output, await rpc.CallAsync("tx", new JsonObject { ["hash"] = Convert.ToBase64String(bytes) }, ct).ConfigureAwait(false));
+        Print(output, format, await rpc.CallAsync("tx", new JsonObject { ["hash"] = Convert.ToBase64String(bytes) }, ct).ConfigureAwait(false));
         return 0;
     }
 
-    public static async Task<int> BlockAsync(string node, long? height, TextWriter output, CancellationToken ct)
+    public static async Task<int> BlockAsync(string node, long? height, TextWriter output, CancellationToken ct, OutputFormat format = OutputFormat.Json)
     {
         using var rpc = new RpcClient(node);
         var parameters = new JsonObject();
@@ -69,12 +66,12 @@ public static class QueryCommands
         {
             parameters["height"] = h.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        Print(output, await rpc.CallAsync("block", parameters, ct).ConfigureAwait(false));
+        Print(output, format, await rpc.CallAsync("block", parameters, ct).ConfigureAwait(false));
         return 0;
     }
 
     private static Address ParseAddress(string text) =>
         Address.TryParse(text, out var a, out var error) ? a! : throw new FormatException($"invalid address {text}: {error}");
 
-    private static void Print(TextWriter output, JsonNode node) => output.WriteLine(node.ToJsonString(Pretty));
+    private static void Print(TextWriter output, OutputFormat format, JsonNode node) => Output.Print(output, node, format);
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 
 namespace MirrorChain.Cli;
 
@@ -66,6 +67,18 @@ public sealed class RpcClient(string endpoint) : IDisposable
         }
         var value = response["value"]?.GetValue<string>();
         return string.IsNullOrEmpty(value) ? [] : Convert.FromBase64String(value);
+    }
+
+    /// <summary>A contract smart query (wasmd's SmartContractState): the contract's JSON answer.</summary>
+    public async Task<JsonNode> SmartAsync(string contract, string queryJson, CancellationToken ct = default)
+    {
+        var value = await QueryAsync(MirrorChain.Execution.QueryRouter.SmartContractStatePath, new MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.QuerySmartContractStateRequest
+        {
+            Address = contract,
+            QueryData = Google.Protobuf.ByteString.CopyFromUtf8(queryJson),
+        }.ToByteArray(), ct).ConfigureAwait(false);
+        var data = MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.QuerySmartContractStateResponse.Parser.ParseFrom(value).Data;
+        return JsonNode.Parse(data.Span) ?? throw new RpcException($"contract {contract} answered null");
     }
 
     private static string Normalize(string endpoint)

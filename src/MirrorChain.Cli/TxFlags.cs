@@ -21,4 +21,10 @@ public sealed record TxFlags
 
     /// <summary>"sync" returns after CheckTx; "commit" also waits for the block.</summary>
     public string BroadcastMode { get; init; } = "commit";
+
+    /// <summary>--dry-run: simulate only and print the gas estimate; nothing is signed or broadcast.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>-o json|text for the result.</summary>
+    public OutputFormat Output { get; init; } = OutputFormat.Text;
 }

@@ -22,4 +22,7 @@ public interface IContractRuntime
 
     /// <summary>The contract's info, or null when no contract lives at <paramref name="contract"/>.</summary>
     ContractInfo? ContractInfo(IStateReader state, Address contract);
+
+    /// <summary>The code ids the chain can instantiate, ascending (wasmd's <c>Codes</c> query lists them).</summary>
+    IReadOnlyList<ulong> CodeIds => [];
 }

@@ -14,7 +14,7 @@ namespace MirrorChain.Execution;
 /// <summary>
 /// Answers abci_query paths (the gRPC method paths cosmjs 0.38 sends, e.g. <c>/cosmos.bank.v1beta1.Query/Balance</c>)
 /// over a state view: auth Account/Params, bank Balance/AllBalances/SupplyOf, tx Simulate, wasm
-/// SmartContractState/ContractInfo. Unknown path: code 6 "unknown query path".
+/// SmartContractState/ContractInfo/RawContractState/Codes/ContractsByCode. Unknown path: code 6 "unknown query path".
 /// </summary>
 public sealed class QueryRouter(TxExecutor executor)
 {
@@ -27,6 +27,8 @@ public sealed class QueryRouter(TxExecutor executor)
     public const string SmartContractStatePath = "/cosmwasm.wasm.v1.Query/SmartContractState";
     public const string ContractInfoPath = "/cosmwasm.wasm.v1.Query/ContractInfo";
     public const string RawContractStatePath = "/cosmwasm.wasm.v1.Query/RawContractState";
+    public const string CodesPath = "/cosmwasm.wasm.v1.Query/Codes";
+    public const string ContractsByCodePath = "/cosmwasm.wasm.v1.Query/ContractsByCode";
 
     public TxExecutor Executor { get; } = executor;
 
@@ -47,6 +49,8 @@ public sealed class QueryRouter(TxExecutor executor)
                 SmartContractStatePath => SmartQuery(Parse(QuerySmartContractStateRequest.Parser, data), state, block).ToByteArray(),
                 ContractInfoPath => ContractInfoQuery(Parse(QueryContractInfoRequest.Parser, data), state).ToByteArray(),
                 RawContractStatePath => RawQuery(Parse(QueryRawContractStateRequest.Parser, data), state).ToByteArray(),
+                CodesPath => WasmListQueries.Codes(Contracts.CodeIds, Parse(QueryCodesRequest.Parser, data)).ToByteArray(),
+                ContractsByCodePath => WasmListQueries.ContractsByCode(state, Parse(QueryContractsByCodeRequest.Parser, data)).ToByteArray(),
                 _ => throw SdkError.UnknownRequest.Wrap("unknown query path"),
             };
             return QueryAnswer.Ok(value);

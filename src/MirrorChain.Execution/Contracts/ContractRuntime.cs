@@ -44,6 +44,9 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
 
     public ContractInfo? ContractInfo(IStateReader state, Address contract) => LoadInfo(state, contract);
 
+    /// <inheritdoc/>
+    public IReadOnlyList<ulong> CodeIds => [.. Registry.Codes.Select(c => c.Key)];
+
     // ---- instantiate (genesis deployment and WasmMsg::Instantiate) ----
 
     /// <summary>Creates an instance of <paramref name="codeId"/>; funds move from <paramref name="sender"/> first.</summary>

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace MirrorChain.Cli;
+
+/// <summary>
+/// mirrorchain config [KEY [VALUE]]: read or set a key of the home's config/node.json, the way <c>terrad config</c>
+/// sets client.toml. <c>node</c> is an alias of <c>rpc_laddr</c> (terrad's name; a tcp:// or http:// prefix is
+/// dropped): the address <c>start</c> listens on and every other command talks to unless <c>--node</c> is given.
+/// </summary>
+public static class ConfigCommand
+{
+    public static int Run(HomeLayout home, string? key, string? value, TextWriter output)
+    {
+        var config = NodeConfigFile.Load(home.NodeConfig);
+        var doc = JsonNode.Parse(config.ToJson())!.AsObject();
+        if (key is null)
+        {
+            output.Write(doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            return 0;
+        }
+        var name = key == "node" ? "rpc_laddr" : key;
+        if (!doc.ContainsKey(name))
+        {
+            throw new FormatException($"unknown config key {key}; the keys are: node, {string.Join(", ", doc.Select(p => p.Key))}");
+        }
+        if (value is null)
+        {
+            output.WriteLine(doc[name]!.ToString());
+            return 0;
+        }
+        switch (name)
+        {
+            case "rpc_laddr":
+                value = StripScheme(value);
+                _ = MirrorChain.Rpc.RpcServerOptions.ParseEndpoint(value); // throws FormatException with the reason
+                break;
+            case "lcd_laddr":
+                value = StripScheme(value);
+                _ = MirrorChain.Rpc.Lcd.LcdServerOptions.ParseListenAddress(value);
+                break;
+            case "block_time":
+                _ = DurationParser.Parse(value);
+                break;
+        }
+        var current = doc[name]!;
+        doc[name] = current.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? JsonValue.Create(long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0
+                ? n
+                : throw new FormatException($"{name} must be a non-negative integer, got {value}"))
+            : JsonValue.Create(value);
+        var updated = NodeConfigFile.FromJson(doc.ToJsonString(), home.NodeConfig);
+        Directory.CreateDirectory(home.Config);
+        updated.Save(home.NodeConfig);
+        output.WriteLine($"{name} = {doc[name]} (in {home.NodeConfig})");
+        return 0;
+    }
+
+    /// <summary>"tcp://127.0.0.1:26657/" → "127.0.0.1:26657".</summary>
+    public static string StripScheme(string address)
+    {
+        var i = address.IndexOf("://", StringComparison.Ordinal);
+        return (i >= 0 ? address[(i + 3)..] : address).TrimEnd('/');
+    }
+}
