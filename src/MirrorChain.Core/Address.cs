@@ -11,9 +11,15 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
     private readonly string _text;
 
     private Address(byte[] bytes)
+        : this(bytes, Bech32.Encode(Prefix, bytes))
+    {
+    }
+
+    /// <summary><paramref name="text"/> must be the bech32 encoding of <paramref name="bytes"/> (as a lowercase text that decodes to them is).</summary>
+    private Address(byte[] bytes, string text)
     {
         _bytes = bytes;
-        _text = Bech32.Encode(Prefix, bytes);
+        _text = text;
     }
 
     public ReadOnlySpan<byte> Bytes => _bytes;
@@ -57,7 +63,9 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
                 error = "address must be lowercase";
                 return false;
             }
-            address = new Address(data);
+            // Valid, all lowercase, zero padding (Bech32.Decode enforces it): the text is the canonical encoding of
+            // data (the checksum is determined by hrp and data), so it need not be encoded again.
+            address = new Address(data, text);
             return true;
         }
         catch (FormatException e)
