@@ -197,20 +197,7 @@ public sealed class StateCacheTests
 
         cache.WriteTo(target);
 
-        Assert.Equal(["del a", "set b=2", "set c=3"], target.Calls);
+        Assert.Equal(["delete a", "set b=2", "set c=3"], target.Log);
         Assert.Equal(0, cache.WriteCount);
-    }
-
-    private sealed class RecordingWriter : IStateWriter
-    {
-        public List<string> Calls { get; } = [];
-
-        public byte[]? Get(byte[] key) => null;
-
-        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => [];
-
-        public void Set(byte[] key, byte[] value) => Calls.Add($"set {S(key)}={S(value)}");
-
-        public void Delete(byte[] key) => Calls.Add($"del {S(key)}");
     }
 }
