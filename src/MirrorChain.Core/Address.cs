@@ -11,9 +11,15 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
     private readonly string _text;
 
     private Address(byte[] bytes)
+        : this(bytes, Bech32.Encode(Prefix, bytes))
+    {
+    }
+
+    /// <summary><paramref name="text"/> must be the bech32 encoding of <paramref name="bytes"/> (as a lowercase text that decodes to them is).</summary>
+    private Address(byte[] bytes, string text)
     {
         _bytes = bytes;
-        _text = Bech32.Encode(Prefix, bytes);
+        _text = text;
     }
 
     public ReadOnlySpan<byte> Bytes => _bytes;
@@ -29,7 +35,13 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
         return new Address(bytes.ToArray());
     }
 
-    /// <summary>Parses a bech32 "terra1…" address; the error text says why it is invalid.</summary>
+    /// <summary>Most valid texts parsed recently (contracts validate the same few addresses over and over).</summary>
+    private static readonly ParsedAddressCache Parsed = new(capacity: 16_384);
+
+    /// <summary>
+    /// Parses a bech32 "terra1…" address; the error text says why it is invalid. Valid texts are remembered in a
+    /// bounded cache (a pure function of the text: only the time it takes depends on it).
+    /// </summary>
     public static bool TryParse(string? text, out Address? address, out string error)
     {
         address = null;
@@ -39,6 +51,23 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
             error = "empty address string is not allowed";
             return false;
         }
+        if (Parsed.TryGet(text, out var known))
+        {
+            address = known;
+            return true;
+        }
+        if (!TryParseUncached(text, out address, out error))
+        {
+            return false;
+        }
+        Parsed.Add(text, address!);
+        return true;
+    }
+
+    private static bool TryParseUncached(string text, out Address? address, out string error)
+    {
+        address = null;
+        error = "";
         try
         {
             var (hrp, data) = Bech32.Decode(text);
@@ -57,7 +86,9 @@ public sealed class Address : IEquatable<Address>, IComparable<Address>
                 error = "address must be lowercase";
                 return false;
             }
-            address = new Address(data);
+            // Valid, all lowercase, zero padding (Bech32.Decode enforces it): the text is the canonical encoding of
+            // data (the checksum is determined by hrp and data), so it need not be encoded again.
+            address = new Address(data, text);
             return true;
         }
         catch (FormatException e)

@@ -9,21 +9,24 @@ public static class Bech32
 
     public static string Encode(string hrp, ReadOnlySpan<byte> data)
     {
+        ArgumentNullException.ThrowIfNull(hrp);
         var values = ConvertBits(data, 8, 5, pad: true);
         var checksum = CreateChecksum(hrp, values);
-        var chars = new char[hrp.Length + 1 + values.Length + 6];
-        hrp.CopyTo(0, chars, 0, hrp.Length);
-        chars[hrp.Length] = '1';
-        var i = hrp.Length + 1;
-        foreach (var v in values)
+        return string.Create(hrp.Length + 1 + values.Length + 6, (hrp, values, checksum), static (chars, state) =>
         {
-            chars[i++] = Charset[v];
-        }
-        foreach (var v in checksum)
-        {
-            chars[i++] = Charset[v];
-        }
-        return new string(chars);
+            var (hrp, values, checksum) = state;
+            hrp.AsSpan().CopyTo(chars);
+            chars[hrp.Length] = '1';
+            var i = hrp.Length + 1;
+            foreach (var v in values)
+            {
+                chars[i++] = Charset[v];
+            }
+            for (var k = 0; k < 6; k++)
+            {
+                chars[i++] = Charset[(int)((checksum >> (5 * (5 - k))) & 31)];
+            }
+        });
     }
 
     /// <summary>Decodes a bech32 string; throws <see cref="FormatException"/> with the reason on any defect.</summary>
@@ -34,8 +37,13 @@ public static class Bech32
         {
             throw new FormatException($"invalid bech32 length {text.Length}");
         }
-        var hasLower = text.Any(char.IsLower);
-        var hasUpper = text.Any(char.IsUpper);
+        var hasLower = false;
+        var hasUpper = false;
+        foreach (var c in text)
+        {
+            hasLower |= char.IsLower(c);
+            hasUpper |= char.IsUpper(c);
+        }
         if (hasLower && hasUpper)
         {
             throw new FormatException("mixed-case bech32 string");
@@ -57,14 +65,14 @@ public static class Bech32
         var values = new byte[s.Length - sep - 1];
         for (var i = 0; i < values.Length; i++)
         {
-            var idx = Charset.IndexOf(s[sep + 1 + i], StringComparison.Ordinal);
+            var idx = CharValue(s[sep + 1 + i]);
             if (idx < 0)
             {
                 throw new FormatException($"invalid bech32 character '{s[sep + 1 + i]}'");
             }
             values[i] = (byte)idx;
         }
-        if (Polymod(ExpandHrp(hrp).Concat(values)) != 1)
+        if (Polymod(HrpPolymod(hrp), values) != 1)
         {
             throw new FormatException("invalid bech32 checksum");
         }
@@ -72,44 +80,63 @@ public static class Bech32
         return (hrp, data);
     }
 
-    private static byte[] CreateChecksum(string hrp, byte[] values)
+    /// <summary>The charset index of <paramref name="c"/>, or -1.</summary>
+    private static int CharValue(char c) => c < 128 ? CharValues[c] : -1;
+
+    private static readonly sbyte[] CharValues = BuildCharValues();
+
+    private static sbyte[] BuildCharValues()
     {
-        var polymod = Polymod(ExpandHrp(hrp).Concat(values).Concat(new byte[6])) ^ 1;
-        var result = new byte[6];
-        for (var i = 0; i < 6; i++)
+        var table = new sbyte[128];
+        Array.Fill(table, (sbyte)-1);
+        for (var i = 0; i < Charset.Length; i++)
         {
-            result[i] = (byte)((polymod >> (5 * (5 - i))) & 31);
+            table[Charset[i]] = (sbyte)i;
         }
-        return result;
+        return table;
     }
 
-    private static uint Polymod(IEnumerable<byte> values)
+    /// <returns>The 30-bit checksum, six 5-bit groups from the most significant.</returns>
+    private static uint CreateChecksum(string hrp, byte[] values) =>
+        Polymod(Polymod(HrpPolymod(hrp), values), stackalloc byte[6]) ^ 1;
+
+    /// <summary>The polymod state after the hrp expansion (high bits of each char, 0, low bits of each char).</summary>
+    private static uint HrpPolymod(string hrp)
     {
         uint chk = 1;
-        foreach (var v in values)
+        foreach (var c in hrp)
         {
-            var top = chk >> 25;
-            chk = ((chk & 0x1ffffff) << 5) ^ v;
-            for (var i = 0; i < 5; i++)
-            {
-                if (((top >> i) & 1) != 0)
-                {
-                    chk ^= Generator[i];
-                }
-            }
+            chk = PolymodStep(chk, (byte)(c >> 5));
+        }
+        chk = PolymodStep(chk, 0);
+        foreach (var c in hrp)
+        {
+            chk = PolymodStep(chk, (byte)(c & 31));
         }
         return chk;
     }
 
-    private static byte[] ExpandHrp(string hrp)
+    private static uint Polymod(uint chk, ReadOnlySpan<byte> values)
     {
-        var result = new byte[hrp.Length * 2 + 1];
-        for (var i = 0; i < hrp.Length; i++)
+        foreach (var v in values)
         {
-            result[i] = (byte)(hrp[i] >> 5);
-            result[i + hrp.Length + 1] = (byte)(hrp[i] & 31);
+            chk = PolymodStep(chk, v);
         }
-        return result;
+        return chk;
+    }
+
+    private static uint PolymodStep(uint chk, byte v)
+    {
+        var top = chk >> 25;
+        chk = ((chk & 0x1ffffff) << 5) ^ v;
+        for (var i = 0; i < 5; i++)
+        {
+            if (((top >> i) & 1) != 0)
+            {
+                chk ^= Generator[i];
+            }
+        }
+        return chk;
     }
 
     private static byte[] ConvertBits(ReadOnlySpan<byte> data, int from, int to, bool pad)
@@ -117,7 +144,8 @@ public static class Bech32
         var acc = 0;
         var bits = 0;
         var maxv = (1 << to) - 1;
-        var result = new List<byte>(data.Length * from / to + 1);
+        var result = new byte[(data.Length * from + to - 1) / to];
+        var n = 0;
         foreach (var value in data)
         {
             if (value >> from != 0)
@@ -129,20 +157,20 @@ public static class Bech32
             while (bits >= to)
             {
                 bits -= to;
-                result.Add((byte)((acc >> bits) & maxv));
+                result[n++] = (byte)((acc >> bits) & maxv);
             }
         }
         if (pad)
         {
             if (bits > 0)
             {
-                result.Add((byte)((acc << (to - bits)) & maxv));
+                result[n++] = (byte)((acc << (to - bits)) & maxv);
             }
         }
         else if (bits >= from || ((acc << (to - bits)) & maxv) != 0)
         {
             throw new FormatException("invalid bech32 padding");
         }
-        return [.. result];
+        return n == result.Length ? result : result[..n];
     }
 }

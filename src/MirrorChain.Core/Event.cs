@@ -3,8 +3,16 @@ namespace MirrorChain.Core;
 /// <summary>An ABCI event: a type and ordered string attributes (CometBFT 0.38 shape).</summary>
 public sealed record Event(string Type, IReadOnlyList<EventAttribute> Attributes)
 {
-    public static Event Of(string type, params (string Key, string Value)[] attributes) =>
-        new(type, attributes.Select(a => new EventAttribute(a.Key, a.Value, true)).ToList());
+    public static Event Of(string type, params (string Key, string Value)[] attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        var list = new EventAttribute[attributes.Length];
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            list[i] = new EventAttribute(attributes[i].Key, attributes[i].Value, true);
+        }
+        return new(type, list);
+    }
 }
 
 /// <summary>One event attribute. <see cref="Index"/> marks it for tx_search.</summary>

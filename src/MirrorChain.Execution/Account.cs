@@ -38,21 +38,29 @@ public sealed record Account(Address Address, ulong AccountNumber, ulong Sequenc
 
     public byte[] Encode() => ToAny().ToByteArray();
 
-    public static Account Decode(byte[] value)
+    public static Account Decode(byte[] value) => Decode(value, null);
+
+    /// <summary>
+    /// <see cref="Decode(byte[])"/> of the account stored under <paramref name="expected"/>'s key: when the stored
+    /// address text is exactly <paramref name="expected"/>'s, that instance is reused instead of parsing the bech32
+    /// again (any other text is parsed as usual).
+    /// </summary>
+    public static Account Decode(byte[] value, Address? expected)
     {
         var any = Any.Parser.ParseFrom(value);
         return any.TypeUrl switch
         {
-            TypeUrls.BaseAccount => FromBase(BaseAccount.Parser.ParseFrom(any.Value)),
-            TypeUrls.ModuleAccount => FromModule(ModuleAccount.Parser.ParseFrom(any.Value)),
+            TypeUrls.BaseAccount => FromBase(BaseAccount.Parser.ParseFrom(any.Value), expected),
+            TypeUrls.ModuleAccount => FromModule(ModuleAccount.Parser.ParseFrom(any.Value), expected),
             _ => throw new InvalidDataException($"unknown stored account type {any.TypeUrl}"),
         };
     }
 
-    private static Account FromBase(BaseAccount b) =>
-        new(Address.Parse(b.Address), b.AccountNumber, b.Sequence,
+    private static Account FromBase(BaseAccount b, Address? expected) =>
+        new(expected is not null && string.Equals(b.Address, expected.ToString(), StringComparison.Ordinal) ? expected : Address.Parse(b.Address),
+            b.AccountNumber, b.Sequence,
             b.PubKey is null ? null : PubKeyProto.Parser.ParseFrom(b.PubKey.Value).Key.ToByteArray());
 
-    private static Account FromModule(ModuleAccount m) =>
-        FromBase(m.BaseAccount) with { ModuleName = m.Name, Permissions = [.. m.Permissions] };
+    private static Account FromModule(ModuleAccount m, Address? expected) =>
+        FromBase(m.BaseAccount, expected) with { ModuleName = m.Name, Permissions = [.. m.Permissions] };
 }

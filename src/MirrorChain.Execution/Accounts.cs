@@ -12,7 +12,7 @@ namespace MirrorChain.Execution;
 public static partial class Accounts
 {
     public static Account? Get(IStateReader state, Address address) =>
-        state.Get(StateKeys.Account(address)) is { } value ? Account.Decode(value) : null;
+        state.Get(StateKeys.Account(address)) is { } value ? Account.Decode(value, address) : null;
 
     /// <summary>Existence check (charged as Has on a metered view).</summary>
     public static bool Exists(IStateReader state, Address address) => state.Has(StateKeys.Account(address));

@@ -74,9 +74,32 @@ public sealed record ChainParams
         };
     }
 
-    /// <summary>The stored params, or <see cref="Default"/> when none were written (no genesis params).</summary>
-    public static ChainParams Load(IStateReader state) =>
-        state.Get(StateKeys.ChainParams()) is { } value ? Decode(value) : Default;
+    /// <summary>
+    /// The stored params, or <see cref="Default"/> when none were written (no genesis params). Params rarely change,
+    /// and CheckTx loads them for every tx: the last decoded value is kept with its exact stored bytes and reused
+    /// while the stored bytes are the same (a record with no mutable state, so sharing it is safe).
+    /// </summary>
+    public static ChainParams Load(IStateReader state)
+    {
+        if (state.Get(StoredKey) is not { } value)
+        {
+            return Default;
+        }
+        var last = LastLoaded;
+        if (last is not null && last.Bytes.AsSpan().SequenceEqual(value))
+        {
+            return last.Params;
+        }
+        var decoded = Decode(value);
+        LastLoaded = new LoadedParams((byte[])value.Clone(), decoded);
+        return decoded;
+    }
+
+    private static readonly byte[] StoredKey = StateKeys.ChainParams();
+
+    private static volatile LoadedParams? LastLoaded;
+
+    private sealed record LoadedParams(byte[] Bytes, ChainParams Params);
 
     public void Store(IStateWriter state) => state.Set(StateKeys.ChainParams(), Encode());
 

@@ -24,7 +24,19 @@ public static class StateKeys
     public static byte[] BalancesPrefix(Address address) => [Bank, 0x01, (byte)address.Bytes.Length, .. address.Bytes];
 
     /// <summary>0x02 0x01 ‖ len(address) ‖ address ‖ denom (UTF-8) → amount, ASCII decimal; absent = 0.</summary>
-    public static byte[] Balance(Address address, string denom) => [.. BalancesPrefix(address), .. Encoding.UTF8.GetBytes(denom)];
+    public static byte[] Balance(Address address, string denom)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(denom);
+        var bytes = address.Bytes;
+        var key = new byte[3 + bytes.Length + Encoding.UTF8.GetByteCount(denom)];
+        key[0] = Bank;
+        key[1] = 0x01;
+        key[2] = (byte)bytes.Length;
+        bytes.CopyTo(key.AsSpan(3));
+        Encoding.UTF8.GetBytes(denom, key.AsSpan(3 + bytes.Length));
+        return key;
+    }
 
     /// <summary>0x02 0x02 ‖ denom (UTF-8) → total supply, ASCII decimal; absent = 0.</summary>
     public static byte[] Supply(string denom) => [Bank, 0x02, .. Encoding.UTF8.GetBytes(denom)];

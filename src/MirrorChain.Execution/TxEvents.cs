@@ -24,6 +24,28 @@ public static class TxEvents
     }
 
     /// <summary>Appends msg_index to every event of a message, as baseapp's runMsgs does.</summary>
-    public static IEnumerable<Event> WithMessageIndex(IEnumerable<Event> events, int index) =>
-        events.Select(e => e with { Attributes = [.. e.Attributes, new EventAttribute("msg_index", index.ToString(System.Globalization.CultureInfo.InvariantCulture))] });
+    public static IEnumerable<Event> WithMessageIndex(IEnumerable<Event> events, int index)
+    {
+        var indexed = new List<Event>();
+        AddWithMessageIndex(indexed, events, index);
+        return indexed;
+    }
+
+    /// <summary><see cref="WithMessageIndex"/> appended straight to <paramref name="target"/> (one shared msg_index attribute).</summary>
+    public static void AddWithMessageIndex(List<Event> target, IEnumerable<Event> events, int index)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(events);
+        var msgIndex = new EventAttribute("msg_index", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var e in events)
+        {
+            var attributes = new EventAttribute[e.Attributes.Count + 1];
+            for (var i = 0; i < e.Attributes.Count; i++)
+            {
+                attributes[i] = e.Attributes[i];
+            }
+            attributes[^1] = msgIndex;
+            target.Add(e with { Attributes = attributes });
+        }
+    }
 }

@@ -136,7 +136,9 @@ public sealed class TxExecutor
             {
                 var message = tx.Messages[i];
                 var outcome = RunMessage(ctx, message, i);
-                events.AddRange(TxEvents.WithMessageIndex([TxEvents.Message(message.TypeUrl, message.Signer), .. outcome.Events], i));
+                events.Capacity = Math.Max(events.Capacity, events.Count + 1 + outcome.Events.Count);
+                TxEvents.AddWithMessageIndex(events, [TxEvents.Message(message.TypeUrl, message.Signer)], i);
+                TxEvents.AddWithMessageIndex(events, outcome.Events, i);
                 responses.Add(outcome.Response);
             }
         }

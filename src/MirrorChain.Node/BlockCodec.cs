@@ -139,7 +139,8 @@ public static class BlockCodec
     private static byte[] Encode(Action<BinaryWriter> write)
     {
         using var ms = new MemoryStream();
-        using var w = new BinaryWriter(ms);
+        // Encoding.UTF8 (replacement fallback): Write(string) gives the same bytes as Encoding.UTF8.GetBytes.
+        using var w = new BinaryWriter(ms, System.Text.Encoding.UTF8);
         write(w);
         w.Flush();
         return ms.ToArray();
@@ -190,7 +191,11 @@ public static class BlockCodec
         return b;
     }
 
-    private static void WriteString(BinaryWriter w, string s) => WriteBytes(w, System.Text.Encoding.UTF8.GetBytes(s));
+    /// <summary>
+    /// The UTF-8 byte count (7-bit varint), then the UTF-8 bytes (lone surrogates as U+FFFD, as Encoding.UTF8 does):
+    /// BinaryWriter.Write(string) with the writer's Encoding.UTF8 writes exactly that, without a temporary array.
+    /// </summary>
+    private static void WriteString(BinaryWriter w, string s) => w.Write(s);
 
     private static string ReadString(BinaryReader r) => System.Text.Encoding.UTF8.GetString(ReadBytes(r));
 }

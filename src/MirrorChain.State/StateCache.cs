@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MirrorChain.Core;
 
 namespace MirrorChain.State;
@@ -34,32 +36,64 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
 
     private void Put(byte[] key, byte[]? value)
     {
-        if (_writes.ContainsKey(key))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_writes, key);
+        if (!Unsafe.IsNullRef(ref slot))
         {
-            _writes[key] = value;
+            slot = value;
             return;
         }
-        var copy = (byte[])key.Clone();
-        _writes[copy] = value;
-        _keys.Add(copy);
+        Adopt((byte[])key.Clone(), value);
+    }
+
+    /// <summary>Stores <paramref name="key"/> and <paramref name="value"/> themselves (not copies): the caller gives them up.</summary>
+    private void Adopt(byte[] key, byte[]? value)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_writes, key, out var existed);
+        slot = value;
+        if (!existed)
+        {
+            _keys.Add(key);
+        }
     }
 
     /// <summary>This layer's changes in key order (null value = delete).</summary>
-    public IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes() =>
-        _keys.Select(k => new KeyValuePair<byte[], byte[]?>(k, _writes[k])).ToList();
-
-    /// <summary>Flushes this layer's changes into <paramref name="target"/> in key order and clears them.</summary>
-    public void WriteTo(IStateWriter target)
+    public IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes()
     {
+        var changes = new List<KeyValuePair<byte[], byte[]?>>(_keys.Count);
         foreach (var k in _keys)
         {
-            if (_writes[k] is { } v)
+            changes.Add(new KeyValuePair<byte[], byte[]?>(k, _writes[k]));
+        }
+        return changes;
+    }
+
+    /// <summary>
+    /// Flushes this layer's changes into <paramref name="target"/> in key order and clears them. Into another
+    /// <see cref="StateCache"/> the key and value arrays move over as they are (this layer forgets them), so a
+    /// tx's writes are not copied again at each level of nesting.
+    /// </summary>
+    public void WriteTo(IStateWriter target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target is StateCache cache && !ReferenceEquals(cache, this))
+        {
+            foreach (var k in _keys)
             {
-                target.Set(k, v);
+                cache.Adopt(k, _writes[k]);
             }
-            else
+        }
+        else
+        {
+            foreach (var k in _keys)
             {
-                target.Delete(k);
+                if (_writes[k] is { } v)
+                {
+                    target.Set(k, v);
+                }
+                else
+                {
+                    target.Delete(k);
+                }
             }
         }
         _writes.Clear();

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MirrorChain.Core.Tests;
 
 public class AddressTests
@@ -133,5 +135,44 @@ public class AddressTests
         copy[0] = 0;
 
         Assert.Equal(Test1BytesHex, Hex.Lower(address.Bytes));
+    }
+
+    [Fact]
+    public void Parsed_address_text_is_the_encoding_of_its_bytes()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var bytes = Hashing.Sha256(Encoding.UTF8.GetBytes($"address {i}")).AsSpan(0, i % 2 == 0 ? 20 : 32);
+            var encoded = Address.FromBytes(bytes);
+            var parsed = Address.Parse(encoded.ToString());
+            Assert.Equal(Bech32.Encode("terra", bytes), parsed.ToString());
+            Assert.Equal(encoded, parsed);
+            Assert.Equal(bytes.ToArray(), Bech32.Decode(parsed.ToString()).Data);
+        }
+    }
+
+    [Fact]
+    public void Parsing_many_distinct_addresses_keeps_giving_the_exact_address_and_errors()
+    {
+        var texts = new List<(string Text, Address Expected)>();
+        for (var i = 0; i < 17_000; i++)
+        {
+            var expected = Address.FromBytes(Hashing.Sha256(BitConverter.GetBytes(i)).AsSpan(0, 20));
+            texts.Add((expected.ToString(), expected));
+        }
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var (text, expected) in texts)
+            {
+                var parsed = Address.Parse(text);
+                Assert.Equal(expected, parsed);
+                Assert.Equal(text, parsed.ToString());
+            }
+        }
+        var valid = texts[0].Text;
+        Assert.False(Address.TryParse(valid.ToUpperInvariant(), out _, out var upper));
+        Assert.Equal("address must be lowercase", upper);
+        Assert.False(Address.TryParse(valid[..^1] + (valid[^1] == 'q' ? 'p' : 'q'), out _, out var checksum));
+        Assert.Equal("decoding bech32 failed: invalid bech32 checksum", checksum);
     }
 }

@@ -61,4 +61,23 @@ public sealed class BlockCodecTests
         Assert.False(back.TxResults[1].Events[0].Attributes[1].Index);
         Assert.Equal(BlockCodec.ResultsHash(results.TxResults), BlockCodec.ResultsHash(back.TxResults));
     }
+
+    [Fact]
+    public void Result_strings_are_length_prefixed_utf8_with_lone_surrogates_as_replacement_characters()
+    {
+        var results = new BlockResults(1,
+            [new TxResult { Log = "é\ud800", Events = [new Event("t", [new EventAttribute("k", new string('x', 200) + "\udfff")])] }], []);
+
+        var bytes = BlockCodec.EncodeResults(results);
+        var back = BlockCodec.DecodeResults(bytes);
+
+        // "é" + U+FFFD: 5 bytes, prefix 5, as Encoding.UTF8.GetBytes gives them
+        var log = Encoding.UTF8.GetBytes("é\ufffd");
+        Assert.Equal([0xC3, 0xA9, 0xEF, 0xBF, 0xBD], log);
+        var prefixed = new byte[] { 5 }.Concat(log).ToArray();
+        Assert.True(bytes.AsSpan().IndexOf(prefixed) > 0);
+        Assert.Equal("é\ufffd", back.TxResults[0].Log);
+        Assert.Equal(new string('x', 200) + "\ufffd", back.TxResults[0].Events[0].Attributes[0].Value);
+        Assert.Equal(bytes, BlockCodec.EncodeResults(back));
+    }
 }

@@ -157,4 +157,47 @@ public sealed class StateCacheTests
 
         public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => [];
     }
+
+    [Fact]
+    public void WriteTo_another_cache_moves_the_changes_and_leaves_both_layers_independent()
+    {
+        var parent = Parent(("a", "1"), ("d", "4"));
+        var child = new StateCache(parent);
+        var key = B("b");
+        var value = B("2");
+        child.Set(key, value);
+        child.Set(B("c"), B("3"));
+        child.Delete(B("d"));
+        key[0] = (byte)'x';   // the caller's arrays were copied on Set, so this changes nothing
+        value[0] = (byte)'9';
+
+        child.WriteTo(parent);
+
+        Assert.Equal(0, child.WriteCount);
+        Assert.Equal("a=1,b=2,c=3", Dump(parent, B("a"), null));
+        Assert.Equal(["b", "c", "d"], parent.Changes().Select(c => S(c.Key)));
+        Assert.Null(parent.Changes()[2].Value);
+
+        // the child is empty and reusable; new writes to it do not reach the parent until written again
+        child.Set(B("b"), B("7"));
+        Assert.Equal("2", S(parent.Get(B("b"))));
+        child.WriteTo(parent);
+        Assert.Equal("7", S(parent.Get(B("b"))));
+        Assert.Equal(["b", "c", "d"], parent.Changes().Select(c => S(c.Key)));
+    }
+
+    [Fact]
+    public void WriteTo_a_plain_writer_sets_and_deletes_in_key_order()
+    {
+        var cache = new StateCache(Parent());
+        cache.Set(B("c"), B("3"));
+        cache.Delete(B("a"));
+        cache.Set(B("b"), B("2"));
+        var target = new RecordingWriter();
+
+        cache.WriteTo(target);
+
+        Assert.Equal(["delete a", "set b=2", "set c=3"], target.Log);
+        Assert.Equal(0, cache.WriteCount);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.Tx;
@@ -9,6 +11,9 @@ namespace MirrorChain.Benchmarks;
 internal static class BenchTxs
 {
     public const string ChainId = "mirrorchain-bench-1";
+
+    /// <summary>Gas limit of a benchmark contract tx (a swap or open_position uses well under it).</summary>
+    public const ulong ContractGas = 900_000;
 
     /// <summary>Key i: the secret is SHA-256("mirrorchain bench key i").</summary>
     public static PrivateKey Key(int i) =>
@@ -27,4 +32,53 @@ internal static class BenchTxs
             AccountNumber = accountNumber,
             Sequence = sequence,
         }, from);
+
+    /// <summary>One MsgExecuteContract of <paramref name="msgJson"/> with <paramref name="funds"/>, gas <see cref="ContractGas"/>.</summary>
+    public static BuiltTx Execute(PrivateKey from, Address contract, string msgJson, Coin[] funds, string chainId,
+        ulong accountNumber, ulong sequence) =>
+        TxBuilder.Sign(new TxSpec
+        {
+            Messages = [new MsgExecuteContract(from.Address, contract, System.Text.Encoding.UTF8.GetBytes(msgJson), funds)],
+            Fee = [new Coin("uluna", 15_000)],
+            GasLimit = ContractGas,
+            ChainId = chainId,
+            AccountNumber = accountNumber,
+            Sequence = sequence,
+        }, from);
+
+    /// <summary>
+    /// genesis/devnet.json with keys 0..count-1 of <see cref="Key"/> added as accounts holding 10^12 uluna and
+    /// 10^12 uusd each; without the wasm deployment unless <paramref name="keepWasm"/>.
+    /// </summary>
+    public static string DevnetGenesisWith(int count, bool keepWasm, out PrivateKey[] keys)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet.json")))!;
+        var appState = json["app_state"]!.AsObject();
+        if (!keepWasm)
+        {
+            appState.Remove("wasm");
+        }
+        var accounts = appState["auth"]!["accounts"]!.AsArray();
+        var balances = appState["bank"]!["balances"]!.AsArray();
+        var generated = new PrivateKey[count];
+        Parallel.For(0, count, i => generated[i] = Key(i));
+        const string amount = "1000000000000";
+        foreach (var key in generated)
+        {
+            var address = key.Address.ToString();
+            accounts.Add(new JsonObject { ["address"] = address });
+            balances.Add(new JsonObject
+            {
+                ["address"] = address,
+                ["coins"] = new JsonArray(
+                    new JsonObject { ["denom"] = "uluna", ["amount"] = amount },
+                    new JsonObject { ["denom"] = "uusd", ["amount"] = amount }),
+            });
+        }
+        keys = generated;
+        return json.ToJsonString();
+    }
+
+    /// <summary>A Uint128 as the JSON string contracts expect.</summary>
+    public static string U(UInt128 amount) => amount.ToString(CultureInfo.InvariantCulture);
 }

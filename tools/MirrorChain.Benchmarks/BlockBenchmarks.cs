@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Google.Protobuf;
 using MirrorChain.Core;
@@ -12,7 +11,8 @@ using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;
 namespace MirrorChain.Benchmarks;
 
 /// <summary>
-/// A block of 1000 bank sends (test1..test10 of genesis/devnet.json, 100 each, 1 uluna to a fresh address) through
+/// A block of 1000 bank sends (from <see cref="Senders"/> distinct accounts funded in the bench genesis: 10 send 100
+/// each, or 1000 send one each; 1 uluna to a fresh address) through
 /// the real node: <see cref="ChainNode"/> with <see cref="MirrorApplication"/> over RocksDB in a temp dir (the node's
 /// settings: synced writes) or the in-memory store. Every case starts from a fresh genesis state.
 /// <list type="bullet">
@@ -38,8 +38,7 @@ namespace MirrorChain.Benchmarks;
 [MemoryDiagnoser]
 public class BlockBenchmarks
 {
-    private const int Senders = 10;
-    private const int TxsPerSender = 100;
+    private const int BlockTxs = 1000;
     private const string AccountPath = "/cosmos.auth.v1beta1.Query/Account";
 
     private readonly MirrorApplication _app = new();
@@ -57,13 +56,18 @@ public class BlockBenchmarks
     [Params("rocksdb", "memory")]
     public string Store { get; set; } = "rocksdb";
 
+    /// <summary>Distinct senders of the block's 1000 txs (10: 100 txs each; 1000: one each, ~3000 state keys).</summary>
+    [Params(10, 1000)]
+    public int Senders { get; set; } = 10;
+
+    private int TxsPerSender => BlockTxs / Senders;
+
     [GlobalSetup]
     public void Setup()
     {
-        // Bank sends only: the devnet genesis without its wasm deployment (the app here has no contract runtime).
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        var genesis = GenesisDoc.Parse(json.ToJsonString());
+        // Bank sends only: the devnet genesis without its wasm deployment (the app here has no contract runtime),
+        // plus the benchmark's senders.
+        var genesis = GenesisDoc.Parse(BenchTxs.DevnetGenesisWith(Senders, keepWasm: false, out var keys));
         if (Store == "rocksdb")
         {
             _dir = Directory.CreateTempSubdirectory("mirrorchain-bench-").FullName;
@@ -73,8 +77,8 @@ public class BlockBenchmarks
         {
             _store = new MemoryKeyValueStore();
         }
-        _node = ChainNode.Open(_store, genesis, _app, new NodeOptions { MempoolMaxTxs = 10 * Senders * TxsPerSender });
-        _senders = LoadSenders(_node);
+        _node = ChainNode.Open(_store, genesis, _app, new NodeOptions { MempoolMaxTxs = 10 * BlockTxs });
+        _senders = LoadSenders(_node, keys);
         _txs = SignBlock(_nextSequence);
         _allVerified = _app.VerifySignatures(_txs, _node.State.Committed, _node.Genesis.ChainId);
         if (_allVerified.Any(ok => !ok))
@@ -125,7 +129,7 @@ public class BlockBenchmarks
     {
         var (_, results) = _node.ProduceBlock(NextTime());
         RequireAllOk(results.TxResults.Select(r => r.Code), "produced block");
-        _nextSequence += TxsPerSender;
+        _nextSequence += (ulong)TxsPerSender;
     }
 
     [Benchmark]
@@ -153,7 +157,7 @@ public class BlockBenchmarks
         _prepared = null;
         pending.Commit();
         RequireAllOk(pending.Results.TxResults.Select(r => r.Code), "block");
-        _nextSequence += TxsPerSender;
+        _nextSequence += (ulong)TxsPerSender;
         return pending.Block.Header.Height;
     }
 
@@ -163,7 +167,7 @@ public class BlockBenchmarks
         using var pending = _node.PrepareBlock(NextTime(), _txs);
         pending.Commit();
         RequireAllOk(pending.Results.TxResults.Select(r => r.Code), "block");
-        _nextSequence += TxsPerSender;
+        _nextSequence += (ulong)TxsPerSender;
         return pending.Block.Header.Height;
     }
 
@@ -206,7 +210,7 @@ public class BlockBenchmarks
             perSender[s] = [.. Enumerable.Range(0, TxsPerSender).Select(n =>
                 BenchTxs.BankSend(key, BenchTxs.Recipient, _node.Genesis.ChainId, number, firstSequence + (ulong)n).TxBytes)];
         });
-        var txs = new List<byte[]>(Senders * TxsPerSender);
+        var txs = new List<byte[]>(BlockTxs);
         for (var n = 0; n < TxsPerSender; n++)
         {
             for (var s = 0; s < Senders; s++)
@@ -217,32 +221,30 @@ public class BlockBenchmarks
         return txs;
     }
 
-    private static (PrivateKey, ulong)[] LoadSenders(ChainNode node)
+    /// <summary>Each key's account number, checked to start at sequence 0.</summary>
+    internal static (PrivateKey, ulong)[] LoadSenders(ChainNode node, IReadOnlyList<PrivateKey> keys)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet-accounts.json")));
-        var mnemonics = doc.RootElement.GetProperty("accounts").EnumerateArray()
-            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("mnemonic").GetString()!);
-        var senders = new (PrivateKey, ulong)[Senders];
-        for (var i = 0; i < Senders; i++)
+        var senders = new (PrivateKey, ulong)[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
         {
-            var key = PrivateKey.FromMnemonic(mnemonics[$"test{i + 1}"]);
+            var key = keys[i];
             var request = new QueryAccountRequest { Address = key.Address.ToString() }.ToByteArray();
             var (answer, _) = node.Query(AccountPath, request);
             if (answer.Code != 0)
             {
-                throw new InvalidOperationException($"account query for test{i + 1} failed: {answer.Log}");
+                throw new InvalidOperationException($"account query for bench key {i} failed: {answer.Log}");
             }
             var account = BaseAccount.Parser.ParseFrom(QueryAccountResponse.Parser.ParseFrom(answer.Value).Account.Value);
             if (account.Sequence != 0)
             {
-                throw new InvalidOperationException($"test{i + 1} starts at sequence {account.Sequence}, expected 0");
+                throw new InvalidOperationException($"bench key {i} starts at sequence {account.Sequence}, expected 0");
             }
             senders[i] = (key, account.AccountNumber);
         }
         return senders;
     }
 
-    private static void RequireAllOk(IEnumerable<uint> codes, string what)
+    internal static void RequireAllOk(IEnumerable<uint> codes, string what)
     {
         var failed = codes.Count(c => c != 0);
         if (failed > 0)
