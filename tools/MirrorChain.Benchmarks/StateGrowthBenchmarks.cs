@@ -40,8 +40,11 @@ public class StateGrowthBenchmarks
     private PendingBlock? _prepared;
     private ulong _rng;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    /// <summary>Generated accounts in state (see <see cref="StateGrowthFixture.Sizes"/>).</summary>
+    [ParamsSource(nameof(Sizes))]
     public int Accounts { get; set; } = 10_000;
+
+    public static IEnumerable<int> Sizes => StateGrowthFixture.Sizes();
 
     [GlobalSetup]
     public void Setup()

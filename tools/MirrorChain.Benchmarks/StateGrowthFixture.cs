@@ -39,7 +39,40 @@ internal static class StateGrowthFixture
 
     private const string Version = "v1";
 
+    // A block has 1000 distinct senders: a state needs at least that many accounts.
+    private const int MinimumAccounts = 1000;
+
     public static string CacheRoot => Path.Combine(Path.GetTempPath(), "mirrorchain-stategrowth");
+
+    /// <summary>
+    /// The state sizes to benchmark: <c>MC_STATE_GROWTH_ACCOUNTS</c> (comma-separated, e.g. <c>10000,1000000</c>)
+    /// or 10 000, 100 000 and 1 000 000.
+    /// </summary>
+    public static IReadOnlyList<int> Sizes()
+    {
+        var text = Environment.GetEnvironmentVariable("MC_STATE_GROWTH_ACCOUNTS");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [10_000, 100_000, 1_000_000];
+        }
+        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= MinimumAccounts
+                ? count
+                : throw new ArgumentException($"MC_STATE_GROWTH_ACCOUNTS: '{n}' is not a number of accounts ≥ {MinimumAccounts}"))];
+    }
+
+    /// <summary>Builds the states of <see cref="Sizes"/> when the command line selects the state-growth benchmarks.</summary>
+    public static void BuildIfSelected(IReadOnlyList<string> args)
+    {
+        if (args.Contains("--list") || !args.Any(a => a.Contains("StateGrowth", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        foreach (var accounts in Sizes())
+        {
+            EnsureBuilt(accounts, Console.WriteLine);
+        }
+    }
 
     /// <summary>The devnet genesis without its wasm deployment: what the benchmark's node is opened with.</summary>
     public static GenesisDoc BaseGenesis() => GenesisDoc.Parse(BaseGenesisJson().ToJsonString());
