@@ -28,8 +28,13 @@ namespace MirrorChain.State;
 // Proofs. See MerkleProof: the internal nodes on the key's path (each as bitmap + sibling hashes) and what ends
 // the path — the key's leaf (membership), a different leaf in the key's slot, or an empty slot (non-membership).
 //
-// Cache. Decoded nodes are kept in a bounded NodeCache. Nodes are content-addressed and immutable, so results
-// are identical whatever the cache holds.
+// Cache. Decoded nodes are kept in a bounded NodeCache: the nodes near the root (every block walks through them)
+// in a tier of their own, deeper ones in a smaller generational tier; nodes that a committed update replaced leave
+// the cache. Nodes are content-addressed and immutable, so results are identical whatever the cache holds.
+//
+// Known values. Apply may be given the values at the root (the flat latest-value entries): a leaf slot holding
+// exactly SHA256(0x00 ‖ SHA256(key) ‖ SHA256(current value)) is that key's leaf, so an update of an existing key
+// needs no read of its leaf. A value that does not match the slot (absent, stale) only means the leaf is read.
 //
 // Parallelism. A large Apply updates the root's 16 subtrees on several threads. Each subtree is a pure function of
 // its changes and the stored nodes; results and new-node lists are merged in nibble order, so the root and the
@@ -38,10 +43,17 @@ namespace MirrorChain.State;
 /// <summary>The state tree over a node store. See the comment at the top of this file for the design.</summary>
 public sealed class MerkleTree
 {
-    public const int DefaultCacheCapacity = 32_768;
+    /// <summary>
+    /// Default node cache size: half of it for the nodes above <see cref="NodeCache.UpperDepth"/> (all 69 905 of
+    /// them fit, so a block finds every one of them cached), half for deeper nodes.
+    /// </summary>
+    public const int DefaultCacheCapacity = 1 << 18;
 
     // Below this many changes an Apply runs on the calling thread only.
     private const int ParallelThreshold = 512;
+
+    // At most this many changed keys are tried as the leaf already in a slot (usually one key lands there).
+    private const int MaxKnownLeafProbes = 4;
 
     private readonly INodeReader _reader;
     private readonly NodeCache _cache;
@@ -72,7 +84,15 @@ public sealed class MerkleTree
     /// Applies <paramref name="changes"/> (key → value, null value = delete; any order, keys unique) to the tree at
     /// <paramref name="root"/>. Returns the new root and the nodes to persist. Nothing is written or cached.
     /// </summary>
-    public MerkleUpdate Apply(byte[] root, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes)
+    public MerkleUpdate Apply(byte[] root, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes) => Apply(root, changes, null);
+
+    /// <summary>
+    /// As <see cref="Apply(byte[], IReadOnlyList{KeyValuePair{byte[], byte[]}})"/>, with <paramref name="currentValues"/>
+    /// giving the values at <paramref name="root"/> (null = unknown). They only spare reads: a key's leaf is taken
+    /// from its value when the value's leaf hash is the one in the tree, and read from the store otherwise, so a
+    /// wrong or stale value never changes the result. Must allow concurrent reads (see <c>parallel</c>).
+    /// </summary>
+    public MerkleUpdate Apply(byte[] root, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes, IStateReader? currentValues)
     {
         CheckRoot(root);
         ArgumentNullException.ThrowIfNull(changes);
@@ -83,7 +103,7 @@ public sealed class MerkleTree
             ArgumentNullException.ThrowIfNull(key, $"{nameof(changes)}[{i}].Key");
             var keyCopy = (byte[])key.Clone();
             var put = value is null ? null : new LeafNode(keyCopy, (byte[])value.Clone());
-            sorted[i] = new Change(put?.KeyHash ?? SHA256.HashData(keyCopy), put);
+            sorted[i] = new Change(keyCopy, put?.KeyHash ?? SHA256.HashData(keyCopy), put);
         }
         Array.Sort(sorted, static (a, b) => a.KeyHash.AsSpan().SequenceCompareTo(b.KeyHash));
         for (var i = 1; i < sorted.Length; i++)
@@ -94,12 +114,12 @@ public sealed class MerkleTree
             }
         }
 
-        var created = new List<TreeNode>();
+        var log = new UpdateLog(currentValues);
         NodeRef? current = IsEmptyRoot(root) ? null : new NodeRef(root, IsLeaf: false);
         var result = _parallel && sorted.Length >= ParallelThreshold
-            ? UpdateRootInParallel(current, sorted, created)
-            : Update(current, 0, sorted, created);
-        return new MerkleUpdate(result?.Hash ?? EmptyRoot, created);
+            ? UpdateRootInParallel(current, sorted, log)
+            : Update(current, 0, sorted, log);
+        return new MerkleUpdate(result?.Hash ?? EmptyRoot, log.Nodes, log.Depths, log.Replaced);
     }
 
     /// <summary>The value of <paramref name="key"/> in the tree at <paramref name="root"/>, or null.</summary>
@@ -115,7 +135,7 @@ public sealed class MerkleTree
         var hash = root;
         for (var depth = 0; ; depth++)
         {
-            switch (Load(hash))
+            switch (Load(hash, depth))
             {
                 case LeafNode leaf:
                     return leaf.Key.AsSpan().SequenceEqual(key) ? (byte[])leaf.Value.Clone() : null;
@@ -149,7 +169,7 @@ public sealed class MerkleTree
         var hash = root;
         for (var depth = 0; ; depth++)
         {
-            switch (Load(hash))
+            switch (Load(hash, depth))
             {
                 case LeafNode leaf:
                     if (leaf.Key.AsSpan().SequenceEqual(key))
@@ -179,22 +199,52 @@ public sealed class MerkleTree
         }
     }
 
-    /// <summary>Caches the nodes of an update once they are persisted.</summary>
+    /// <summary>Caches the nodes of an update once they are persisted, and drops the ones it replaced.</summary>
     internal void Remember(MerkleUpdate update)
     {
-        foreach (var node in update.Nodes)
+        foreach (var hash in update.Replaced)
         {
-            _cache.Add(node.Hash, node);
+            _cache.Remove(hash);
+        }
+        for (var i = 0; i < update.Nodes.Count; i++)
+        {
+            _cache.Add(update.Nodes[i].Hash, update.Nodes[i], update.Depths[i]);
         }
     }
 
     // ---- update -------------------------------------------------------------------------------------------------
 
     // A change in key-hash order; Put null = delete.
-    private readonly record struct Change(byte[] KeyHash, LeafNode? Put);
+    private readonly record struct Change(byte[] Key, byte[] KeyHash, LeafNode? Put);
+
+    // What an update (or one parallel part of it) produced: new nodes with their depth, children before parents,
+    // and the stored nodes it replaced.
+    private sealed class UpdateLog(IStateReader? currentValues)
+    {
+        public IStateReader? CurrentValues { get; } = currentValues;
+
+        public List<TreeNode> Nodes { get; } = [];
+
+        public List<int> Depths { get; } = [];
+
+        public List<byte[]> Replaced { get; } = [];
+
+        public void Add(TreeNode node, int depth)
+        {
+            Nodes.Add(node);
+            Depths.Add(depth);
+        }
+
+        public void Append(UpdateLog part)
+        {
+            Nodes.AddRange(part.Nodes);
+            Depths.AddRange(part.Depths);
+            Replaced.AddRange(part.Replaced);
+        }
+    }
 
     // The subtree at `current` (depth = its path length) with `changes` applied; all changes share that path.
-    private NodeRef? Update(NodeRef? current, int depth, ReadOnlySpan<Change> changes, List<TreeNode> created)
+    private NodeRef? Update(NodeRef? current, int depth, ReadOnlySpan<Change> changes, UpdateLog log)
     {
         if (changes.IsEmpty)
         {
@@ -210,12 +260,16 @@ public sealed class MerkleTree
                     puts.Add(put);
                 }
             }
-            return Build(depth, [.. puts], null, created);
+            return Build(depth, [.. puts], null, log);
         }
-        var node = Load(existing.Hash);
+        if (existing.IsLeaf && KnownLeaf(existing.Hash, changes, log.CurrentValues) is { } known)
+        {
+            return UpdateLeaf(known, depth, changes, log);
+        }
+        var node = Load(existing.Hash, depth);
         if (node is LeafNode leaf)
         {
-            return UpdateLeaf(leaf, depth, changes, created);
+            return UpdateLeaf(leaf, depth, changes, log);
         }
         var inner = (InternalNode)node;
         var children = inner.ChildRefs();
@@ -228,19 +282,19 @@ public sealed class MerkleTree
             {
                 j++;
             }
-            children[nibble] = Update(children[nibble], depth + 1, changes[i..j], created);
+            children[nibble] = Update(children[nibble], depth + 1, changes[i..j], log);
             i = j;
         }
-        return Seal(children, inner, created);
+        return Seal(children, inner, depth, log);
     }
 
     // Update() at depth 0, with each first-nibble subtree on its own work item, merged in nibble order.
-    private NodeRef? UpdateRootInParallel(NodeRef? current, Change[] sorted, List<TreeNode> created)
+    private NodeRef? UpdateRootInParallel(NodeRef? current, Change[] sorted, UpdateLog log)
     {
-        var node = current is { } existing ? Load(existing.Hash) : null;
+        var node = current is { } existing ? Load(existing.Hash, 0) : null;
         if (node is LeafNode)
         {
-            return Update(current, 0, sorted, created);
+            return Update(current, 0, sorted, log);
         }
         var inner = (InternalNode?)node;
         var children = inner?.ChildRefs() ?? new NodeRef?[16];
@@ -257,14 +311,14 @@ public sealed class MerkleTree
             i = j;
         }
         var results = new NodeRef?[groups.Count];
-        var lists = new List<TreeNode>[groups.Count];
+        var parts = new UpdateLog[groups.Count];
         try
         {
             Parallel.For(0, groups.Count, g =>
             {
                 var (nibble, start, length) = groups[g];
-                lists[g] = [];
-                results[g] = Update(children[nibble], 1, sorted.AsSpan(start, length), lists[g]);
+                parts[g] = new UpdateLog(log.CurrentValues);
+                results[g] = Update(children[nibble], 1, sorted.AsSpan(start, length), parts[g]);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -274,16 +328,39 @@ public sealed class MerkleTree
         for (var g = 0; g < groups.Count; g++)
         {
             children[groups[g].Nibble] = results[g];
-            created.AddRange(lists[g]);
+            log.Append(parts[g]);
         }
-        return Seal(children, inner, created);
+        return Seal(children, inner, 0, log);
+    }
+
+    // The leaf stored under `hash`, recognised without a read: the leaf of one of the changed keys with its current
+    // value (from `currentValues`), if that leaf's hash is `hash`. Null when no changed key matches.
+    private static LeafNode? KnownLeaf(byte[] hash, ReadOnlySpan<Change> changes, IStateReader? currentValues)
+    {
+        if (currentValues is null || changes.Length > MaxKnownLeafProbes)
+        {
+            return null;
+        }
+        foreach (var change in changes)
+        {
+            if (currentValues.Get(change.Key) is { } value)
+            {
+                var candidate = new LeafNode(change.Key, value);
+                if (candidate.Hash.AsSpan().SequenceEqual(hash))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     // A leaf's position with changes landing on it: the subtree becomes whatever the surviving leaves build.
-    private static NodeRef? UpdateLeaf(LeafNode leaf, int depth, ReadOnlySpan<Change> changes, List<TreeNode> created)
+    private static NodeRef? UpdateLeaf(LeafNode leaf, int depth, ReadOnlySpan<Change> changes, UpdateLog log)
     {
         var leaves = new List<LeafNode>(changes.Length + 1);
         var touched = false;
+        var replaced = false;
         foreach (var change in changes)
         {
             var cmp = change.KeyHash.AsSpan().SequenceCompareTo(leaf.KeyHash);
@@ -295,9 +372,17 @@ public sealed class MerkleTree
             if (cmp == 0)
             {
                 touched = true;
-                if (change.Put is { } put)
+                if (change.Put is { } put && put.Value.AsSpan().SequenceEqual(leaf.Value))
                 {
-                    leaves.Add(put.Value.AsSpan().SequenceEqual(leaf.Value) ? leaf : put);
+                    leaves.Add(leaf);
+                }
+                else
+                {
+                    replaced = true;
+                    if (change.Put is { } changed)
+                    {
+                        leaves.Add(changed);
+                    }
                 }
             }
             else if (change.Put is { } put)
@@ -309,11 +394,15 @@ public sealed class MerkleTree
         {
             leaves.Add(leaf);
         }
-        return Build(depth, [.. leaves], leaf, created);
+        if (replaced)
+        {
+            log.Replaced.Add(leaf.Hash);
+        }
+        return Build(depth, [.. leaves], leaf, log);
     }
 
     // The canonical subtree of `leaves` (sorted by key hash) at `depth`; `stored` is a leaf already persisted.
-    private static NodeRef? Build(int depth, ReadOnlySpan<LeafNode> leaves, LeafNode? stored, List<TreeNode> created)
+    private static NodeRef? Build(int depth, ReadOnlySpan<LeafNode> leaves, LeafNode? stored, UpdateLog log)
     {
         if (leaves.IsEmpty)
         {
@@ -324,7 +413,7 @@ public sealed class MerkleTree
             var only = leaves[0];
             if (!ReferenceEquals(only, stored))
             {
-                created.Add(only);
+                log.Add(only, depth);
             }
             return new NodeRef(only.Hash, IsLeaf: true);
         }
@@ -342,16 +431,17 @@ public sealed class MerkleTree
             {
                 j++;
             }
-            children[nibble] = Build(depth + 1, leaves[i..j], stored, created);
+            children[nibble] = Build(depth + 1, leaves[i..j], stored, log);
             i = j;
         }
         var node = new InternalNode(children);
-        created.Add(node);
+        log.Add(node, depth);
         return new NodeRef(node.Hash, IsLeaf: false);
     }
 
-    // The node for updated children: empty, a lone leaf bubbling up, or an internal node (reusing the old one if equal).
-    private static NodeRef? Seal(NodeRef?[] children, InternalNode? previous, List<TreeNode> created)
+    // The node for updated children: empty, a lone leaf bubbling up, or an internal node (reusing the old one if
+    // equal). A previous node that does not come out equal is replaced.
+    private static NodeRef? Seal(NodeRef?[] children, InternalNode? previous, int depth, UpdateLog log)
     {
         NodeRef? only = null;
         var count = 0;
@@ -363,26 +453,35 @@ public sealed class MerkleTree
                 count++;
             }
         }
+        NodeRef? result;
         if (count == 0)
         {
-            return null;
+            result = null;
         }
-        if (count == 1 && only!.Value.IsLeaf)
+        else if (count == 1 && only!.Value.IsLeaf)
         {
-            return only;
+            result = only;
         }
-        var node = new InternalNode(children);
-        if (previous is not null && node.Hash.AsSpan().SequenceEqual(previous.Hash))
+        else
         {
-            return new NodeRef(previous.Hash, IsLeaf: false);
+            var node = new InternalNode(children);
+            if (previous is not null && node.Hash.AsSpan().SequenceEqual(previous.Hash))
+            {
+                return new NodeRef(previous.Hash, IsLeaf: false);
+            }
+            log.Add(node, depth);
+            result = new NodeRef(node.Hash, IsLeaf: false);
         }
-        created.Add(node);
-        return new NodeRef(node.Hash, IsLeaf: false);
+        if (previous is not null)
+        {
+            log.Replaced.Add(previous.Hash);
+        }
+        return result;
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------
 
-    private TreeNode Load(byte[] hash)
+    private TreeNode Load(byte[] hash, int depth)
     {
         if (_cache.TryGet(hash, out var cached))
         {
@@ -391,7 +490,7 @@ public sealed class MerkleTree
         var data = _reader.ReadNode(hash)
             ?? throw new InvalidDataException($"state tree node {Convert.ToHexStringLower(hash)} is missing from the store");
         var node = NodeCodec.Decode(hash, data);
-        _cache.Add(hash, node);
+        _cache.Add(hash, node, depth);
         return node;
     }
 

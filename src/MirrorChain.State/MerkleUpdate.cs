@@ -1,12 +1,14 @@
 namespace MirrorChain.State;
 
-/// <summary>The result of <see cref="MerkleTree.Apply"/>: the new root and the nodes it needs that are not stored yet.</summary>
+/// <summary>The result of <see cref="MerkleTree.Apply(byte[], IReadOnlyList{KeyValuePair{byte[], byte[]}})"/>: the new root and the nodes it needs that are not stored yet.</summary>
 public sealed class MerkleUpdate
 {
-    internal MerkleUpdate(byte[] root, IReadOnlyList<TreeNode> nodes)
+    internal MerkleUpdate(byte[] root, IReadOnlyList<TreeNode> nodes, IReadOnlyList<int> depths, IReadOnlyList<byte[]> replaced)
     {
         Root = root;
         Nodes = nodes;
+        Depths = depths;
+        Replaced = replaced;
         NewNodes = [.. nodes.Select(n => new KeyValuePair<byte[], byte[]>(n.Hash, NodeCodec.Encode(n)))];
     }
 
@@ -16,4 +18,10 @@ public sealed class MerkleUpdate
     public IReadOnlyList<KeyValuePair<byte[], byte[]>> NewNodes { get; }
 
     internal IReadOnlyList<TreeNode> Nodes { get; }
+
+    /// <summary>The depth (path length) of each of <see cref="Nodes"/>.</summary>
+    internal IReadOnlyList<int> Depths { get; }
+
+    /// <summary>Hashes of stored nodes that the new root no longer reaches through the changed paths.</summary>
+    internal IReadOnlyList<byte[]> Replaced { get; }
 }

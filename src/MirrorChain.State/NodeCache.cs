@@ -3,17 +3,39 @@ using MirrorChain.Core;
 namespace MirrorChain.State;
 
 /// <summary>
-/// A bounded cache of decoded nodes by hash (two generations: a full young generation becomes the old one and
-/// the previous old one is dropped; hits in the old generation move back to the young one). Nodes are immutable
-/// and content-addressed, so a hit is always the same node a store read would give: results never depend on
-/// what is cached. The dictionaries are only looked up, never iterated. Thread-safe.
+/// A bounded cache of decoded nodes by hash, in two tiers by the node's depth in the tree:
+/// <list type="bullet">
+/// <item>upper (depth &lt; <see cref="UpperDepth"/>, at most 69 905 live nodes): every block walks through these, so
+/// they are kept until replaced; half the capacity. Should stale ones (read for old versions) ever fill it, it
+/// is emptied and refills from the next blocks.</item>
+/// <item>lower (deeper nodes, mostly touched once in a long while): two generations; a full young generation
+/// becomes the old one and the previous old one is dropped; hits in the old generation move back to the young
+/// one. The other half of the capacity.</item>
+/// </list>
+/// <see cref="Remove"/> drops a node a committed update replaced, so the tiers hold the live tree rather than old
+/// versions of it. Nodes are immutable and content-addressed, so a hit is always the same node a store read
+/// would give: results never depend on what is cached. The dictionaries are only looked up, never iterated.
+/// Thread-safe. The total never exceeds the capacity.
 /// </summary>
-internal sealed class NodeCache(int capacity)
+internal sealed class NodeCache
 {
+    /// <summary>Nodes at a depth below this go to the upper tier (1 + 16 + 256 + 4096 + 65 536 positions).</summary>
+    public const int UpperDepth = 5;
+
     private readonly Lock _lock = new();
-    private readonly int _generationSize = Math.Max(0, capacity / 2);
+    private readonly int _upperCapacity;
+    private readonly int _generationSize;
+    private readonly Dictionary<byte[], TreeNode> _upper = new(ByteArrayComparer.Instance);
     private Dictionary<byte[], TreeNode> _young = new(ByteArrayComparer.Instance);
     private Dictionary<byte[], TreeNode> _old = new(ByteArrayComparer.Instance);
+
+    /// <param name="capacity">Most nodes held in all (0 = none).</param>
+    public NodeCache(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _upperCapacity = capacity / 2;
+        _generationSize = (capacity - _upperCapacity) / 2;
+    }
 
     public int Count
     {
@@ -21,7 +43,19 @@ internal sealed class NodeCache(int capacity)
         {
             lock (_lock)
             {
-                return _young.Count + _old.Count;
+                return _upper.Count + _young.Count + _old.Count;
+            }
+        }
+    }
+
+    /// <summary>Nodes held in the upper tier (diagnostics and tests).</summary>
+    public int UpperCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _upper.Count;
             }
         }
     }
@@ -30,28 +64,61 @@ internal sealed class NodeCache(int capacity)
     {
         lock (_lock)
         {
-            if (_young.TryGetValue(hash, out node!))
+            if (_upper.TryGetValue(hash, out node!) || _young.TryGetValue(hash, out node!))
             {
                 return true;
             }
             if (_old.Remove(hash, out node!))
             {
-                AddLocked(hash, node);
+                AddLowerLocked(hash, node);
                 return true;
             }
             return false;
         }
     }
 
-    public void Add(byte[] hash, TreeNode node)
+    /// <summary>Caches <paramref name="node"/>, which sits at <paramref name="depth"/> (path length) in the tree.</summary>
+    public void Add(byte[] hash, TreeNode node, int depth)
     {
         lock (_lock)
         {
-            AddLocked(hash, node);
+            if (depth < UpperDepth)
+            {
+                AddUpperLocked(hash, node);
+            }
+            else
+            {
+                AddLowerLocked(hash, node);
+            }
         }
     }
 
-    private void AddLocked(byte[] hash, TreeNode node)
+    /// <summary>Forgets a node (one that a committed update replaced).</summary>
+    public void Remove(byte[] hash)
+    {
+        lock (_lock)
+        {
+            if (!_upper.Remove(hash) && !_young.Remove(hash))
+            {
+                _old.Remove(hash);
+            }
+        }
+    }
+
+    private void AddUpperLocked(byte[] hash, TreeNode node)
+    {
+        if (_upperCapacity == 0)
+        {
+            return;
+        }
+        if (_upper.Count >= _upperCapacity && !_upper.ContainsKey(hash))
+        {
+            _upper.Clear();
+        }
+        _upper[hash] = node;
+    }
+
+    private void AddLowerLocked(byte[] hash, TreeNode node)
     {
         if (_generationSize == 0)
         {

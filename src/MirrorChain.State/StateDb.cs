@@ -82,7 +82,9 @@ public sealed class StateDb
                 throw new ArgumentOutOfRangeException(nameof(version), version,
                     $"the next state version is {(latest.Version < 0 ? "any version ≥ 0" : expected)} (latest is {latest.Version})");
             }
-            var update = Tree.Apply(latest.Root, sortedChanges);
+            // The flat entries hold the latest version's values: they let the tree recognise the changed keys'
+            // leaves without reading them (a value that does not match the tree is simply not used).
+            var update = Tree.Apply(latest.Root, sortedChanges, Committed);
             foreach (var (key, value) in sortedChanges)
             {
                 if (value is null)

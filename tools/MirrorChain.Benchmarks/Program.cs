@@ -20,6 +20,8 @@ internal static class Program
             Console.Error.WriteLine("--repeat needs a positive integer");
             return 2;
         }
+        // Built before BenchmarkDotNet starts: building 1M accounts can outlast the in-process toolchain's time limit.
+        StateGrowthFixture.BuildIfSelected(rest);
         var passes = new List<IReadOnlyList<Summary>>();
         for (var pass = 1; pass <= repeat; pass++)
         {
