@@ -43,7 +43,11 @@ public static class SignatureCheck
     /// executor trusts true (account numbers and stored keys never change once set) and re-checks false itself,
     /// so the answers only save time and can never change a result.
     /// </summary>
-    public static bool[] PreVerify(IReadOnlyList<byte[]> txs, IStateReader state, string chainId)
+    public static bool[] PreVerify(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
+        PreVerify(TxEnvelope.Wrap(txs), state, chainId);
+
+    /// <summary>The same over envelopes: each tx's decode is kept in its envelope for CheckTx or execution.</summary>
+    public static bool[] PreVerify(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId)
     {
         var options = ChainParams.Load(state).DecodeOptions();
         var jobs = new (DecodedTx Tx, byte[] Key, ulong Number)?[txs.Count];
@@ -51,7 +55,7 @@ public static class SignatureCheck
         {
             try
             {
-                var tx = TxDecoder.Decode(txs[i], options);
+                var tx = txs[i].Decode(options);
                 if (Accounts.Get(state, tx.Signer) is { } account && VerificationKey(tx, account) is { } key)
                 {
                     jobs[i] = (tx, key, account.AccountNumber);

@@ -30,7 +30,7 @@ internal sealed class BroadcastMethods(IRpcBackend backend, TimeSpan commitTimeo
         w.WriteString("data", "");
         w.WriteString("log", check.Log);
         w.WriteString("codespace", check.Codespace);
-        w.WriteHex("hash", Hashing.TxHash(tx));
+        w.WriteHex("hash", check.Hash);
         w.WriteEndObject();
     }
 
