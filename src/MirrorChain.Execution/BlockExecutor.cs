@@ -5,7 +5,7 @@ namespace MirrorChain.Execution;
 
 /// <summary>
 /// Executes a block's txs in order over the block cache — the only code path that changes chain state. Signature
-/// checks may be done beforehand in parallel (<see cref="PreVerifySignatures(IReadOnlyList{byte[]}, IStateReader, string)"/>); execution stays sequential.
+/// checks may be done beforehand in parallel (<see cref="PreVerifySignatures"/>); execution stays sequential.
 /// </summary>
 public sealed class BlockExecutor(TxExecutor txExecutor)
 {
@@ -18,18 +18,18 @@ public sealed class BlockExecutor(TxExecutor txExecutor)
 
     /// <summary>
     /// One result per tx, same order. <paramref name="preverifiedSignatures"/> (optional, one per tx, from
-    /// <see cref="PreVerifySignatures(IReadOnlyList{byte[]}, IStateReader, string)"/> with this block's chain id): true skips that tx's secp256k1 check, false
+    /// <see cref="PreVerifySignatures"/> with this block's chain id): true skips that tx's secp256k1 check, false
     /// makes the executor check it itself, so results never depend on whether pre-verification ran.
     /// </summary>
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache blockState,
         bool[]? preverifiedSignatures = null) =>
-        ExecuteBlock(ctx, TxEnvelope.Wrap(txs ?? throw new ArgumentNullException(nameof(txs))), blockState, preverifiedSignatures);
+        ExecuteEnvelopes(ctx, TxEnvelope.Wrap(txs ?? throw new ArgumentNullException(nameof(txs))), blockState, preverifiedSignatures);
 
     /// <summary>
-    /// The same over envelopes: a tx already decoded (at admission, or by <see cref="PreVerifySignatures(IReadOnlyList{TxEnvelope}, IStateReader, string)"/>)
+    /// The same over envelopes: a tx already decoded (at admission, or by <see cref="PreVerifyEnvelopes"/>)
     /// is not decoded again.
     /// </summary>
-    public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache blockState,
+    public IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache blockState,
         bool[]? preverifiedSignatures = null)
     {
         ArgumentNullException.ThrowIfNull(ctx);
@@ -54,6 +54,6 @@ public sealed class BlockExecutor(TxExecutor txExecutor)
         SignatureCheck.PreVerify(txs, state, chainId);
 
     /// <summary>The same over envelopes, which keep their decode for execution.</summary>
-    public static bool[] PreVerifySignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
-        SignatureCheck.PreVerify(txs, state, chainId);
+    public static bool[] PreVerifyEnvelopes(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
+        SignatureCheck.PreVerifyEnvelopes(txs, state, chainId);
 }

@@ -8,7 +8,7 @@ namespace MirrorChain.Node;
 
 /// <summary>
 /// The node: committed state and blocks in one RocksDB, a mempool with its pending (check) state, and the one
-/// path that changes state: <see cref="PrepareBlock(BlockTime, IReadOnlyList{TxEnvelope})"/> executes a block over a cache, <see cref="Commit"/> writes
+/// path that changes state: <see cref="PrepareBlock"/> executes a block over a cache, <see cref="Commit"/> writes
 /// state nodes, block, results, indexes and the new height in one atomic batch.
 /// </summary>
 public sealed class ChainNode : IDisposable
@@ -166,7 +166,7 @@ public sealed class ChainNode : IDisposable
     {
         // The signature check is the expensive part and pure: run it outside the lock, so concurrent
         // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
-        var signatureOk = _app.VerifySignatures([tx], State.Committed, Genesis.ChainId)[0];
+        var signatureOk = _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
@@ -206,13 +206,13 @@ public sealed class ChainNode : IDisposable
     private static CheckTxResponse Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
 
     /// <summary>Executes the next block over a cache and stages its atomic write; nothing is visible until <see cref="Commit"/>.</summary>
-    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs) => PrepareBlock(time, TxEnvelope.Wrap(txs));
+    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs) => PrepareEnvelopes(time, TxEnvelope.Wrap(txs));
 
     /// <summary>
-    /// <see cref="PrepareBlock(BlockTime, IReadOnlyList{byte[]})"/> over envelopes (the mempool's): their hashes
+    /// <see cref="PrepareBlock"/> over envelopes (the mempool's): their hashes
     /// and decodes are reused, not recomputed.
     /// </summary>
-    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<TxEnvelope> envelopes)
+    public PendingBlock PrepareEnvelopes(BlockTime time, IReadOnlyList<TxEnvelope> envelopes)
     {
         ArgumentNullException.ThrowIfNull(envelopes);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -287,7 +287,7 @@ public sealed class ChainNode : IDisposable
         envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
         var sigs = VerifyBlockSignatures(envelopes);
-        var results = _app.ExecuteBlock(ctx, envelopes, cache, sigs);
+        var results = _app.ExecuteEnvelopes(ctx, envelopes, cache, sigs);
         if (Genesis.MaxBlockGas >= 0)
         {
             Int128 gasWanted = 0;
@@ -333,7 +333,7 @@ public sealed class ChainNode : IDisposable
         }
         if (unknown.Count > 0)
         {
-            var verified = _app.VerifySignatures(unknown.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
+            var verified = _app.VerifyEnvelopeSignatures(unknown.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
             for (var j = 0; j < unknown.Count; j++)
             {
                 result[unknown[j]] = verified[j];
@@ -417,7 +417,7 @@ public sealed class ChainNode : IDisposable
         PendingBlock prepared;
         try
         {
-            prepared = PrepareBlock(time, txs);
+            prepared = PrepareEnvelopes(time, txs);
         }
         catch (InvalidBlockException e)
         {

@@ -6,10 +6,10 @@ namespace MirrorChain.Node;
 
 /// <summary>
 /// The application as the node drives it, shaped like ABCI: genesis, CheckTx, block execution, queries.
-/// Everything here is deterministic except <see cref="VerifySignatures(IReadOnlyList{byte[]}, IStateReader, string)"/>'s
+/// Everything here is deterministic except <see cref="VerifySignatures"/>'s
 /// scheduling (its answers are pure). The node hands txs over as <see cref="TxEnvelope"/>s (hashed once, decoded
 /// once: the same envelope goes to the signature check, CheckTx, recheck and block execution); the overloads over
-/// envelopes default to the ones over bytes, so an app that does not decode need not implement them.
+/// envelopes (named apart, so an empty <c>[]</c> argument stays unambiguous) default to the ones over bytes, so an app that does not decode need not implement them.
 /// CheckTx and queries answer with the executor's own records (<see cref="CheckTxResponse"/>,
 /// <see cref="QueryAnswer"/>), passed through to the RPC without copies.
 /// </summary>
@@ -22,19 +22,19 @@ public interface IChainApplication
     bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId);
 
     /// <summary>The same over envelopes (their decodes are kept for CheckTx and execution).</summary>
-    bool[] VerifySignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
+    bool[] VerifyEnvelopeSignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
         VerifySignatures(Bytes(txs), state, chainId);
 
     /// <summary>Runs a block's txs in order over <paramref name="state"/>; one result per tx.</summary>
     IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk);
 
     /// <summary>The same over envelopes.</summary>
-    IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
+    IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
         ExecuteBlock(ctx, Bytes(txs), state, signaturesOk);
 
     /// <summary>
     /// Validates a tx against the pending state (applying its ante effects there when it passes).
-    /// <paramref name="signatureOk"/> true (from <see cref="VerifySignatures(IReadOnlyList{byte[]}, IStateReader, string)"/>)
+    /// <paramref name="signatureOk"/> true (from <see cref="VerifySignatures"/>)
     /// skips the signature check. <see cref="CheckTxResponse.Sender"/> names the tx's signer for the mempool's
     /// per-sender limit ("" = not known: the limit does not apply).
     /// </summary>

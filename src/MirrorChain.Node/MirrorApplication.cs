@@ -51,14 +51,14 @@ public sealed class MirrorApplication : IChainApplication
     public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
         BlockExecutor.PreVerifySignatures(txs, state, chainId);
 
-    public bool[] VerifySignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
-        BlockExecutor.PreVerifySignatures(txs, state, chainId);
+    public bool[] VerifyEnvelopeSignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
+        BlockExecutor.PreVerifyEnvelopes(txs, state, chainId);
 
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk) =>
         _executor.ExecuteBlock(ctx, txs, state, signaturesOk);
 
-    public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
-        _executor.ExecuteBlock(ctx, txs, state, signaturesOk);
+    public IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
+        _executor.ExecuteEnvelopes(ctx, txs, state, signaturesOk);
 
     public CheckTxResponse CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
         _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);

@@ -41,7 +41,7 @@ public class Hash32Tests
         arrays.Add([0x7f, .. Enumerable.Repeat((byte)0xff, 31)]);
         arrays.Add([.. new byte[24], 0xff, .. new byte[7]]);
         arrays.Add([.. new byte[24], 0x01, .. new byte[7]]);
-        var byBytes = arrays.OrderBy(a => a, ByteArrayComparer.Instance).Select(Hex.Upper).ToList();
+        var byBytes = arrays.OrderBy(a => a, ByteArrayComparer.Instance).Select(a => Hex.Upper(a)).ToList();
         var byHash = arrays.Select(a => Hash32.FromBytes(a)).Order().Select(h => h.ToString()).ToList();
         Assert.Equal(byBytes, byHash);
         var low = Hash32.FromBytes(arrays[^1]);

@@ -52,7 +52,7 @@ public sealed class TxDecodeOnceTests
         Assert.Equal(0u, node.Submit(second).Code);
         Assert.Same(second, node.Mempool.Snapshot(10)[1].Tx);
 
-        using (var pending = node.PrepareBlock(Time(node), [first])) // executes the admitted envelope
+        using (var pending = node.PrepareEnvelopes(Time(node), [first])) // executes the admitted envelope
         {
             pending.Commit(); // rechecks the second tx
         }
@@ -74,8 +74,8 @@ public sealed class TxDecodeOnceTests
         var key = Test1();
         TxEnvelope[] txs = [Send(node, key, 0), Send(node, key, 1), new TxEnvelope([0xff])];
 
-        var signatures = app.VerifySignatures(txs, node.State.Committed, node.Genesis.ChainId);
-        var results = app.ExecuteBlock(new BlockContext(node.Genesis.ChainId, 1, Time(node)), txs, new StateCache(node.State.Committed), signatures);
+        var signatures = app.VerifyEnvelopeSignatures(txs, node.State.Committed, node.Genesis.ChainId);
+        var results = app.ExecuteEnvelopes(new BlockContext(node.Genesis.ChainId, 1, Time(node)), txs, new StateCache(node.State.Committed), signatures);
 
         Assert.Equal([true, true, false], signatures);
         Assert.Equal([0u, 0u, SdkError.TxDecode.Code], results.Select(r => r.Code));
@@ -96,7 +96,7 @@ public sealed class TxDecodeOnceTests
             viaEnvelopes.Submit(tx); // some are refused; the block below carries them all the same
         }
 
-        using var a = viaEnvelopes.PrepareBlock(Time(viaEnvelopes), txs);
+        using var a = viaEnvelopes.PrepareEnvelopes(Time(viaEnvelopes), txs);
         using var b = viaBytes.PrepareBlock(Time(viaBytes), txs.Select(t => t.Bytes).ToList());
 
         Assert.Equal(b.Results.AppHash, a.Results.AppHash);
