@@ -1,4 +1,5 @@
 using MirrorChain.State;
+using MirrorChain.Tx;
 
 namespace MirrorChain.Execution;
 
@@ -21,6 +22,14 @@ public sealed class BlockExecutor(TxExecutor txExecutor)
     /// makes the executor check it itself, so results never depend on whether pre-verification ran.
     /// </summary>
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache blockState,
+        bool[]? preverifiedSignatures = null) =>
+        ExecuteEnvelopes(ctx, TxEnvelope.Wrap(txs ?? throw new ArgumentNullException(nameof(txs))), blockState, preverifiedSignatures);
+
+    /// <summary>
+    /// The same over envelopes: a tx already decoded (at admission, or by <see cref="PreVerifyEnvelopes"/>)
+    /// is not decoded again.
+    /// </summary>
+    public IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache blockState,
         bool[]? preverifiedSignatures = null)
     {
         ArgumentNullException.ThrowIfNull(ctx);
@@ -43,4 +52,8 @@ public sealed class BlockExecutor(TxExecutor txExecutor)
     /// <summary>Parallel, pure signature pre-check of a block's txs against the state the block starts from.</summary>
     public static bool[] PreVerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
         SignatureCheck.PreVerify(txs, state, chainId);
+
+    /// <summary>The same over envelopes, which keep their decode for execution.</summary>
+    public static bool[] PreVerifyEnvelopes(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
+        SignatureCheck.PreVerifyEnvelopes(txs, state, chainId);
 }

@@ -7,4 +7,6 @@ namespace MirrorChain.Execution;
 public sealed record CheckTxResponse(uint Code, string Codespace, string Log, long GasWanted, long GasUsed, string Sender = "")
 {
     public bool IsOk => Code == 0;
+
+    public static CheckTxResponse Ok(long gasWanted, long gasUsed) => new(0, "", "", gasWanted, gasUsed);
 }

@@ -43,7 +43,11 @@ public static class SignatureCheck
     /// executor trusts true (account numbers and stored keys never change once set) and re-checks false itself,
     /// so the answers only save time and can never change a result.
     /// </summary>
-    public static bool[] PreVerify(IReadOnlyList<byte[]> txs, IStateReader state, string chainId)
+    public static bool[] PreVerify(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
+        PreVerifyEnvelopes(TxEnvelope.Wrap(txs), state, chainId);
+
+    /// <summary>The same over envelopes: each tx's decode is kept in its envelope for CheckTx or execution.</summary>
+    public static bool[] PreVerifyEnvelopes(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId)
     {
         var options = ChainParams.Load(state).DecodeOptions();
         var jobs = new (DecodedTx Tx, byte[] Key, ulong Number)?[txs.Count];
@@ -51,7 +55,7 @@ public static class SignatureCheck
         {
             try
             {
-                var tx = TxDecoder.Decode(txs[i], options);
+                var tx = txs[i].Decode(options);
                 if (Accounts.Get(state, tx.Signer) is { } account && VerificationKey(tx, account) is { } key)
                 {
                     jobs[i] = (tx, key, account.AccountNumber);
@@ -63,6 +67,11 @@ public static class SignatureCheck
             }
         }
         var results = new bool[txs.Count];
+        if (txs.Count == 1) // one tx (CheckTx): no scheduling, no closure
+        {
+            results[0] = jobs[0] is { } only && Verify(only.Tx, only.Key, chainId, only.Number);
+            return results;
+        }
         Parallel.For(0, txs.Count, i =>
         {
             if (jobs[i] is { } job)

@@ -9,7 +9,7 @@ namespace MirrorChain.Execution;
 
 /// <summary>
 /// Runs one tx: decode → ante on a tx cache → messages on a nested cache. The three entry points differ only in
-/// mode: <see cref="Deliver"/> (block execution), <see cref="CheckTx"/> (ante only, into the mempool's pending
+/// mode: <see cref="Deliver(BlockContext, byte[], StateCache, int, bool, ChainParams?)"/> (block execution), <see cref="CheckTx(byte[], StateCache, BlockContext, bool)"/> (ante only, into the mempool's pending
 /// state) and <see cref="Simulate"/> (everything on a throw-away copy, unlimited gas, no signature/min-fee checks).
 /// Gas is charged identically in all three, so simulating a tx's exact bytes reports the gas delivering it uses.
 /// </summary>
@@ -34,9 +34,14 @@ public sealed class TxExecutor
     /// the module's code and "failed to execute message; message index: i: …" (out of gas: the meter's log).
     /// </summary>
     public TxResult Deliver(BlockContext block, byte[] txBytes, StateCache blockState, int txIndex = 0,
+        bool signaturePreverified = false, ChainParams? chainParams = null) =>
+        Deliver(block, new TxEnvelope(txBytes), blockState, txIndex, signaturePreverified, chainParams);
+
+    /// <summary><see cref="Deliver(BlockContext, byte[], StateCache, int, bool, ChainParams?)"/> of a tx whose decode may already be known.</summary>
+    public TxResult Deliver(BlockContext block, TxEnvelope tx, StateCache blockState, int txIndex = 0,
         bool signaturePreverified = false, ChainParams? chainParams = null)
     {
-        var outcome = Run(ExecutionMode.Deliver, txBytes, blockState, block, chainParams ?? ChainParams.Load(blockState),
+        var outcome = Run(ExecutionMode.Deliver, tx, blockState, block, chainParams ?? ChainParams.Load(blockState),
             txIndex, signaturePreverified);
         return new TxResult
         {
@@ -55,9 +60,13 @@ public sealed class TxExecutor
     /// Mempool admission: decode and ante against <paramref name="pendingState"/> (which keeps the fee and sequence
     /// bump on success, so the same account can queue its next tx). Messages are not run.
     /// </summary>
-    public CheckTxResponse CheckTx(byte[] txBytes, StateCache pendingState, BlockContext block, bool signaturePreverified = false)
+    public CheckTxResponse CheckTx(byte[] txBytes, StateCache pendingState, BlockContext block, bool signaturePreverified = false) =>
+        CheckTx(new TxEnvelope(txBytes), pendingState, block, signaturePreverified);
+
+    /// <summary><see cref="CheckTx(byte[], StateCache, BlockContext, bool)"/> of a tx whose decode may already be known.</summary>
+    public CheckTxResponse CheckTx(TxEnvelope tx, StateCache pendingState, BlockContext block, bool signaturePreverified = false)
     {
-        var outcome = Run(ExecutionMode.CheckTx, txBytes, pendingState, block, ChainParams.Load(pendingState), 0, signaturePreverified);
+        var outcome = Run(ExecutionMode.CheckTx, tx, pendingState, block, ChainParams.Load(pendingState), 0, signaturePreverified);
         return new CheckTxResponse(outcome.Error?.Error.Code ?? 0, outcome.Error?.Error.Codespace ?? "", outcome.Error?.Log ?? "",
             (long)outcome.GasWanted, ToLong(outcome.GasUsed), outcome.Signer);
     }
@@ -69,7 +78,7 @@ public sealed class TxExecutor
     public SimulationResult Simulate(byte[] txBytes, IStateReader state, BlockContext block)
     {
         var scratch = new StateCache(state);
-        var outcome = Run(ExecutionMode.Simulate, txBytes, scratch, block, ChainParams.Load(state), 0, false);
+        var outcome = Run(ExecutionMode.Simulate, new TxEnvelope(txBytes), scratch, block, ChainParams.Load(state), 0, false);
         return new SimulationResult
         {
             Code = outcome.Error?.Error.Code ?? 0,
@@ -96,13 +105,13 @@ public sealed class TxExecutor
             ? new Outcome(sdk, gasWanted, gasUsed, events, []) { Signer = signer }
             : new Outcome(ExecutionErrors.FromUnexpected(e), gasWanted, gasUsed, events, []) { Info = ExecutionErrors.Detail(e), Signer = signer };
 
-    private Outcome Run(ExecutionMode mode, byte[] txBytes, StateCache parent, BlockContext block, ChainParams chainParams,
+    private Outcome Run(ExecutionMode mode, TxEnvelope txEnvelope, StateCache parent, BlockContext block, ChainParams chainParams,
         int txIndex, bool signaturePreverified)
     {
         DecodedTx tx;
         try
         {
-            tx = TxDecoder.Decode(txBytes, chainParams.DecodeOptions(simulate: mode == ExecutionMode.Simulate));
+            tx = txEnvelope.Decode(chainParams.DecodeOptions(simulate: mode == ExecutionMode.Simulate));
         }
         catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
         {

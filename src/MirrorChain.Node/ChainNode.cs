@@ -2,6 +2,7 @@ using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.State;
 using MirrorChain.Storage;
+using MirrorChain.Tx;
 
 namespace MirrorChain.Node;
 
@@ -21,7 +22,7 @@ public sealed class ChainNode : IDisposable
     // Tx hashes whose signature CheckTx verified: the block that includes them skips the second verification.
     // Safe because a signature check is a pure function of the tx bytes, the chain id and the signer's account
     // number, which never changes once assigned. Entries leave with the tx (commit or eviction).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _verifiedSignatures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Hash32, byte> _verifiedSignatures = new();
     private StateCache _checkState;
     private long _latestHeight;
     private byte[] _latestAppHash;
@@ -137,10 +138,18 @@ public sealed class ChainNode : IDisposable
     /// (20). A tx refused after the cache check leaves the cache again, so it may be resent once the state allows
     /// it (CometBFT's <c>keep-invalid-txs-in-cache = false</c>).
     /// </summary>
-    public CheckTxOutcome SubmitTx(byte[] tx)
+    public CheckTxResponse SubmitTx(byte[] tx) => Submit(new TxEnvelope(tx));
+
+    /// <summary>
+    /// <see cref="SubmitTx(byte[])"/> of a tx already hashed (the RPC hashes it once for its answer and waiters);
+    /// the envelope, decoded here once, is what the mempool keeps for recheck and the block.
+    /// </summary>
+    public CheckTxResponse Submit(TxEnvelope envelope)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var hash = Hashing.TxHash(tx);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var tx = envelope.Bytes;
+        var hash = envelope.Hash;
         if (Mempool.FullReason(tx.Length) is { } full)
         {
             return Fail(SdkError.MempoolIsFull, full);
@@ -155,14 +164,14 @@ public sealed class ChainNode : IDisposable
         {
             return Fail(SdkError.TxInMempoolCache, "tx already exists in cache");
         }
-        if (Blocks.GetTxLocation(hash) is not null)
+        if (Blocks.GetTxLocation(envelope.HashBytes) is not null)
         {
             return Fail(SdkError.TxInMempoolCache, "tx already committed"); // stays in the cache: it is a valid tx
         }
         var admitted = false;
         try
         {
-            var outcome = Check(tx, hash);
+            var outcome = Check(envelope);
             admitted = outcome.Code == 0;
             return outcome;
         }
@@ -175,23 +184,23 @@ public sealed class ChainNode : IDisposable
         }
     }
 
-    private CheckTxOutcome Check(byte[] tx, byte[] hash)
+    private CheckTxResponse Check(TxEnvelope tx)
     {
         // The signature check is the expensive part and pure: run it outside the lock, so concurrent
         // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
-        var signatureOk = _app.VerifySignatures([tx], State.Committed, Genesis.ChainId)[0];
+        var signatureOk = _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
-            CheckTxOutcome outcome;
+            CheckTxResponse outcome;
             try
             {
                 outcome = _app.CheckTx(tx, txCache, NextContext(), signatureOk);
             }
             catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
             {
-                Options.Log?.Invoke($"CheckTx of tx {Hex.Upper(hash)} panicked: {ExecutionErrors.Detail(e)}");
-                return new CheckTxOutcome(ExecutionErrors.Panic.Code, ExecutionErrors.Panic.Codespace, ExecutionErrors.PanicLog, 0, 0);
+                Options.Log?.Invoke($"CheckTx of tx {tx.Hash} panicked: {ExecutionErrors.Detail(e)}");
+                return new CheckTxResponse(ExecutionErrors.Panic.Code, ExecutionErrors.Panic.Codespace, ExecutionErrors.PanicLog, 0, 0);
             }
             if (outcome.Code != 0)
             {
@@ -203,24 +212,31 @@ public sealed class ChainNode : IDisposable
             {
                 return Fail(SdkError.InvalidGasLimit, $"tx gas limit {outcome.GasWanted} exceeds block max gas {Genesis.MaxBlockGas}");
             }
-            if (!Mempool.TryAdd(new MempoolTx(hash, tx, outcome.GasWanted, outcome.Sender), out var reason))
+            if (!Mempool.TryAdd(new MempoolTx(tx, outcome.GasWanted, outcome.Sender), out var reason))
             {
                 return Fail(SdkError.MempoolIsFull, reason ?? "mempool is full");
             }
             txCache.WriteTo(_checkState);
             if (signatureOk)
             {
-                _verifiedSignatures.TryAdd(Hex.Upper(hash), 0);
+                _verifiedSignatures.TryAdd(tx.Hash, 0);
             }
             return outcome;
         }
     }
 
-    private static CheckTxOutcome Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
+    private static CheckTxResponse Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
 
     /// <summary>Executes the next block over a cache and stages its atomic write; nothing is visible until <see cref="Commit"/>.</summary>
-    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs)
+    public PendingBlock PrepareBlock(BlockTime time, IReadOnlyList<byte[]> txs) => PrepareEnvelopes(time, TxEnvelope.Wrap(txs));
+
+    /// <summary>
+    /// <see cref="PrepareBlock"/> over envelopes (the mempool's): their hashes
+    /// and decodes are reused, not recomputed.
+    /// </summary>
+    public PendingBlock PrepareEnvelopes(BlockTime time, IReadOnlyList<TxEnvelope> envelopes)
     {
+        ArgumentNullException.ThrowIfNull(envelopes);
         ObjectDisposedException.ThrowIf(_disposed, this);
         _commitLock.Wait();
         try
@@ -237,13 +253,13 @@ public sealed class ChainNode : IDisposable
                 Height = LatestHeight + 1,
                 Time = time,
                 LastBlockHash = previous?.Hash ?? [],
-                DataHash = DataHash(txs),
+                DataHash = Hashing.MerkleRoot(envelopes.Select(t => t.HashBytes).ToList()),
                 AppHash = LatestAppHash,
                 LastResultsHash = prevResults is null ? [] : BlockCodec.ResultsHash(prevResults.TxResults),
                 ProposerAddress = ProposerAddress,
             };
-            var block = new Block(header, txs, BlockCodec.HeaderHash(header));
-            return Execute(block);
+            var block = new Block(header, envelopes.Select(t => t.Bytes).ToList(), BlockCodec.HeaderHash(header));
+            return Execute(block, envelopes);
         }
         catch
         {
@@ -279,7 +295,7 @@ public sealed class ChainNode : IDisposable
     /// each tx's gas limit), executes it over a cache and stages its batch. Throws <see cref="InvalidBlockException"/>
     /// with nothing staged when a limit is broken.
     /// </summary>
-    private PendingBlock Execute(Block block)
+    private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null)
     {
         var height = block.Header.Height;
         var dataBytes = BlockLimits.TxsSize(block.Txs);
@@ -290,9 +306,10 @@ public sealed class ChainNode : IDisposable
         }
         var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
         var cache = new StateCache(State.Committed);
-        var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
-        var sigs = VerifyBlockSignatures(block.Txs, hashes);
-        var results = _app.ExecuteBlock(ctx, block.Txs, cache, sigs);
+        envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
+        var hashes = envelopes.Select(t => t.HashBytes).ToList();
+        var sigs = VerifyBlockSignatures(envelopes);
+        var results = _app.ExecuteEnvelopes(ctx, envelopes, cache, sigs);
         if (Genesis.MaxBlockGas >= 0)
         {
             Int128 gasWanted = 0;
@@ -310,7 +327,7 @@ public sealed class ChainNode : IDisposable
         {
             if (results[i].Code == ExecutionErrors.Panic.Code && results[i].Codespace == ExecutionErrors.Panic.Codespace)
             {
-                Options.Log?.Invoke($"tx {Hex.Upper(hashes[i])} (block {height}, index {i}) panicked and failed with code {ExecutionErrors.Panic.Code}: {results[i].Info}");
+                Options.Log?.Invoke($"tx {envelopes[i].Hash} (block {height}, index {i}) panicked and failed with code {ExecutionErrors.Panic.Code}: {results[i].Info}");
             }
         }
         var batch = _db.CreateBatch();
@@ -321,13 +338,13 @@ public sealed class ChainNode : IDisposable
     }
 
     /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
-    private bool[] VerifyBlockSignatures(IReadOnlyList<byte[]> txs, IReadOnlyList<byte[]> hashes)
+    private bool[] VerifyBlockSignatures(IReadOnlyList<TxEnvelope> txs)
     {
         var result = new bool[txs.Count];
         var unknown = new List<int>();
         for (var i = 0; i < txs.Count; i++)
         {
-            if (_verifiedSignatures.ContainsKey(Hex.Upper(hashes[i])))
+            if (_verifiedSignatures.ContainsKey(txs[i].Hash))
             {
                 result[i] = true;
             }
@@ -338,7 +355,7 @@ public sealed class ChainNode : IDisposable
         }
         if (unknown.Count > 0)
         {
-            var verified = _app.VerifySignatures(unknown.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
+            var verified = _app.VerifyEnvelopeSignatures(unknown.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
             for (var j = 0; j < unknown.Count; j++)
             {
                 result[unknown[j]] = verified[j];
@@ -419,11 +436,11 @@ public sealed class ChainNode : IDisposable
     /// </summary>
     public (Block Block, BlockResults Results) ProduceBlock(BlockTime time)
     {
-        var txs = Mempool.Reap(Genesis.MaxDataBytes, Genesis.MaxBlockGas).Select(t => t.Bytes).ToList();
+        var txs = Mempool.Reap(Genesis.MaxDataBytes, Genesis.MaxBlockGas).Select(t => t.Tx).ToList();
         PendingBlock prepared;
         try
         {
-            prepared = PrepareBlock(time, txs);
+            prepared = PrepareEnvelopes(time, txs);
         }
         catch (InvalidBlockException e)
         {
@@ -440,23 +457,25 @@ public sealed class ChainNode : IDisposable
         {
             _checkState = new StateCache(State.Committed);
             var ctx = NextContext();
-            foreach (var h in committed)
+            var committedHashes = new Hash32[committed.Count];
+            for (var i = 0; i < committedHashes.Length; i++)
             {
-                _verifiedSignatures.TryRemove(Hex.Upper(h), out _);
+                committedHashes[i] = Hash32.FromBytes(committed[i]);
+                _verifiedSignatures.TryRemove(committedHashes[i], out _);
             }
-            var evicted = Mempool.Update(committed, tx =>
+            var evicted = Mempool.Update(committedHashes, tx =>
             {
                 var txCache = new StateCache(_checkState);
                 try
                 {
-                    if (_app.CheckTx(tx.Bytes, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
+                    if (_app.CheckTx(tx.Tx, txCache, ctx, signatureOk: true).Code != 0) // admitted txs had valid signatures
                     {
                         return false;
                     }
                 }
                 catch (Exception e) when (!ExecutionErrors.IsNodeFault(e))
                 {
-                    Options.Log?.Invoke($"recheck of tx {Hex.Upper(tx.Hash)} panicked, evicted: {ExecutionErrors.Detail(e)}");
+                    Options.Log?.Invoke($"recheck of tx {tx.TxHash} panicked, evicted: {ExecutionErrors.Detail(e)}");
                     return false;
                 }
                 txCache.WriteTo(_checkState);
@@ -464,14 +483,14 @@ public sealed class ChainNode : IDisposable
             });
             foreach (var tx in evicted)
             {
-                _verifiedSignatures.TryRemove(Hex.Upper(tx.Hash), out _);
-                SeenTxs.Remove(tx.Hash);
+                _verifiedSignatures.TryRemove(tx.TxHash, out _);
+                SeenTxs.Remove(tx.TxHash);
             }
         }
     }
 
     /// <summary>ABCI query over the committed state (a consistent snapshot).</summary>
-    public (AppQueryResult Result, long Height) Query(string path, byte[] data)
+    public (QueryAnswer Result, long Height) Query(string path, byte[] data)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var view = State.OpenReadView();

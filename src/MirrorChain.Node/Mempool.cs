@@ -1,4 +1,5 @@
 using MirrorChain.Core;
+using MirrorChain.Tx;
 
 namespace MirrorChain.Node;
 
@@ -11,7 +12,7 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<MempoolTx> _order = new();
-    private readonly Dictionary<string, LinkedListNode<MempoolTx>> _byHash = new(StringComparer.Ordinal);
+    private readonly Dictionary<Hash32, LinkedListNode<MempoolTx>> _byHash = new();
     private readonly Dictionary<string, (int Txs, long Bytes)> _bySender = new(StringComparer.Ordinal);
     private long _bytes;
 
@@ -54,11 +55,13 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
         }
     }
 
-    public bool Contains(byte[] hash)
+    public bool Contains(byte[] hash) => Contains(Hash32.FromBytes(hash));
+
+    public bool Contains(Hash32 hash)
     {
         lock (_lock)
         {
-            return _byHash.ContainsKey(Hex.Upper(hash));
+            return _byHash.ContainsKey(hash);
         }
     }
 
@@ -95,7 +98,7 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
     {
         lock (_lock)
         {
-            var key = Hex.Upper(tx.Hash);
+            var key = tx.TxHash;
             reason = _byHash.ContainsKey(key) ? "tx already exists in cache" : FullReasonLocked(tx.Bytes.Length);
             var usage = _bySender.GetValueOrDefault(tx.Sender);
             if (reason is null && tx.Sender.Length > 0)
@@ -161,20 +164,24 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
     /// After a block: drops the committed txs, then re-checks every remaining tx in order against the new state
     /// (<paramref name="recheck"/> returns false to evict). Returns the evicted txs.
     /// </summary>
-    public IReadOnlyList<MempoolTx> Update(IEnumerable<byte[]> committedHashes, Func<MempoolTx, bool> recheck)
+    public IReadOnlyList<MempoolTx> Update(IEnumerable<byte[]> committedHashes, Func<MempoolTx, bool> recheck) =>
+        Update(committedHashes.Select(h => Hash32.FromBytes(h)), recheck);
+
+    /// <summary>The same with the committed hashes as values.</summary>
+    public IReadOnlyList<MempoolTx> Update(IEnumerable<Hash32> committedHashes, Func<MempoolTx, bool> recheck)
     {
         lock (_lock)
         {
             foreach (var h in committedHashes)
             {
-                Remove(Hex.Upper(h));
+                Remove(h);
             }
             var evicted = new List<MempoolTx>();
             foreach (var tx in _order.ToList())
             {
                 if (!recheck(tx))
                 {
-                    Remove(Hex.Upper(tx.Hash));
+                    Remove(tx.TxHash);
                     evicted.Add(tx);
                 }
             }
@@ -182,7 +189,7 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
         }
     }
 
-    private void Remove(string key)
+    private void Remove(Hash32 key)
     {
         if (_byHash.Remove(key, out var node))
         {
@@ -204,5 +211,27 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
     }
 }
 
-/// <summary>A tx admitted to the mempool; <see cref="Sender"/> "" when the app did not name one (no per-sender limit).</summary>
-public sealed record MempoolTx(byte[] Hash, byte[] Bytes, long GasWanted, string Sender = "");
+/// <summary>
+/// A tx admitted to the mempool: its <see cref="TxEnvelope"/> (hashed and decoded once at admission, reused by
+/// recheck and block execution); <see cref="Sender"/> "" when the app did not name one (no per-sender limit).
+/// </summary>
+public sealed record MempoolTx(TxEnvelope Tx, long GasWanted, string Sender = "")
+{
+    /// <summary>An entry for raw bytes whose hash the caller computed (it must be SHA-256 of <paramref name="bytes"/>).</summary>
+    public MempoolTx(byte[] hash, byte[] bytes, long gasWanted, string sender = "")
+        : this(new TxEnvelope(bytes), gasWanted, sender)
+    {
+        if (!hash.AsSpan().SequenceEqual(Tx.HashBytes))
+        {
+            throw new ArgumentException("the hash is not the SHA-256 of the tx bytes", nameof(hash));
+        }
+    }
+
+    /// <summary>The tx hash as bytes.</summary>
+    public byte[] Hash => Tx.HashBytes;
+
+    /// <summary>The tx hash as a value (the mempool's key).</summary>
+    public Hash32 TxHash => Tx.Hash;
+
+    public byte[] Bytes => Tx.Bytes;
+}

@@ -2,6 +2,7 @@ using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.State;
+using MirrorChain.Tx;
 
 namespace MirrorChain.Node;
 
@@ -50,18 +51,21 @@ public sealed class MirrorApplication : IChainApplication
     public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId) =>
         BlockExecutor.PreVerifySignatures(txs, state, chainId);
 
+    public bool[] VerifyEnvelopeSignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
+        BlockExecutor.PreVerifyEnvelopes(txs, state, chainId);
+
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk) =>
         _executor.ExecuteBlock(ctx, txs, state, signaturesOk);
 
-    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk)
-    {
-        var r = _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
-        return new CheckTxOutcome(r.Code, r.Codespace, r.Log, r.GasWanted, r.GasUsed, r.Sender);
-    }
+    public IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
+        _executor.ExecuteEnvelopes(ctx, txs, state, signaturesOk);
 
-    public AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx)
-    {
-        var a = _queries.Query(path, data, state, ctx);
-        return new AppQueryResult(a.Code, a.Codespace, a.Log, a.Value);
-    }
+    public CheckTxResponse CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
+        _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
+
+    public CheckTxResponse CheckTx(TxEnvelope tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
+        _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
+
+    public QueryAnswer Query(string path, byte[] data, IStateReader state, BlockContext ctx) =>
+        _queries.Query(path, data, state, ctx);
 }

@@ -10,8 +10,8 @@ namespace MirrorChain.Node;
 public sealed class SeenTxCache(int capacity)
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<string> _order = new();
-    private readonly Dictionary<string, LinkedListNode<string>> _map = new(StringComparer.Ordinal);
+    private readonly LinkedList<Hash32> _order = new();
+    private readonly Dictionary<Hash32, LinkedListNode<Hash32>> _map = new();
 
     public int Capacity { get; } = capacity >= 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -27,13 +27,15 @@ public sealed class SeenTxCache(int capacity)
     }
 
     /// <summary>Records the hash; false (and marks it recently used) when it was already there.</summary>
-    public bool Push(byte[] hash)
+    public bool Push(byte[] hash) => Push(Hash32.FromBytes(hash));
+
+    /// <summary>Records the hash; false (and marks it recently used) when it was already there.</summary>
+    public bool Push(Hash32 key)
     {
         if (Capacity == 0)
         {
             return true;
         }
-        var key = Hex.Upper(hash);
         lock (_lock)
         {
             if (_map.TryGetValue(key, out var node))
@@ -52,7 +54,9 @@ public sealed class SeenTxCache(int capacity)
         }
     }
 
-    public void Remove(byte[] hash)
+    public void Remove(byte[] hash) => Remove(Hash32.FromBytes(hash));
+
+    public void Remove(Hash32 hash)
     {
         if (Capacity == 0)
         {
@@ -60,18 +64,20 @@ public sealed class SeenTxCache(int capacity)
         }
         lock (_lock)
         {
-            if (_map.Remove(Hex.Upper(hash), out var node))
+            if (_map.Remove(hash, out var node))
             {
                 _order.Remove(node);
             }
         }
     }
 
-    public bool Contains(byte[] hash)
+    public bool Contains(byte[] hash) => Contains(Hash32.FromBytes(hash));
+
+    public bool Contains(Hash32 hash)
     {
         lock (_lock)
         {
-            return _map.ContainsKey(Hex.Upper(hash));
+            return _map.ContainsKey(hash);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MirrorChain.Core;
 
 namespace MirrorChain.Rpc;
 
@@ -30,7 +29,7 @@ internal sealed class BroadcastMethods(IRpcBackend backend, TimeSpan commitTimeo
         w.WriteString("data", "");
         w.WriteString("log", check.Log);
         w.WriteString("codespace", check.Codespace);
-        w.WriteHex("hash", Hashing.TxHash(tx));
+        w.WriteHex("hash", check.Hash);
         w.WriteEndObject();
     }
 
@@ -65,7 +64,7 @@ internal sealed class BroadcastMethods(IRpcBackend backend, TimeSpan commitTimeo
         {
             TxJson.WriteExecTxResult(w, committed.Result);
         }
-        w.WriteHex("hash", Hashing.TxHash(tx));
+        w.WriteHex("hash", check.Hash);
         w.WriteInt64String("height", committed?.Height ?? 0);
         w.WriteEndObject();
     }

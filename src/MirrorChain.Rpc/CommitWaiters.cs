@@ -1,3 +1,5 @@
+using MirrorChain.Core;
+
 namespace MirrorChain.Rpc;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace MirrorChain.Rpc;
 internal sealed class CommitWaiters
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<Hash32, Entry> _entries = new();
 
     public bool IsEmpty
     {
@@ -20,8 +22,17 @@ internal sealed class CommitWaiters
         }
     }
 
-    /// <summary>Joins (or creates) the waiter for <paramref name="key"/>; pair every call with <see cref="Unregister"/>.</summary>
-    public Task<IndexedTx> Register(string key)
+    /// <summary>Joins the waiter for a tx hash given as hex (as RPC clients write it).</summary>
+    public Task<IndexedTx> Register(string hexKey) => Register(Key(hexKey));
+
+    public void Unregister(string hexKey) => Unregister(Key(hexKey));
+
+    public void Complete(string hexKey, IndexedTx tx) => Complete(Key(hexKey), tx);
+
+    private static Hash32 Key(string hex) => Hash32.FromBytes(Hex.Decode(hex));
+
+    /// <summary>Joins (or creates) the waiter for <paramref name="key"/>; pair every call with <see cref="Unregister(Hash32)"/>.</summary>
+    public Task<IndexedTx> Register(Hash32 key)
     {
         lock (_lock)
         {
@@ -35,7 +46,7 @@ internal sealed class CommitWaiters
         }
     }
 
-    public void Unregister(string key)
+    public void Unregister(Hash32 key)
     {
         lock (_lock)
         {
@@ -47,14 +58,20 @@ internal sealed class CommitWaiters
     }
 
     /// <summary>Wakes every caller waiting for <paramref name="key"/>.</summary>
-    public void Complete(string key, IndexedTx tx)
+    public void Complete(Hash32 key, IndexedTx tx) => Complete(key, tx, static (_, t) => t);
+
+    /// <summary>
+    /// Wakes every caller waiting for <paramref name="key"/> with <paramref name="result"/>(key, <paramref name="state"/>),
+    /// built only when someone waits.
+    /// </summary>
+    public void Complete<TState>(Hash32 key, TState state, Func<Hash32, TState, IndexedTx> result)
     {
         Entry? entry;
         lock (_lock)
         {
             _entries.TryGetValue(key, out entry);
         }
-        entry?.Result.TrySetResult(tx);
+        entry?.Result.TrySetResult(result(key, state));
     }
 
     private sealed class Entry

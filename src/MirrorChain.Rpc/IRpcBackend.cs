@@ -110,7 +110,15 @@ public sealed record IndexedTx(byte[] Hash, long Height, int Index, byte[] Tx, T
 public sealed record TxSearchResult(IReadOnlyList<IndexedTx> Txs, int TotalCount);
 
 /// <summary>CheckTx outcome: code 0 = admitted.</summary>
-public sealed record CheckTxResult(uint Code, string Codespace, string Log, byte[] Hash, long GasWanted = 0, long GasUsed = 0);
+public sealed record CheckTxResult(uint Code, string Codespace, string Log, byte[] Hash, long GasWanted = 0, long GasUsed = 0)
+{
+    /// <summary>The app's CheckTx answer for the tx with <paramref name="hash"/>.</summary>
+    public static CheckTxResult From(CheckTxResponse response, byte[] hash)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new(response.Code, response.Codespace, response.Log, hash, response.GasWanted, response.GasUsed);
+    }
+}
 
 /// <summary>ABCI ResponseQuery.</summary>
 public sealed record QueryResult

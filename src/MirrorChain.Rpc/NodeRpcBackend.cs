@@ -1,5 +1,6 @@
 using MirrorChain.Core;
 using MirrorChain.Node;
+using MirrorChain.Tx;
 
 namespace MirrorChain.Rpc;
 
@@ -115,19 +116,19 @@ public sealed class NodeRpcBackend : IRpcBackend, IRpcEventSource, IDisposable
         return new IndexedTx(Hashing.TxHash(block.Txs[index]), height, index, block.Txs[index], results.TxResults[index]);
     }
 
-    public CheckTxResult BroadcastTx(byte[] tx)
-    {
-        var outcome = _node.SubmitTx(tx);
-        return new CheckTxResult(outcome.Code, outcome.Codespace, outcome.Log, Hashing.TxHash(tx), outcome.GasWanted, outcome.GasUsed);
-    }
+    public CheckTxResult BroadcastTx(byte[] tx) => BroadcastTx(new TxEnvelope(tx));
+
+    /// <summary>One hash per broadcast: the envelope's, for the answer, the waiter and the node.</summary>
+    private CheckTxResult BroadcastTx(TxEnvelope tx) => CheckTxResult.From(_node.Submit(tx), tx.HashBytes);
 
     public async Task<(CheckTxResult Check, IndexedTx? Committed)> BroadcastTxCommitAsync(byte[] tx, TimeSpan timeout, CancellationToken ct)
     {
-        var key = Hex.Upper(Hashing.TxHash(tx));
+        var envelope = new TxEnvelope(tx);
+        var key = envelope.Hash;
         var waiter = _commitWaiters.Register(key); // registered before CheckTx so a fast block cannot be missed
         try
         {
-            var check = BroadcastTx(tx);
+            var check = BroadcastTx(envelope);
             if (check.Code != 0)
             {
                 return (check, null);
@@ -156,8 +157,8 @@ public sealed class NodeRpcBackend : IRpcBackend, IRpcEventSource, IDisposable
         }
         for (var i = 0; i < block.Txs.Count; i++)
         {
-            var hash = Hashing.TxHash(block.Txs[i]);
-            _commitWaiters.Complete(Hex.Upper(hash), new IndexedTx(hash, block.Header.Height, i, block.Txs[i], results.TxResults[i]));
+            var hash = Hash32.OfTx(block.Txs[i]); // no allocation unless someone waits for it
+            _commitWaiters.Complete(hash, i, (h, index) => new IndexedTx(h.ToArray(), block.Header.Height, index, block.Txs[index], results.TxResults[index]));
         }
     }
 

@@ -22,7 +22,10 @@ public static class TxDecoder
     public static DecodedTx Decode(byte[] raw, int maxTxBytes) =>
         Decode(raw, new DecodeOptions { MaxTxBytes = maxTxBytes });
 
-    public static DecodedTx Decode(byte[] raw, DecodeOptions options)
+    public static DecodedTx Decode(byte[] raw, DecodeOptions options) => Decode(raw, options, hash: null);
+
+    /// <summary>The decode with the tx hash already computed (<see cref="TxEnvelope"/>: one SHA-256 per tx).</summary>
+    internal static DecodedTx Decode(byte[] raw, DecodeOptions options, byte[]? hash)
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,7 +55,7 @@ public static class TxDecoder
         return new DecodedTx
         {
             Raw = raw,
-            Hash = Hashing.TxHash(raw),
+            Hash = hash ?? Hashing.TxHash(raw),
             BodyBytes = bodyBytes,
             AuthInfoBytes = authInfoBytes,
             Body = body,

@@ -81,25 +81,25 @@ internal sealed class KvTestApplication : IChainApplication
         return results;
     }
 
-    public CheckTxOutcome CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk)
+    public CheckTxResponse CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk)
     {
         CheckTxCalls++;
         var raw = Encoding.UTF8.GetString(tx);
         var text = Body(raw);
         if (text.StartsWith("bad", StringComparison.Ordinal))
         {
-            return new CheckTxOutcome(7, "test", "bad tx", 0, 0);
+            return new CheckTxResponse(7, "test", "bad tx", 0, 0);
         }
         if (CheckHook?.Invoke(raw) is { } refusal)
         {
-            return new CheckTxOutcome(7, "test", refusal, 0, 0);
+            return new CheckTxResponse(7, "test", refusal, 0, 0);
         }
         var eq = text.IndexOf('=', StringComparison.Ordinal);
-        return CheckTxOutcome.Ok(GasOf(raw), 10) with { Sender = eq > 0 ? text[..eq] : "" };
+        return CheckTxResponse.Ok(GasOf(raw), 10) with { Sender = eq > 0 ? text[..eq] : "" };
     }
 
-    public AppQueryResult Query(string path, byte[] data, IStateReader state, BlockContext ctx) =>
+    public QueryAnswer Query(string path, byte[] data, IStateReader state, BlockContext ctx) =>
         path == "/kv" && state.Get([.. "kv/"u8, .. data]) is { } v
-            ? AppQueryResult.Ok(v)
-            : new AppQueryResult(22, "sdk", "key not found", []);
+            ? QueryAnswer.Ok(v)
+            : new QueryAnswer(22, "sdk", "key not found", []);
 }

@@ -107,7 +107,7 @@ public sealed class MempoolAbuseTests
     public void The_seen_cache_drops_the_least_recently_seen_hash_beyond_its_size()
     {
         var cache = new SeenTxCache(2);
-        byte[] a = [1], b = [2], c = [3];
+        byte[] a = Hashing.TxHash([1]), b = Hashing.TxHash([2]), c = Hashing.TxHash([3]);
         Assert.True(cache.Push(a));
         Assert.True(cache.Push(b));
         Assert.False(cache.Push(a)); // a is now the most recent

@@ -8,7 +8,7 @@ using MirrorChain.Tx.Messages;
 namespace MirrorChain.Fuzz.Targets;
 
 /// <summary>
-/// Mutated TxRaw bytes into <see cref="TxDecoder"/> and into <see cref="TxExecutor.Deliver"/> over the devnet state.
+/// Mutated TxRaw bytes into <see cref="TxDecoder"/> and into <see cref="TxExecutor.Deliver(BlockContext, byte[], MirrorChain.State.StateCache, int, bool, ChainParams?)"/> over the devnet state.
 /// Properties: the decoder throws nothing but <see cref="SdkException"/>; Deliver never reports code 1 "internal" (an
 /// exception it had to catch); a tx rejected before its messages (decode, ante) leaves the state untouched.
 /// </summary>
