@@ -234,8 +234,24 @@ public sealed class ChainNode : IDisposable
     public static byte[] DataHash(IReadOnlyList<byte[]> txs) => Hashing.MerkleRoot(txs.Select(t => Hashing.TxHash(t)).ToList());
 
     /// <summary>Re-executes a stored block (replay): same path as production, header taken as given.</summary>
-    public PendingBlock PrepareStoredBlock(Block block)
+    public PendingBlock PrepareStoredBlock(Block block) => PrepareStoredBlock(block, null);
+
+    /// <summary>
+    /// <see cref="PrepareStoredBlock(Block)"/> with the block's signatures checked beforehand (replay's pipeline
+    /// verifies upcoming blocks on other threads while this one executes): one answer per tx from
+    /// <see cref="IChainApplication.VerifySignatures"/> against any committed state at or before the one this block
+    /// starts from. A true answer is kept (a valid signature stays valid: account numbers and stored keys never
+    /// change once set, as the CheckTx cache also relies on); a false one is checked again here against the state
+    /// the block starts from, exactly as without pre-verification. So the answers execution sees are the
+    /// sequential path's.
+    /// </summary>
+    public PendingBlock PrepareStoredBlock(Block block, bool[]? signaturesOk)
     {
+        ArgumentNullException.ThrowIfNull(block);
+        if (signaturesOk is not null && signaturesOk.Length != block.Txs.Count)
+        {
+            throw new ArgumentException($"signaturesOk has {signaturesOk.Length} entries for {block.Txs.Count} txs", nameof(signaturesOk));
+        }
         _commitLock.Wait();
         try
         {
@@ -243,7 +259,7 @@ public sealed class ChainNode : IDisposable
             {
                 throw new InvalidOperationException($"expected block {LatestHeight + 1}, got {block.Header.Height}");
             }
-            return Execute(block);
+            return Execute(block, signaturesOk);
         }
         catch
         {
@@ -257,7 +273,7 @@ public sealed class ChainNode : IDisposable
     /// each tx's gas limit), executes it over a cache and stages its batch. Throws <see cref="InvalidBlockException"/>
     /// with nothing staged when a limit is broken.
     /// </summary>
-    private PendingBlock Execute(Block block)
+    private PendingBlock Execute(Block block, bool[]? preverified = null)
     {
         var height = block.Header.Height;
         var dataBytes = BlockLimits.TxsSize(block.Txs);
@@ -269,7 +285,7 @@ public sealed class ChainNode : IDisposable
         var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
         var cache = new StateCache(State.Committed);
         var hashes = block.Txs.Select(t => Hashing.TxHash(t)).ToList();
-        var sigs = VerifyBlockSignatures(block.Txs, hashes);
+        var sigs = preverified is null ? VerifyBlockSignatures(block.Txs, hashes) : RecheckRefusedSignatures(block.Txs, preverified);
         var results = _app.ExecuteBlock(ctx, block.Txs, cache, sigs);
         if (Genesis.MaxBlockGas >= 0)
         {
@@ -320,6 +336,29 @@ public sealed class ChainNode : IDisposable
             for (var j = 0; j < unknown.Count; j++)
             {
                 result[unknown[j]] = verified[j];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Pre-verified answers with every false one verified again against the committed state (a copy).</summary>
+    private bool[] RecheckRefusedSignatures(IReadOnlyList<byte[]> txs, bool[] preverified)
+    {
+        var result = (bool[])preverified.Clone();
+        var refused = new List<int>();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (!result[i])
+            {
+                refused.Add(i);
+            }
+        }
+        if (refused.Count > 0)
+        {
+            var verified = _app.VerifySignatures(refused.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
+            for (var j = 0; j < refused.Count; j++)
+            {
+                result[refused[j]] = verified[j];
             }
         }
         return result;
