@@ -39,10 +39,10 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
         ArgumentOutOfRangeException.ThrowIfNegative(Lookahead);
         var stored = new BlockStore(source);
         var last = stored.LatestHeight;
-        var sw = Stopwatch.StartNew();
         var app = appFactory();
         // Live-serving work the target does not need: fsync per block, the seen-tx cache (capacity 0 = off).
         using var node = ChainNode.Open(target, genesis, app, new NodeOptions { SyncWrites = false, MempoolCacheSize = 0 });
+        var sw = Stopwatch.StartNew(); // the blocks only: the genesis state (InitChain above) is not a block
         using var ahead = Lookahead > 0 ? new ReplayReadAhead(stored, app, node.State.Committed, genesis.ChainId, last, Lookahead) : null;
         long done = 0;
         for (var h = 1L; h <= last; h++)
