@@ -65,8 +65,11 @@ public sealed class BlockStore(IKeyValueStore db)
     public bool HasEvent(string compositeKey, string value, long height, int index) =>
         db.Get(StoreKeys.EventKey(compositeKey, value, height, index)) is not null;
 
-    /// <summary>Adds a block, its results, its tx and event indexes and the new latest height to <paramref name="batch"/>.</summary>
-    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)
+    /// <summary>
+    /// Adds a block, its results, its tx index, its event index (unless <paramref name="indexEvents"/> is false) and
+    /// the new latest height to <paramref name="batch"/>.
+    /// </summary>
+    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes, bool indexEvents = true)
     {
         var height = block.Header.Height;
         batch.Put(StoreKeys.BlockKey(height), BlockCodec.EncodeBlock(block));
@@ -78,6 +81,10 @@ public sealed class BlockStore(IKeyValueStore db)
             BinaryPrimitives.WriteInt64BigEndian(loc, height);
             BinaryPrimitives.WriteInt32BigEndian(loc.AsSpan(8), i);
             batch.Put(StoreKeys.TxKey(txHashes[i]), loc);
+            if (!indexEvents)
+            {
+                continue;
+            }
             foreach (var e in results.TxResults[i].Events)
             {
                 foreach (var a in e.Attributes)

@@ -310,7 +310,7 @@ public sealed class ChainNode : IDisposable
         var batch = _db.CreateBatch();
         var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
-        BlockStore.Append(batch, block, blockResults, hashes);
+        BlockStore.Append(batch, block, blockResults, hashes, Options.IndexEvents);
         return new PendingBlock(this, block, blockResults, batch, hashes);
     }
 

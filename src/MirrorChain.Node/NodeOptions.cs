@@ -28,4 +28,7 @@ public sealed record NodeOptions
 
     /// <summary>fsync each block's batch (WAL is always on).</summary>
     public bool SyncWrites { get; init; } = true;
+
+    /// <summary>Write the event index (tx_search by event attributes) with each block; replay's throwaway target turns it off.</summary>
+    public bool IndexEvents { get; init; } = true;
 }

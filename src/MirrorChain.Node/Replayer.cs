@@ -13,7 +13,7 @@ namespace MirrorChain.Node;
 /// Pipelined (<see cref="Lookahead"/> &gt; 0): a worker reads, decodes and signature-checks the next blocks while
 /// the current one executes; execution and commits stay in height order on the calling thread, and the signature
 /// answers execution sees are the sequential path's (<see cref="ChainNode.PrepareStoredBlock(Block, bool[])"/>).
-/// The target is written without fsync and without a mempool cache: nothing serves clients from it.
+/// The target is written without fsync, mempool cache or event index: nothing serves clients from it.
 /// </para>
 /// </summary>
 public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<IChainApplication> appFactory)
@@ -40,8 +40,9 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
         var stored = new BlockStore(source);
         var last = stored.LatestHeight;
         var app = appFactory();
-        // Live-serving work the target does not need: fsync per block, the seen-tx cache (capacity 0 = off).
-        using var node = ChainNode.Open(target, genesis, app, new NodeOptions { SyncWrites = false, MempoolCacheSize = 0 });
+        // Live-serving work the throwaway target does not need: fsync per block, the seen-tx cache (capacity 0 = off),
+        // the event index (nothing searches the target).
+        using var node = ChainNode.Open(target, genesis, app, new NodeOptions { SyncWrites = false, MempoolCacheSize = 0, IndexEvents = false });
         var sw = Stopwatch.StartNew(); // the blocks only: the genesis state (InitChain above) is not a block
         using var ahead = Lookahead > 0 ? new ReplayReadAhead(stored, app, node.State.Committed, genesis.ChainId, last, Lookahead) : null;
         long done = 0;

@@ -32,6 +32,9 @@ public sealed class ReplayerTests
         Assert.Equal(12, outcome.BlocksReplayed);
         Assert.Equal([5L, 10L, 12L], seen);
         Assert.Equal(new BlockStore(source).GetResults(12)!.AppHash, new BlockStore(target).GetResults(12)!.AppHash);
+        // the throwaway target gets no event index: the source has one
+        Assert.NotEmpty(new BlockStore(source).FindByEvent("kv.key", "k0"));
+        Assert.Empty(new BlockStore(target).FindByEvent("kv.key", "k0"));
     }
 
     [Fact]
