@@ -48,8 +48,13 @@ feeder.SetAction((pr, ct) => RunAsync(() => FeederCommand.RunAsync(Home(pr), new
 root.Subcommands.Add(feeder);
 
 // replay
-var replay = new Command("replay", "re-execute every stored block from genesis into a fresh state and check every app hash");
-replay.SetAction((pr, ct) => Task.FromResult(Run(() => ReplayCommand.Run(Home(pr), Console.Out, ct))));
+var lookahead = new Option<int>("--lookahead")
+{
+    Description = "blocks read and signature-checked ahead of execution on another thread (0 = sequential)",
+    DefaultValueFactory = _ => ReplayCommand.DefaultLookahead,
+};
+var replay = new Command("replay", "re-execute every stored block from genesis into a fresh state and check every app hash") { lookahead };
+replay.SetAction((pr, ct) => Task.FromResult(Run(() => ReplayCommand.Run(Home(pr), Console.Out, ct, pr.GetValue(lookahead)))));
 root.Subcommands.Add(replay);
 
 // keys

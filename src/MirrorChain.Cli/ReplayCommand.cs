@@ -10,8 +10,16 @@ namespace MirrorChain.Cli;
 /// </summary>
 public static class ReplayCommand
 {
-    public static int Run(HomeLayout home, TextWriter output, CancellationToken ct)
+    /// <summary>Blocks the read-ahead worker may prepare before execution needs them.</summary>
+    public const int DefaultLookahead = 4;
+
+    public static int Run(HomeLayout home, TextWriter output, CancellationToken ct, int lookahead = DefaultLookahead)
     {
+        if (lookahead is < 0 or > 1000)
+        {
+            output.WriteLine($"error: --lookahead must be between 0 and 1000, got {lookahead}");
+            return 2;
+        }
         if (!home.IsInitialized || !Directory.Exists(home.Data))
         {
             output.WriteLine($"error: no chain data in {home.Root} (run a devnet there first)");
@@ -24,8 +32,10 @@ public static class ReplayCommand
         {
             using var fresh = RocksDbStore.Open(target);
             var last = new BlockStore(source).LatestHeight;
-            output.WriteLine($"replaying {last} blocks of {genesis.ChainId} from {home.Data}");
-            var replayer = new Replayer(source, genesis, () => AppFactory.Create());
+            output.WriteLine(lookahead == 0
+                ? $"replaying {last} blocks of {genesis.ChainId} from {home.Data} (sequential)"
+                : $"replaying {last} blocks of {genesis.ChainId} from {home.Data} (signatures checked up to {lookahead} blocks ahead)");
+            var replayer = new Replayer(source, genesis, () => AppFactory.Create()) { Lookahead = lookahead };
             var outcome = replayer.Run(fresh, p =>
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  height {p.Height}/{p.Target}  {p.BlocksPerSecond:F0} blocks/s")),
                 reportEvery: Math.Max(1, (int)Math.Min(1000, last / 20 + 1)), ct);

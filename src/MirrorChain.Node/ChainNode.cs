@@ -272,8 +272,31 @@ public sealed class ChainNode : IDisposable
     public static byte[] DataHash(IReadOnlyList<byte[]> txs) => Hashing.MerkleRoot(txs.Select(t => Hashing.TxHash(t)).ToList());
 
     /// <summary>Re-executes a stored block (replay): same path as production, header taken as given.</summary>
-    public PendingBlock PrepareStoredBlock(Block block)
+    public PendingBlock PrepareStoredBlock(Block block) => PrepareStoredBlock(block, null);
+
+    /// <summary>
+    /// <see cref="PrepareStoredBlock(Block)"/> with the block's signatures checked beforehand (replay's pipeline
+    /// verifies upcoming blocks on other threads while this one executes): one answer per tx from
+    /// <see cref="IChainApplication.VerifySignatures"/> against any committed state at or before the one this block
+    /// starts from. A true answer is kept (a valid signature stays valid: account numbers and stored keys never
+    /// change once set, as the CheckTx cache also relies on); a false one is checked again here against the state
+    /// the block starts from, exactly as without pre-verification. So the answers execution sees are the
+    /// sequential path's.
+    /// </summary>
+    /// <param name="block">The stored block.</param>
+    /// <param name="signaturesOk">One pre-checked answer per tx, or null to check them here.</param>
+    /// <param name="envelopes">The block's txs already wrapped (and decoded by the pre-check), or null to wrap them here.</param>
+    public PendingBlock PrepareStoredBlock(Block block, bool[]? signaturesOk, IReadOnlyList<TxEnvelope>? envelopes = null)
     {
+        ArgumentNullException.ThrowIfNull(block);
+        if (signaturesOk is not null && signaturesOk.Length != block.Txs.Count)
+        {
+            throw new ArgumentException($"signaturesOk has {signaturesOk.Length} entries for {block.Txs.Count} txs", nameof(signaturesOk));
+        }
+        if (envelopes is not null && envelopes.Count != block.Txs.Count)
+        {
+            throw new ArgumentException($"envelopes has {envelopes.Count} entries for {block.Txs.Count} txs", nameof(envelopes));
+        }
         _commitLock.Wait();
         try
         {
@@ -281,7 +304,7 @@ public sealed class ChainNode : IDisposable
             {
                 throw new InvalidOperationException($"expected block {LatestHeight + 1}, got {block.Header.Height}");
             }
-            return Execute(block);
+            return Execute(block, envelopes, signaturesOk);
         }
         catch
         {
@@ -295,7 +318,7 @@ public sealed class ChainNode : IDisposable
     /// each tx's gas limit), executes it over a cache and stages its batch. Throws <see cref="InvalidBlockException"/>
     /// with nothing staged when a limit is broken.
     /// </summary>
-    private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null)
+    private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null, bool[]? preverified = null)
     {
         var height = block.Header.Height;
         var dataBytes = BlockLimits.TxsSize(block.Txs);
@@ -308,7 +331,7 @@ public sealed class ChainNode : IDisposable
         var cache = new StateCache(State.Committed);
         envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
-        var sigs = VerifyBlockSignatures(envelopes);
+        var sigs = preverified is null ? VerifyBlockSignatures(envelopes) : RecheckRefusedSignatures(envelopes, preverified);
         var results = _app.ExecuteEnvelopes(ctx, envelopes, cache, sigs);
         if (Genesis.MaxBlockGas >= 0)
         {
@@ -359,6 +382,29 @@ public sealed class ChainNode : IDisposable
             for (var j = 0; j < unknown.Count; j++)
             {
                 result[unknown[j]] = verified[j];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Pre-verified answers with every false one verified again against the committed state (a copy).</summary>
+    private bool[] RecheckRefusedSignatures(IReadOnlyList<TxEnvelope> txs, bool[] preverified)
+    {
+        var result = (bool[])preverified.Clone();
+        var refused = new List<int>();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (!result[i])
+            {
+                refused.Add(i);
+            }
+        }
+        if (refused.Count > 0)
+        {
+            var verified = _app.VerifyEnvelopeSignatures(refused.Select(i => txs[i]).ToList(), State.Committed, Genesis.ChainId);
+            for (var j = 0; j < refused.Count; j++)
+            {
+                result[refused[j]] = verified[j];
             }
         }
         return result;

@@ -27,15 +27,17 @@ internal sealed class KvTestApplication : IChainApplication
     private static string Body(string text) =>
         text.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? text[(bar + 1)..] : text;
 
-    /// <summary>How many signatures <see cref="VerifySignatures"/> was asked to check, over the app's life.</summary>
-    public int VerifiedSignatures { get; private set; }
+    private int _verifiedSignatures;
+
+    /// <summary>How many signatures <see cref="VerifySignatures"/> was asked to check, over the app's life (replay's read-ahead calls it from its own thread).</summary>
+    public int VerifiedSignatures => Volatile.Read(ref _verifiedSignatures);
 
     public void InitChain(GenesisDoc genesis, IStateWriter state) =>
         state.Set(Encoding.UTF8.GetBytes("genesis"), Encoding.UTF8.GetBytes(genesis.ChainId));
 
     public bool[] VerifySignatures(IReadOnlyList<byte[]> txs, IStateReader state, string chainId)
     {
-        VerifiedSignatures += txs.Count;
+        Interlocked.Add(ref _verifiedSignatures, txs.Count);
         return txs.Select(t => !Encoding.UTF8.GetString(t).StartsWith("sig", StringComparison.Ordinal)).ToArray();
     }
 

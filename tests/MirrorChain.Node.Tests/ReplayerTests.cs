@@ -32,6 +32,9 @@ public sealed class ReplayerTests
         Assert.Equal(12, outcome.BlocksReplayed);
         Assert.Equal([5L, 10L, 12L], seen);
         Assert.Equal(new BlockStore(source).GetResults(12)!.AppHash, new BlockStore(target).GetResults(12)!.AppHash);
+        // the throwaway target gets no event index: the source has one
+        Assert.NotEmpty(new BlockStore(source).FindByEvent("kv.key", "k0"));
+        Assert.Empty(new BlockStore(target).FindByEvent("kv.key", "k0"));
     }
 
     [Fact]
@@ -52,5 +55,69 @@ public sealed class ReplayerTests
         Assert.Equal(5, outcome.FirstMismatchHeight);
         Assert.Equal(4, outcome.BlocksReplayed);
         Assert.StartsWith("app hash ", outcome.Mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_names_the_first_height_whose_stored_events_differ()
+    {
+        using var source = BuildChain(8);
+        // Block 6's tx results keep their code, gas, data and log; only an event attribute value is changed.
+        var results = new BlockStore(source).GetResults(6)!;
+        var tx = results.TxResults[0];
+        var forged = results with { TxResults = [tx with { Events = [Event.Of("kv", ("key", "k0"), ("value", "forged"))] }, .. results.TxResults.Skip(1)] };
+        using (var batch = source.CreateBatch())
+        {
+            batch.Put(StoreKeys.ResultsKey(6), BlockCodec.EncodeResults(forged));
+            source.Write(batch);
+        }
+        using var target = new MemoryKeyValueStore();
+        var outcome = new Replayer(source, TestGenesis.Doc, () => new KvTestApplication()).Run(target);
+        Assert.False(outcome.Ok);
+        Assert.Equal(6, outcome.FirstMismatchHeight);
+        Assert.Equal("tx 0: event 0: replayed kv{key=k0, value=v6} != stored kv{key=k0, value=forged}", outcome.Mismatch);
+    }
+
+    [Fact]
+    public void Sequential_and_pipelined_replay_agree_on_txs_refused_for_their_signature()
+    {
+        using var source = new MemoryKeyValueStore();
+        using (var node = ChainNode.Open(source, TestGenesis.Doc, new KvTestApplication()))
+        {
+            for (var h = 1; h <= 6; h++)
+            {
+                using var pending = node.PrepareBlock(T0.AddNanoseconds(h * 1_000_000_000L), [Encoding.UTF8.GetBytes($"a=v{h}"), Encoding.UTF8.GetBytes($"sig{h}=x")]);
+                Assert.Equal(4u, pending.Results.TxResults[1].Code);
+                pending.Commit();
+            }
+        }
+        foreach (var lookahead in new[] { 0, 1, 3 })
+        {
+            using var target = new MemoryKeyValueStore();
+            var app = new KvTestApplication();
+            var outcome = new Replayer(source, TestGenesis.Doc, () => app) { Lookahead = lookahead }.Run(target);
+            Assert.True(outcome.Ok, outcome.Mismatch);
+            Assert.Equal(6, outcome.BlocksReplayed);
+            // pre-verified or not, each signature is checked once, and the refused ones once more at their block
+            Assert.Equal(lookahead == 0 ? 12 : 18, app.VerifiedSignatures);
+        }
+    }
+
+    [Fact]
+    public void PrepareStoredBlock_checks_again_the_signatures_pre_verification_refused()
+    {
+        using var source = new MemoryKeyValueStore();
+        using (var node = ChainNode.Open(source, TestGenesis.Doc, new KvTestApplication()))
+        {
+            using var pending = node.PrepareBlock(T0, [Encoding.UTF8.GetBytes("a=1"), Encoding.UTF8.GetBytes("sig=1"), Encoding.UTF8.GetBytes("b=2")]);
+            pending.Commit();
+        }
+        var block = new BlockStore(source).GetBlock(1)!;
+        using var target = new MemoryKeyValueStore();
+        var app = new KvTestApplication();
+        using var replaying = ChainNode.Open(target, TestGenesis.Doc, app);
+        Assert.Throws<ArgumentException>(() => replaying.PrepareStoredBlock(block, [true]));
+        using var prepared = replaying.PrepareStoredBlock(block, [false, false, true]); // e.g. accounts not yet there when checked
+        Assert.Equal(2, app.VerifiedSignatures); // the two false ones, again; the true one is kept
+        Assert.Equal([0u, 4u, 0u], prepared.Results.TxResults.Select(r => r.Code));
     }
 }
