@@ -22,6 +22,31 @@ internal static class BenchTxs
     public static Address Recipient { get; } =
         Address.FromBytes(Hashing.Sha256("mirrorchain bench recipient"u8).AsSpan(0, 20));
 
+    /// <summary>
+    /// <paramref name="txsPerSender"/> bank sends per sender from <paramref name="firstSequence"/> on, signed in
+    /// parallel and ordered round-robin (sender 0, 1, …, then each one's next sequence), as a block holds them.
+    /// </summary>
+    public static IReadOnlyList<byte[]> BankSendsRoundRobin(IReadOnlyList<(PrivateKey Key, ulong AccountNumber)> senders,
+        int txsPerSender, string chainId, ulong firstSequence)
+    {
+        var perSender = new byte[senders.Count][][];
+        Parallel.For(0, senders.Count, s =>
+        {
+            var (key, number) = senders[s];
+            perSender[s] = [.. Enumerable.Range(0, txsPerSender).Select(n =>
+                BankSend(key, Recipient, chainId, number, firstSequence + (ulong)n).TxBytes)];
+        });
+        var txs = new List<byte[]>(senders.Count * txsPerSender);
+        for (var n = 0; n < txsPerSender; n++)
+        {
+            for (var s = 0; s < senders.Count; s++)
+            {
+                txs.Add(perSender[s][n]);
+            }
+        }
+        return txs;
+    }
+
     public static BuiltTx BankSend(PrivateKey from, Address to, string chainId, ulong accountNumber, ulong sequence) =>
         TxBuilder.Sign(new TxSpec
         {

@@ -201,25 +201,8 @@ public class BlockBenchmarks
     private BlockTime NextTime() => _node.Genesis.GenesisTime.AddNanoseconds((_node.LatestHeight + 1) * 1_000_000_000L);
 
     /// <summary>Sender s's txs with sequences first..first+99, interleaved across senders as a mempool would order them.</summary>
-    private IReadOnlyList<byte[]> SignBlock(ulong firstSequence)
-    {
-        var perSender = new byte[Senders][][];
-        Parallel.For(0, Senders, s =>
-        {
-            var (key, number) = _senders[s];
-            perSender[s] = [.. Enumerable.Range(0, TxsPerSender).Select(n =>
-                BenchTxs.BankSend(key, BenchTxs.Recipient, _node.Genesis.ChainId, number, firstSequence + (ulong)n).TxBytes)];
-        });
-        var txs = new List<byte[]>(BlockTxs);
-        for (var n = 0; n < TxsPerSender; n++)
-        {
-            for (var s = 0; s < Senders; s++)
-            {
-                txs.Add(perSender[s][n]);
-            }
-        }
-        return txs;
-    }
+    private IReadOnlyList<byte[]> SignBlock(ulong firstSequence) =>
+        BenchTxs.BankSendsRoundRobin(_senders, TxsPerSender, _node.Genesis.ChainId, firstSequence);
 
     /// <summary>Each key's account number, checked to start at sequence 0.</summary>
     internal static (PrivateKey, ulong)[] LoadSenders(ChainNode node, IReadOnlyList<PrivateKey> keys)

@@ -1,16 +1,13 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Google.Protobuf;
 using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.Storage;
-using MirrorChain.Tx.Proto.Cosmos.Auth.V1Beta1;
 
 namespace MirrorChain.Benchmarks;
 
 /// <summary>
 /// The tx path from admission to commit, in memory (no disk: the CPU and allocations of the path itself), 1000
-/// bank sends from test1..test10 of genesis/devnet.json per block:
+/// bank sends from 10 bench accounts added to the devnet genesis (<see cref="BenchTxs.DevnetGenesisWith"/>) per block:
 /// <list type="bullet">
 /// <item><c>Admit1000</c>: 1000 × <see cref="ChainNode.SubmitTx(byte[])"/> (hash, cache, signature, CheckTx, mempool).</item>
 /// <item><c>ProduceBlockFromMempool</c>: the block producer's step after those 1000 were admitted: reap, data
@@ -34,11 +31,9 @@ public class TxPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        var genesis = GenesisDoc.Parse(json.ToJsonString());
+        var genesis = GenesisDoc.Parse(BenchTxs.DevnetGenesisWith(Senders, keepWasm: false, out var keys));
         _node = ChainNode.Open(new MemoryKeyValueStore(), genesis, _app, new NodeOptions { MempoolMaxTxs = 10 * Senders * TxsPerSender });
-        _senders = LoadSenders(_node);
+        _senders = BlockBenchmarks.LoadSenders(_node, keys);
         _txs = SignBlock(_nextSequence);
     }
 
@@ -97,40 +92,7 @@ public class TxPathBenchmarks
 
     private Core.BlockTime NextTime() => _node.Genesis.GenesisTime.AddNanoseconds((_node.LatestHeight + 1) * 1_000_000_000L);
 
-    private IReadOnlyList<byte[]> SignBlock(ulong firstSequence)
-    {
-        var perSender = new byte[Senders][][];
-        Parallel.For(0, Senders, s =>
-        {
-            var (key, number) = _senders[s];
-            perSender[s] = [.. Enumerable.Range(0, TxsPerSender).Select(n =>
-                BenchTxs.BankSend(key, BenchTxs.Recipient, _node.Genesis.ChainId, number, firstSequence + (ulong)n).TxBytes)];
-        });
-        var txs = new List<byte[]>(Senders * TxsPerSender);
-        for (var n = 0; n < TxsPerSender; n++)
-        {
-            for (var s = 0; s < Senders; s++)
-            {
-                txs.Add(perSender[s][n]);
-            }
-        }
-        return txs;
-    }
+    private IReadOnlyList<byte[]> SignBlock(ulong firstSequence) =>
+        BenchTxs.BankSendsRoundRobin(_senders, TxsPerSender, _node.Genesis.ChainId, firstSequence);
 
-    private static (PrivateKey, ulong)[] LoadSenders(ChainNode node)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(RepoFiles.Find("genesis/devnet-accounts.json")));
-        var mnemonics = doc.RootElement.GetProperty("accounts").EnumerateArray()
-            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("mnemonic").GetString()!);
-        var senders = new (PrivateKey, ulong)[Senders];
-        for (var i = 0; i < Senders; i++)
-        {
-            var key = PrivateKey.FromMnemonic(mnemonics[$"test{i + 1}"]);
-            var request = new QueryAccountRequest { Address = key.Address.ToString() }.ToByteArray();
-            var (answer, _) = node.Query("/cosmos.auth.v1beta1.Query/Account", request);
-            var account = BaseAccount.Parser.ParseFrom(QueryAccountResponse.Parser.ParseFrom(answer.Value).Account.Value);
-            senders[i] = (key, account.AccountNumber);
-        }
-        return senders;
-    }
 }
