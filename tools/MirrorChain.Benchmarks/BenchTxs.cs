@@ -47,6 +47,20 @@ internal static class BenchTxs
         return txs;
     }
 
+    /// <summary>Submits every tx through CheckTx and mempool admission; throws on the first refusal. Returns the count.</summary>
+    public static int SubmitAll(Node.ChainNode node, IReadOnlyList<byte[]> txs)
+    {
+        foreach (var tx in txs)
+        {
+            var outcome = node.SubmitTx(tx);
+            if (outcome.Code != 0)
+            {
+                throw new InvalidOperationException($"CheckTx rejected a tx: code {outcome.Code}: {outcome.Log}");
+            }
+        }
+        return txs.Count;
+    }
+
     public static BuiltTx BankSend(PrivateKey from, Address to, string chainId, ulong accountNumber, ulong sequence) =>
         TxBuilder.Sign(new TxSpec
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using MirrorChain.Core;
@@ -16,16 +15,7 @@ internal static class ContractQueries
     public static async Task<JsonNode> SmartAsync(JsonRpcClient rpc, Address contract, string queryJson, CancellationToken ct)
     {
         var request = new QuerySmartContractStateRequest { Address = contract.ToString(), QueryData = ByteString.CopyFromUtf8(queryJson) }.ToByteArray();
-        var paramsJson = $$"""{"path":"{{SmartPath}}","data":"{{Hex.Lower(request)}}","prove":false}""";
-        var result = await rpc.CallAsync("abci_query", paramsJson, ct).ConfigureAwait(false);
-        var response = result.GetProperty("response");
-        var code = response.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetUInt32() : 0;
-        if (code != 0)
-        {
-            var log = response.TryGetProperty("log", out var l) ? l.GetString() : "";
-            throw new JsonRpcException($"smart query {queryJson} of {contract} failed with code {code}: {log}");
-        }
-        var value = response.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetBytesFromBase64() : [];
+        var value = await NodeQueries.AbciQueryAsync(rpc, SmartPath, request, $"smart query {queryJson} of {contract}", ct).ConfigureAwait(false);
         var data = QuerySmartContractStateResponse.Parser.ParseFrom(value).Data.ToStringUtf8();
         return JsonNode.Parse(data) ?? throw new JsonRpcException($"smart query {queryJson} of {contract} answered null");
     }

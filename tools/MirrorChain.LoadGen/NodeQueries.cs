@@ -56,20 +56,27 @@ internal static class NodeQueries
     public static async Task<(ulong AccountNumber, ulong Sequence)> AccountAsync(JsonRpcClient rpc, Address address, CancellationToken ct = default)
     {
         var request = new QueryAccountRequest { Address = address.ToString() }.ToByteArray();
-        var paramsJson = $$"""{"path":"{{AccountPath}}","data":"{{Hex.Lower(request)}}","prove":false}""";
+        var value = await AbciQueryAsync(rpc, AccountPath, request, $"account query for {address}", ct).ConfigureAwait(false);
+        var any = QueryAccountResponse.Parser.ParseFrom(value).Account
+            ?? throw new JsonRpcException($"account query for {address} returned no account");
+        var account = BaseAccount.Parser.ParseFrom(any.Value);
+        return (account.AccountNumber, account.Sequence);
+    }
+
+    /// <summary><c>abci_query</c> of <paramref name="path"/> with a protobuf request; the answer's value bytes.</summary>
+    /// <exception cref="JsonRpcException">The query answered a non-zero code; the message starts with <paramref name="what"/>.</exception>
+    public static async Task<byte[]> AbciQueryAsync(JsonRpcClient rpc, string path, byte[] request, string what, CancellationToken ct)
+    {
+        var paramsJson = $$"""{"path":"{{path}}","data":"{{Hex.Lower(request)}}","prove":false}""";
         var result = await rpc.CallAsync("abci_query", paramsJson, ct).ConfigureAwait(false);
         var response = result.GetProperty("response");
         var code = response.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetUInt32() : 0;
         if (code != 0)
         {
             var log = response.TryGetProperty("log", out var l) ? l.GetString() : "";
-            throw new JsonRpcException($"account query for {address} failed with code {code}: {log}");
+            throw new JsonRpcException($"{what} failed with code {code}: {log}");
         }
-        var value = response.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetBytesFromBase64() : [];
-        var any = QueryAccountResponse.Parser.ParseFrom(value).Account
-            ?? throw new JsonRpcException($"account query for {address} returned no account");
-        var account = BaseAccount.Parser.ParseFrom(any.Value);
-        return (account.AccountNumber, account.Sequence);
+        return response.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetBytesFromBase64() : [];
     }
 
     /// <summary>A CometBFT integer: a decimal string (int64 fields) or a JSON number.</summary>
