@@ -30,8 +30,11 @@ root.Subcommands.Add(init);
 var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address host:port (default from config/node.json: 127.0.0.1:26657)" };
 var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
 var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen address host:port, or off (default from config/node.json: 127.0.0.1:1317)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd };
-start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
+var abci = new Option<string?>("--abci") { Description = "run as a CometBFT 0.38 ABCI application on this address (tcp://127.0.0.1:26658 or unix:///path) instead of producing blocks (docs/abci.md)" };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, abci };
+start.SetAction((pr, ct) => RunAsync(() => pr.GetValue(abci) is { } abciAddress
+    ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct)
+    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
 root.Subcommands.Add(start);
 
 // feeder
