@@ -35,6 +35,20 @@ public sealed class MirrorAbciApplication : IAbciApplication, IDisposable
         _node = node;
         _queries = queries;
         _log = log;
+        _appVersion = GenesisAppVersion(node.Genesis.RawJson);
+    }
+
+    private readonly ulong _appVersion;
+
+    /// <summary><c>consensus_params.version.app</c> of the genesis (a string or number; 0 when absent): Info reports it, as CometBFT expects the block version's app field to match.</summary>
+    public static ulong GenesisAppVersion(string genesisJson)
+    {
+        using var doc = JsonDocument.Parse(genesisJson);
+        if (doc.RootElement.TryGetProperty("consensus_params", out var cp) && cp.TryGetProperty("version", out var v) && v.TryGetProperty("app", out var app))
+        {
+            return app.ValueKind == JsonValueKind.String ? ulong.Parse(app.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : app.GetUInt64();
+        }
+        return 0;
     }
 
     public Response Handle(Request request, int connectionId)
@@ -68,7 +82,7 @@ public sealed class MirrorAbciApplication : IAbciApplication, IDisposable
         {
             Data = "mirrorchain",
             Version = Version,
-            AppVersion = 0,
+            AppVersion = _appVersion,
             LastBlockHeight = height,
             LastBlockAppHash = height == 0 ? ByteString.Empty : ByteString.CopyFrom(_node.LatestAppHash),
         };
