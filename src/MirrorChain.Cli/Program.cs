@@ -22,16 +22,33 @@ var root = new RootCommand("mirrorchain — a deterministic node that runs Mirro
 var genesisFile = new Option<string?>("--genesis") { Description = "genesis file to use instead of the built-in devnet genesis" };
 var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing config (not chain data)" };
 var noTestKeys = new Option<bool>("--no-test-keys") { Description = "do not import the devnet test accounts into the keyring" };
-var init = new Command("init", "initialise a node home: genesis, node config, node key, devnet test keys") { genesisFile, overwrite, noTestKeys };
-init.SetAction(pr => Run(() => InitCommand.Run(Home(pr), pr.GetValue(genesisFile), pr.GetValue(overwrite), !pr.GetValue(noTestKeys), Console.Out)));
+var cometbft = new Option<bool>("--cometbft") { Description = "also write a CometBFT 0.38 home in HOME/cometbft (config.toml, genesis.json, Ed25519 validator and node keys) for start --abci (docs/abci.md)" };
+var init = new Command("init", "initialise a node home: genesis, node config, node key, devnet test keys") { genesisFile, overwrite, noTestKeys, cometbft };
+init.SetAction(pr => Run(() =>
+{
+    var code = InitCommand.Run(Home(pr), pr.GetValue(genesisFile), pr.GetValue(overwrite), !pr.GetValue(noTestKeys), Console.Out);
+    return code != 0 || !pr.GetValue(cometbft) ? code : TestnetCommand.WriteSingle(Home(pr), Console.Out);
+}));
 root.Subcommands.Add(init);
+
+// testnet
+var testnetValidators = new Option<int>("--validators", "--v") { Description = "number of validators", DefaultValueFactory = _ => 4 };
+var testnetOutput = new Option<string>("--output-dir", "--o") { Description = "directory for the node homes", DefaultValueFactory = _ => "./mytestnet" };
+var testnetGenesis = new Option<string?>("--genesis") { Description = "app genesis to use instead of the built-in devnet genesis" };
+var testnetPort = new Option<int>("--starting-port") { Description = "first port; node i uses P+10i (p2p), +1 (CometBFT RPC), +2 (ABCI)", DefaultValueFactory = _ => 26656 };
+var testnet = new Command("testnet", "write homes for an N-validator CometBFT localnet, like cometbft testnet (docs/multi-validator.md)") { testnetValidators, testnetOutput, testnetPort, testnetGenesis };
+testnet.SetAction(pr => Run(() => TestnetCommand.Run(pr.GetValue(testnetOutput)!, pr.GetValue(testnetValidators), pr.GetValue(testnetPort), pr.GetValue(testnetGenesis), Console.Out)));
+root.Subcommands.Add(testnet);
 
 // start
 var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address host:port (default from config/node.json: 127.0.0.1:26657)" };
 var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
 var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen address host:port, or off (default from config/node.json: 127.0.0.1:1317)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd };
-start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
+var abci = new Option<string?>("--abci") { Description = "run as a CometBFT 0.38 ABCI application on this address (tcp://127.0.0.1:26658 or unix:///path) instead of producing blocks (docs/abci.md)" };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, abci };
+start.SetAction((pr, ct) => RunAsync(() => pr.GetValue(abci) is { } abciAddress
+    ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct)
+    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
 root.Subcommands.Add(start);
 
 // feeder

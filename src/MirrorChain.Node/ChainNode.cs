@@ -184,11 +184,41 @@ public sealed class ChainNode : IDisposable
         }
     }
 
-    private CheckTxResponse Check(TxEnvelope tx)
+    /// <summary>
+    /// CheckTx for an external consensus engine (ABCI: CometBFT keeps the mempool): the same checks against the
+    /// pending state as <see cref="Submit"/>, without this node's mempool, cache or per-sender limits. A recheck
+    /// (after each commit, for every tx the engine still holds) reuses the signature answer of its first check.
+    /// </summary>
+    public CheckTxResponse CheckExternal(TxEnvelope envelope, bool recheck)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var size = BlockLimits.TxSize(envelope.Bytes.Length);
+        if (size > Genesis.MaxDataBytes)
+        {
+            return Fail(SdkError.TxTooLarge,
+                $"tx size {size} exceeds the {Genesis.MaxDataBytes} bytes a block has for txs (consensus_params.block.max_bytes {Genesis.MaxBlockBytes})");
+        }
+        if (_verifiedSignatures.Count > MaxExternalVerifiedSignatures)
+        {
+            _verifiedSignatures.Clear(); // the engine evicts txs without telling the app: bound the cache, answers are only a shortcut
+        }
+        var known = recheck && _verifiedSignatures.ContainsKey(envelope.Hash);
+        var outcome = Check(envelope, admit: false, known ? true : null);
+        if (outcome.Code != 0)
+        {
+            _verifiedSignatures.TryRemove(envelope.Hash, out _);
+        }
+        return outcome;
+    }
+
+    private const int MaxExternalVerifiedSignatures = 200_000;
+
+    private CheckTxResponse Check(TxEnvelope tx, bool admit = true, bool? signatureKnownOk = null)
     {
         // The signature check is the expensive part and pure: run it outside the lock, so concurrent
         // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
-        var signatureOk = _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
+        var signatureOk = signatureKnownOk ?? _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
@@ -212,7 +242,7 @@ public sealed class ChainNode : IDisposable
             {
                 return Fail(SdkError.InvalidGasLimit, $"tx gas limit {outcome.GasWanted} exceeds block max gas {Genesis.MaxBlockGas}");
             }
-            if (!Mempool.TryAdd(new MempoolTx(tx, outcome.GasWanted, outcome.Sender), out var reason))
+            if (admit && !Mempool.TryAdd(new MempoolTx(tx, outcome.GasWanted, outcome.Sender), out var reason))
             {
                 return Fail(SdkError.MempoolIsFull, reason ?? "mempool is full");
             }
