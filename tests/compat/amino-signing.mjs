@@ -15,8 +15,8 @@ import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { stringToPath } from "@cosmjs/crypto";
 import { decodeTxRaw } from "@cosmjs/proto-signing";
 import { assertIsDeliverTxSuccess, GasPrice, SigningStargateClient } from "@cosmjs/stargate";
-import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing.js";
-import { AuthInfo, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx.js";
+import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { AuthInfo, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 
 import { devnetAccount, exitWhenDone, HD_PATH, readContracts, RPC, step } from "./lib/harness.mjs";
 
