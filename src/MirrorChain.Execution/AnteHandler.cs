@@ -73,8 +73,7 @@ public sealed class AnteHandler(GasConfig gasConfig)
             var trusted = signaturePreverified && (account.PubKey is null || tx.PubKey is null || account.PubKey.AsSpan().SequenceEqual(tx.PubKey));
             if (!trusted && !SignatureCheck.Verify(tx, key!, block.ChainId, account.AccountNumber))
             {
-                throw SdkError.Unauthorized.Wrap(
-                    $"signature verification failed; please verify account number ({account.AccountNumber}) and chain-id ({block.ChainId})");
+                throw SignatureCheck.Failure(tx, block.ChainId, account.AccountNumber);
             }
             MinimumFee.Check(tx.Fee, chainParams.MinGasPrices, tx.GasLimit);
         }

@@ -2,24 +2,75 @@ using MirrorChain.Core;
 using MirrorChain.Crypto;
 using MirrorChain.State;
 using MirrorChain.Tx;
+using MirrorChain.Tx.Amino;
 using MirrorChain.Tx.Proto.Cosmos.Tx.Signing.V1Beta1;
 
 namespace MirrorChain.Execution;
 
 /// <summary>
-/// SIGN_MODE_DIRECT signature verification, and the parallel pre-verification of a block's signatures.
+/// Signature verification (SIGN_MODE_DIRECT and SIGN_MODE_LEGACY_AMINO_JSON), and the parallel pre-verification of
+/// a block's signatures.
 /// </summary>
 public static class SignatureCheck
 {
-    /// <summary>secp256k1 over SHA-256(SignDoc(body, auth_info, chain id, account number)); low-S only.</summary>
+    /// <summary>
+    /// secp256k1 (low-S only) over SHA-256 of the sign bytes: SIGN_MODE_DIRECT's SignDoc(body, auth_info, chain id,
+    /// account number), or SIGN_MODE_LEGACY_AMINO_JSON's canonical StdSignDoc (<see cref="AminoSignDoc"/>). Any other
+    /// mode, or a tx without an amino form, is false (<see cref="Failure"/> says which).
+    /// </summary>
     public static bool Verify(DecodedTx tx, byte[] pubKey33, string chainId, ulong accountNumber)
     {
-        if (tx.SignMode != SignMode.Direct)
+        byte[] signBytes;
+        switch (tx.SignMode)
         {
-            return false;
+            case SignMode.Direct:
+                signBytes = SignDocBuilder.SignBytes(tx, chainId, accountNumber);
+                break;
+            case SignMode.LegacyAminoJson:
+                try
+                {
+                    signBytes = AminoSignDoc.SignBytes(tx, chainId, accountNumber);
+                }
+                catch (SdkException)
+                {
+                    return false; // no amino form: Failure names the reason
+                }
+                break;
+            default:
+                return false;
         }
-        var hash = Hashing.Sha256(SignDocBuilder.SignBytes(tx, chainId, accountNumber));
-        return Secp256k1.Verify(pubKey33, hash, tx.Signature);
+        return Secp256k1.Verify(pubKey33, Hashing.Sha256(signBytes), tx.Signature);
+    }
+
+    /// <summary>
+    /// The error for a tx whose <see cref="Verify"/> was false, code 4 as the SDK's x/auth/ante sigverify.go: a sign
+    /// mode other than DIRECT and LEGACY_AMINO_JSON is named; an amino tx that has no amino form says why; an amino
+    /// signature that does not match gets the SDK's amino wording (which names the sequence, part of the amino sign
+    /// doc); a direct one "please verify account number (N) and chain-id (X)".
+    /// </summary>
+    public static SdkException Failure(DecodedTx tx, string chainId, ulong accountNumber)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        switch (tx.SignMode)
+        {
+            case SignMode.Direct:
+                return SdkError.Unauthorized.Wrap(
+                    $"signature verification failed; please verify account number ({accountNumber}) and chain-id ({chainId})");
+            case SignMode.LegacyAminoJson:
+                try
+                {
+                    AminoSignDoc.SignBytes(tx, chainId, accountNumber);
+                }
+                catch (SdkException e)
+                {
+                    return e;
+                }
+                return SdkError.Unauthorized.Wrap(
+                    $"signature verification failed; please verify account number ({accountNumber}), sequence ({tx.Sequence}) and chain-id ({chainId})");
+            default:
+                return SdkError.Unauthorized.Wrap(
+                    $"sign mode {SignModeNames.Of(tx.SignMode)} is not supported; use SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON");
+        }
     }
 
     /// <summary>
