@@ -1,10 +1,9 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace MirrorChain.Cli;
 
 /// <summary>
-/// <c>watch --post URL</c>: POSTs each alert's JSON object to an http:// URL, one request per alert, with a timeout.
+/// <c>watch --post URL</c>: POSTs each alert's JSON object (the line <c>-o json</c> prints) to an http:// URL, one request per alert, with a timeout.
 /// A failure is logged and the watcher carries on.
 /// </summary>
 public sealed class AlertPoster(Uri url, TimeSpan timeout, TextWriter log) : IDisposable
@@ -26,7 +25,8 @@ public sealed class AlertPoster(Uri url, TimeSpan timeout, TextWriter log) : IDi
     {
         try
         {
-            using var response = await _http.PostAsync(url, JsonContent.Create(alert), ct).ConfigureAwait(false);
+            using var content = new StringContent(alert.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await _http.PostAsync(url, content, ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return true;

@@ -104,7 +104,7 @@ public static class WatchCommand
         var found = new List<AuctionSeen>();
         foreach (var tx in newBlock["result_finalize_block"]?["tx_results"]?.AsArray() ?? [])
         {
-            if ((tx?["code"]?.GetValue<long>() ?? 0) != 0)
+            if ((tx?["code"]?.ToJsonString() ?? "0") != "0")
             {
                 continue;
             }
