@@ -95,6 +95,50 @@ public sealed class WatchDevnetTests(DevnetFixture devnet) : IClassFixture<Devne
     }
 
     [Fact]
+    public async Task Watch_reconnects_after_a_dropped_connection_and_infers_a_liquidation_it_could_not_see()
+    {
+        const string Test4 = "terra199vw7724lzkwz6lf2hsx04lrxfkz09tg8dlp6r";
+        var c = Contracts;
+        var mAapl = c.Assets.Single(a => a.Symbol == "mAAPL").Token;
+        await FeedAsync(mAapl, "150");
+        await ExecAsync("test4", c.Mint, $"{{\"open_position\":{{\"collateral\":{{\"info\":{{\"native_token\":{{\"denom\":\"uusd\"}}}},\"amount\":\"300000000\"}},\"asset_info\":{{\"token\":{{\"contract_addr\":\"{mAapl}\"}}}},\"collateral_ratio\":\"2\"}}}}", "300000000uusd");
+
+        using var proxy = new TcpCutProxy(devnet.Node);
+        var lines = new LineSink();
+        var log = new LineSink();
+        using var stop = new CancellationTokenSource();
+        var watcher = Task.Run(() => WatchCommand.RunAsync(devnet.Home, new WatchCommand.Options(proxy.Address, Test4, Format: OutputFormat.Json, InitialBackoff: TimeSpan.FromMilliseconds(50)), lines, log, stop.Token));
+        try
+        {
+            var status = JsonNode.Parse(await lines.NextAsync("the first status"))!;
+            Assert.Equal(("status", "ok", "2.000002000002000002"), (status["event"]!.GetValue<string>(), status["state"]!.GetValue<string>(), status["collateral_ratio"]!.GetValue<string>()));
+            var idx = status["position_idx"]!.GetValue<string>();
+
+            proxy.CutAndRefuse();
+            Assert.Contains("; reconnecting in ", await log.NextAsync("the dropped connection"), StringComparison.Ordinal);
+            // unseen by the watcher: the price rises past the trigger and 100000 mAAPL of the debt is auctioned at 210 / 0.8
+            await FeedAsync(mAapl, "210");
+            await ExecAsync("test4", mAapl, Send(c.Mint, "100000", $"{{\"auction\":{{\"position_idx\":\"{idx}\"}}}}"));
+            proxy.Resume();
+
+            var liquidated = JsonNode.Parse(await lines.NextAsync("the inferred liquidation"))!;
+            Assert.Equal("liquidated", liquidated["event"]!.GetValue<string>());
+            Assert.True(liquidated["inferred"]!.GetValue<bool>());
+            Assert.Null(liquidated["liquidated_amount"]);
+            Assert.Equal(("auctionable", "ok"), (liquidated["state"]!.GetValue<string>(), liquidated["previous_state"]!.GetValue<string>()));
+            Assert.Equal("1.448414307761929259", liquidated["collateral_ratio"]!.GetValue<string>()); // 273750000 / ⌊899999 × 210⌋
+            Assert.Equal(("899999", "273750000"), (liquidated["debt"]!.GetValue<string>(), liquidated["collateral"]!.GetValue<string>()));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+        Assert.Equal(0, await watcher);
+        Assert.Equal(2, lines.All.Count);
+        Assert.Contains(log.All, l => l == $"watch: reconnected to ws://{proxy.Address}/websocket");
+    }
+
+    [Fact]
     public async Task Watch_keeps_reconnecting_while_the_node_is_unreachable_and_stops_cleanly_on_cancel()
     {
         var log = new LineSink();
