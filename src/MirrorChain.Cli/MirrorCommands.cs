@@ -24,15 +24,7 @@ public static class MirrorCommands
         }
         var contracts = ContractsFile.Load(home.Contracts);
         using var rpc = new RpcClient(node);
-        var chain = new MirrorChainReader(rpc, contracts);
-        var now = await chain.LatestBlockSecondsAsync(ct).ConfigureAwait(false);
-        var baseDenom = await chain.BaseDenomAsync(ct).ConfigureAwait(false);
-        var views = new JsonArray();
-        foreach (var position in await chain.PositionsAsync(ownerAddress!.ToString(), ct).ConfigureAwait(false))
-        {
-            views.Add(await DescribeAsync(chain, position, baseDenom, now, ct).ConfigureAwait(false));
-        }
-        var result = new JsonObject { ["owner"] = ownerAddress.ToString(), ["base_denom"] = baseDenom, ["positions"] = views };
+        var result = await PositionsViewAsync(new MirrorChainReader(rpc, contracts), ownerAddress!.ToString(), ct).ConfigureAwait(false);
         if (format == OutputFormat.Json)
         {
             Output.Print(output, result, format);
@@ -42,6 +34,22 @@ public static class MirrorCommands
             output.Write(PositionsText(result));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The document of <c>query mirror positions -o json</c>: owner, base denom and every position's view (see
+    /// <see cref="Describe"/>), read through <paramref name="chain"/> (whose caches hold for one view).
+    /// </summary>
+    public static async Task<JsonObject> PositionsViewAsync(MirrorChainReader chain, string owner, CancellationToken ct)
+    {
+        var now = await chain.LatestBlockSecondsAsync(ct).ConfigureAwait(false);
+        var baseDenom = await chain.BaseDenomAsync(ct).ConfigureAwait(false);
+        var views = new JsonArray();
+        foreach (var position in await chain.PositionsAsync(owner, ct).ConfigureAwait(false))
+        {
+            views.Add(await DescribeAsync(chain, position, baseDenom, now, ct).ConfigureAwait(false));
+        }
+        return new JsonObject { ["owner"] = owner, ["base_denom"] = baseDenom, ["positions"] = views };
     }
 
     public static async Task<int> AssetsAsync(string node, HomeLayout home, OutputFormat format, TextWriter output, CancellationToken ct)

@@ -213,6 +213,20 @@ qMirror.Subcommands.Add(qAssets);
 query.Subcommands.Add(qMirror);
 root.Subcommands.Add(query);
 
+// watch
+var watchOwner = new Option<string>("--owner") { Description = "position owner terra1… address", Required = true };
+var watchMargin = new Option<string>("--margin") { Description = "alert when a position's ratio is below minimum × (1 + margin)", DefaultValueFactory = _ => "0.1" };
+var watchPost = new Option<string?>("--post") { Description = "also POST each alert's JSON to this http:// URL (5 s timeout; failures are logged)" };
+var watchOnce = new Option<bool>("--once") { Description = "evaluate now, print each position's status and exit: 0, or 2 if a position is within the margin or auctionable" };
+var watch = new Command("watch", "margin-call alerts: follow new blocks over the WebSocket and print when an owner's position nears its minimum collateral ratio, becomes auctionable, recovers, is liquidated or closes")
+{
+    watchOwner, watchMargin, watchPost, watchOnce,
+};
+watch.SetAction((pr, ct) => RunAsync(() => WatchCommand.RunAsync(Home(pr), new WatchCommand.Options(
+    NodeEndpoint(pr), pr.GetValue(watchOwner)!, pr.GetValue(watchMargin)!, pr.GetValue(watchPost), Format(pr, OutputFormat.Text), pr.GetValue(watchOnce)),
+    Console.Out, Console.Error, ct)));
+root.Subcommands.Add(watch);
+
 // config
 var configKey = new Argument<string?>("key") { Description = "node.json key (node = rpc_laddr, lcd_laddr, block_time, moniker, …); none: print the file", Arity = ArgumentArity.ZeroOrOne };
 var configValue = new Argument<string?>("value") { Description = "new value; none: print the current one", Arity = ArgumentArity.ZeroOrOne };

@@ -9,7 +9,32 @@ namespace MirrorChain.Cli;
 public sealed class RpcClient(string endpoint) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(Normalize(endpoint)), Timeout = TimeSpan.FromSeconds(90) };
+    private readonly Lock _heightsLock = new();
     private long _id;
+    private (long Min, long Max)? _queryHeights;
+
+    /// <summary>
+    /// The lowest and highest height the node answered <c>abci_query</c> at since the last
+    /// <see cref="ResetQueryHeights"/>: equal when every query read the same block's state.
+    /// </summary>
+    public (long Min, long Max)? QueryHeights
+    {
+        get
+        {
+            lock (_heightsLock)
+            {
+                return _queryHeights;
+            }
+        }
+    }
+
+    public void ResetQueryHeights()
+    {
+        lock (_heightsLock)
+        {
+            _queryHeights = null;
+        }
+    }
 
     public string Endpoint => _http.BaseAddress!.ToString();
 
@@ -60,6 +85,13 @@ public sealed class RpcClient(string endpoint) : IDisposable
             ["prove"] = false,
         }, ct).ConfigureAwait(false);
         var response = result["response"]!;
+        if (long.TryParse(response["height"]?.GetValue<string>(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var height))
+        {
+            lock (_heightsLock)
+            {
+                _queryHeights = _queryHeights is var (min, max) ? (Math.Min(min, height), Math.Max(max, height)) : (height, height);
+            }
+        }
         var code = response["code"]?.GetValue<long>() ?? 0;
         if (code != 0)
         {
