@@ -34,6 +34,9 @@ mc_heartbeat_stop() {
   return 0
 }
 
+MC_BUILD_LOG=""
+mc_built_count() { printf '%s projects built so far' "$(grep -cE '^[[:space:]]*[A-Za-z0-9_.]+ -> /' "$MC_BUILD_LOG" 2>/dev/null)"; }
+
 # mc_build LABEL LOG TOTAL ARGS...: `dotnet build ARGS` with the classic logger (-tl:off: plain lines, no TTY
 # needed), its whole output in LOG; prints LABEL, then "built PROJECT (n/TOTAL)" as each project finishes (TOTAL 0:
 # no total), and a heartbeat while a project compiles. Returns dotnet build's exit code.
@@ -42,7 +45,8 @@ mc_build() {
   shift 3
   : >"$log"
   mc_log "$label"
-  mc_heartbeat_start "$label"
+  MC_BUILD_LOG="$log"
+  mc_heartbeat_start "build" mc_built_count
   while IFS= read -r line; do
     if [[ "$line" == __MC_BUILD_RC=* ]]; then
       rc="${line#__MC_BUILD_RC=}"
