@@ -27,8 +27,8 @@ mc_heartbeat_start() {
 }
 mc_heartbeat_stop() {
   if [ -n "$MC_HEARTBEAT_PID" ]; then
-    kill "$MC_HEARTBEAT_PID" 2>/dev/null
-    wait "$MC_HEARTBEAT_PID" 2>/dev/null
+    kill "$MC_HEARTBEAT_PID" 2>/dev/null || true
+    wait "$MC_HEARTBEAT_PID" 2>/dev/null || true
     MC_HEARTBEAT_PID=""
   fi
   return 0
