@@ -50,6 +50,7 @@ public sealed record SdkError(string Codespace, uint Code, string Description)
     public static readonly SdkError WasmMigrationFailed = new("wasm", 11, "migrate wasm contract failed");
     public static readonly SdkError WasmEmpty = new("wasm", 14, "empty");
     public static readonly SdkError WasmInvalid = new("wasm", 21, "invalid");
+    public static readonly SdkError WasmNoSuchCode = new("wasm", 22, "no such code");
     public static readonly SdkError WasmMaxCallDepth = new("wasm", 27, "max call depth exceeded");
 
     /// <summary>Wraps this error with context, as <c>errorsmod.Wrapf</c>: the log reads "context: description".</summary>

@@ -43,6 +43,28 @@ public static partial class Bank
         };
     }
 
+    /// <summary>
+    /// /cosmos.bank.v1beta1.Query/TotalSupply: every denom with a non-zero supply, by denom (byte order), paginated
+    /// like the SDK's (x/bank/keeper/grpc_query.go <c>TotalSupply</c>; the page key is the denom).
+    /// </summary>
+    public static QueryTotalSupplyResponse QueryTotalSupply(IStateReader state, QueryTotalSupplyRequest request)
+    {
+        var prefix = StateKeys.Supply("");
+        var all = new List<Coin>();
+        foreach (var (key, value) in state.Range(prefix, KeyRanges.PrefixEnd(prefix)))
+        {
+            var amount = StoredAmount.Decode(value);
+            if (amount != UInt128.Zero)
+            {
+                all.Add(new Coin(Encoding.UTF8.GetString(key.AsSpan(prefix.Length)), amount));
+            }
+        }
+        var (page, pagination) = Paginate(all, c => Encoding.UTF8.GetBytes(c.Denom), request.Pagination);
+        var response = new QueryTotalSupplyResponse { Pagination = pagination };
+        response.Supply.AddRange(page.Select(c => new ProtoCoin { Denom = c.Denom, Amount = c.AmountString }));
+        return response;
+    }
+
     private static void RequireDenom(string denom)
     {
         if (!Coin.IsValidDenom(denom))

@@ -25,4 +25,10 @@ public interface IContractRuntime
 
     /// <summary>The code ids the chain can instantiate, ascending (wasmd's <c>Codes</c> query lists them).</summary>
     IReadOnlyList<ulong> CodeIds => [];
+
+    /// <summary>
+    /// The crate name of a registered code (<c>IContract.Name</c>, e.g. "mirror_mint"), or null for an unknown id. The
+    /// Code query serves it as the code's bytes, as there is no wasm (see <c>WasmCodeQueries</c>).
+    /// </summary>
+    string? CodeName(ulong codeId) => null;
 }

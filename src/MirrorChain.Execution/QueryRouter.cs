@@ -13,8 +13,9 @@ namespace MirrorChain.Execution;
 
 /// <summary>
 /// Answers abci_query paths (the gRPC method paths cosmjs 0.38 sends, e.g. <c>/cosmos.bank.v1beta1.Query/Balance</c>)
-/// over a state view: auth Account/Params, bank Balance/AllBalances/SupplyOf, tx Simulate, wasm
-/// SmartContractState/ContractInfo/RawContractState/Codes/ContractsByCode. Unknown path: code 6 "unknown query path".
+/// over a state view: auth Account/Params, bank Balance/AllBalances/SupplyOf/TotalSupply, tx Simulate, wasm
+/// SmartContractState/ContractInfo/RawContractState/AllContractState/Code/Codes/ContractsByCode/ContractHistory.
+/// Unknown path: code 6 "unknown query path".
 /// </summary>
 public sealed class QueryRouter(TxExecutor executor)
 {
@@ -29,6 +30,10 @@ public sealed class QueryRouter(TxExecutor executor)
     public const string RawContractStatePath = "/cosmwasm.wasm.v1.Query/RawContractState";
     public const string CodesPath = "/cosmwasm.wasm.v1.Query/Codes";
     public const string ContractsByCodePath = "/cosmwasm.wasm.v1.Query/ContractsByCode";
+    public const string CodePath = "/cosmwasm.wasm.v1.Query/Code";
+    public const string ContractHistoryPath = "/cosmwasm.wasm.v1.Query/ContractHistory";
+    public const string AllContractStatePath = "/cosmwasm.wasm.v1.Query/AllContractState";
+    public const string TotalSupplyPath = "/cosmos.bank.v1beta1.Query/TotalSupply";
 
     public TxExecutor Executor { get; } = executor;
 
@@ -49,7 +54,11 @@ public sealed class QueryRouter(TxExecutor executor)
                 SmartContractStatePath => SmartQuery(Parse(QuerySmartContractStateRequest.Parser, data), state, block).ToByteArray(),
                 ContractInfoPath => ContractInfoQuery(Parse(QueryContractInfoRequest.Parser, data), state).ToByteArray(),
                 RawContractStatePath => RawQuery(Parse(QueryRawContractStateRequest.Parser, data), state).ToByteArray(),
-                CodesPath => WasmListQueries.Codes(Contracts.CodeIds, Parse(QueryCodesRequest.Parser, data)).ToByteArray(),
+                TotalSupplyPath => Bank.QueryTotalSupply(state, Parse(QueryTotalSupplyRequest.Parser, data)).ToByteArray(),
+                CodesPath => WasmListQueries.Codes(Contracts, Parse(QueryCodesRequest.Parser, data)).ToByteArray(),
+                CodePath => WasmCodeQueries.Code(Contracts, Parse(QueryCodeRequest.Parser, data)).ToByteArray(),
+                ContractHistoryPath => WasmCodeQueries.History(Contracts, state, Parse(QueryContractHistoryRequest.Parser, data)).ToByteArray(),
+                AllContractStatePath => WasmCodeQueries.AllState(Contracts, state, Parse(QueryAllContractStateRequest.Parser, data)).ToByteArray(),
                 ContractsByCodePath => WasmListQueries.ContractsByCode(state, Parse(QueryContractsByCodeRequest.Parser, data)).ToByteArray(),
                 _ => throw SdkError.UnknownRequest.Wrap("unknown query path"),
             };

@@ -11,27 +11,22 @@ namespace MirrorChain.Execution;
 /// <summary>
 /// wasmd's listing queries (x/wasm/keeper/querier.go <c>Codes</c> and <c>ContractsByCode</c>) with the SDK's
 /// pagination (types/query/pagination.go): a key or an offset, limit 100 by default, next_key when more follow,
-/// total on request. Codes are native (no uploaded wasm): no creator, no data hash, and no tx may instantiate them
-/// (genesis and contracts do), so the permission is Nobody.
+/// total on request. Codes are native (no uploaded wasm), so each code info is <see cref="WasmCodeQueries.InfoOf"/>'s:
+/// the wasm module as creator, the SHA-256 of the crate name as data hash, permission Nobody.
 /// </summary>
 internal static class WasmListQueries
 {
     /// <summary>The SDK's default page size (types/query/pagination.go <c>DefaultLimit</c>).</summary>
     public const int DefaultLimit = 100;
 
-    public static QueryCodesResponse Codes(IReadOnlyList<ulong> codeIds, QueryCodesRequest request)
+    public static QueryCodesResponse Codes(IContractRuntime contracts, QueryCodesRequest request)
     {
-        var items = codeIds.Order().Select(id => (Key: ContractKeys.EncodeU64(id), Id: id)).ToList();
+        var items = contracts.CodeIds.Order().Select(id => (Key: ContractKeys.EncodeU64(id), Id: id)).ToList();
         var (page, pagination) = Paginate(items, i => i.Key, request.Pagination);
         var response = new QueryCodesResponse { Pagination = pagination };
         foreach (var (_, id) in page)
         {
-            response.CodeInfos.Add(new CodeInfoResponse
-            {
-                CodeId = id,
-                Creator = "",
-                InstantiatePermission = new AccessConfig { Permission = AccessType.Nobody },
-            });
+            response.CodeInfos.Add(WasmCodeQueries.InfoOf(id, contracts.CodeName(id) ?? ""));
         }
         return response;
     }

@@ -102,7 +102,27 @@ public interface IRpcBackend
 
     /// <summary>status <c>node_info.listen_addr</c> (the P2P address CometBFT would listen on).</summary>
     string P2PListenAddress => "tcp://0.0.0.0:26656";
+
+    /// <summary>
+    /// The validator set that signs block <paramref name="height"/> (CometBFT's order: by voting power, then address).
+    /// The default is the one validator of <see cref="ValidatorAddress"/>; the set never changes on this chain.
+    /// </summary>
+    IReadOnlyList<RpcValidator> ValidatorsAt(long height) =>
+        [new RpcValidator(ValidatorAddress, ValidatorPubKeyType, ValidatorPubKey, ValidatorVotingPower, 0)];
+
+    /// <summary>
+    /// The signatures of the commit for block <paramref name="height"/>, in validator-set order. Blocks are not signed
+    /// yet, so the default is none (the shape <c>block.last_commit</c> already has); a node with validator keys fills
+    /// them in here and <c>commit</c> serves them.
+    /// </summary>
+    IReadOnlyList<CommitSignature> CommitSignatures(long height) => [];
 }
+
+/// <summary>One validator as CometBFT's <c>types.Validator</c> JSON: address, pub_key, voting_power, proposer_priority.</summary>
+public sealed record RpcValidator(byte[] Address, string PubKeyType, byte[] PubKey, long VotingPower, long ProposerPriority);
+
+/// <summary>CometBFT's <c>CommitSig</c>: block_id_flag (1 absent, 2 commit, 3 nil), validator address, timestamp, signature.</summary>
+public sealed record CommitSignature(int BlockIdFlag, byte[] ValidatorAddress, MirrorChain.Core.BlockTime Timestamp, byte[] Signature);
 
 /// <summary>A committed tx with its position and result.</summary>
 public sealed record IndexedTx(byte[] Hash, long Height, int Index, byte[] Tx, TxResult Result);

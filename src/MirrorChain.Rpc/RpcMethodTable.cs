@@ -15,8 +15,11 @@ internal sealed class RpcMethodTable
         new InfoMethods(backend).Register(table);
         new AbciMethods(backend).Register(table);
         new BroadcastMethods(backend, options.BroadcastTxCommitTimeout).Register(table);
-        new TxMethods(backend, new SearchGate(options.MaxConcurrentSearches)).Register(table);
+        var searches = new SearchGate(options.MaxConcurrentSearches);
+        new TxMethods(backend, searches).Register(table);
         new BlockMethods(backend).Register(table);
+        new CommitMethods(backend).Register(table);
+        new BlockSearchMethods(backend, searches).Register(table);
         new MempoolMethods(backend).Register(table);
         new ConsensusParamsMethods(backend).Register(table);
         return table;

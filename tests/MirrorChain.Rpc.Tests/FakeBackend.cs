@@ -125,6 +125,13 @@ internal class FakeBackend : IRpcBackend
     /// <summary>The last (query, page, perPage, descending) handed to SearchTxs.</summary>
     public (string Query, int Page, int PerPage, bool Descending)? LastSearch { get; private set; }
 
+    /// <summary>The devnet's one validator (as <see cref="IRpcBackend.ValidatorsAt"/>'s default); tests override it.</summary>
+    public virtual IReadOnlyList<RpcValidator> ValidatorsAt(long height) =>
+        [new RpcValidator(ValidatorAddress, "tendermint/PubKeyEd25519", ValidatorPubKey, 10, 0)];
+
+    /// <summary>No signatures (unsigned blocks, as the node today); tests override it.</summary>
+    public virtual IReadOnlyList<CommitSignature> CommitSignatures(long height) => [];
+
     public static byte[] Pattern(byte b, int length) => Enumerable.Repeat(b, length).ToArray();
 
     public static byte[] BlockHash(long height) => Pattern((byte)(0xB0 + height), 32);

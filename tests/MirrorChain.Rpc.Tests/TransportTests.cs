@@ -185,9 +185,9 @@ public sealed class TransportTests
         Assert.Equal(
             new[]
             {
-                "abci_info", "abci_query", "block", "block_by_hash", "block_results", "blockchain", "broadcast_tx_async",
-                "broadcast_tx_commit", "broadcast_tx_sync", "consensus_params", "genesis", "header", "header_by_hash", "health",
-                "num_unconfirmed_txs", "status", "tx", "tx_search", "unconfirmed_txs",
+                "abci_info", "abci_query", "block", "block_by_hash", "block_results", "block_search", "blockchain", "broadcast_tx_async",
+                "broadcast_tx_commit", "broadcast_tx_sync", "commit", "consensus_params", "genesis", "header", "header_by_hash", "health",
+                "num_unconfirmed_txs", "status", "tx", "tx_search", "unconfirmed_txs", "validators",
             },
             s.Server.MethodNames);
     }

@@ -6,6 +6,62 @@ MC_BUILD="$MC_ROOT/.build"
 MC_CLI_DLL="$MC_BUILD/cli/mirrorchain.dll"
 
 mc_log() { printf '[mirrorchain] %s\n' "$*" >&2; }
+
+# Progress for long steps, as plain lines (CI has no TTY: no redraws, no colours).
+# mc_heartbeat_start LABEL [STATUS_FN]: every MC_HEARTBEAT seconds (default 15) prints "LABEL: still running (N s)",
+# plus the output of STATUS_FN when given (e.g. "3 of 19 projects done"), until mc_heartbeat_stop or this shell ends.
+MC_HEARTBEAT_PID=""
+mc_heartbeat_start() {
+  local label="$1" status_fn="${2:-}" every="${MC_HEARTBEAT:-15}" parent=$$
+  mc_heartbeat_stop
+  (
+    elapsed=0
+    while sleep "$every" && kill -0 "$parent" 2>/dev/null; do
+      elapsed=$((elapsed + every))
+      extra=""
+      [ -n "$status_fn" ] && extra="; $("$status_fn" 2>/dev/null)"
+      printf '[mirrorchain] %s: still running (%d s%s)\n' "$label" "$elapsed" "$extra" >&2
+    done
+  ) &
+  MC_HEARTBEAT_PID=$!
+}
+mc_heartbeat_stop() {
+  if [ -n "$MC_HEARTBEAT_PID" ]; then
+    kill "$MC_HEARTBEAT_PID" 2>/dev/null || true
+    wait "$MC_HEARTBEAT_PID" 2>/dev/null || true
+    MC_HEARTBEAT_PID=""
+  fi
+  return 0
+}
+
+MC_BUILD_LOG=""
+mc_built_count() { printf '%s projects built so far' "$(grep -cE '^[[:space:]]*[A-Za-z0-9_.]+ -> /' "$MC_BUILD_LOG" 2>/dev/null)"; }
+
+# mc_build LABEL LOG TOTAL ARGS...: `dotnet build ARGS` with the classic logger (-tl:off: plain lines, no TTY
+# needed), its whole output in LOG; prints LABEL, then "built PROJECT (n/TOTAL)" as each project finishes (TOTAL 0:
+# no total), and a heartbeat while a project compiles. Returns dotnet build's exit code.
+mc_build() {
+  local label="$1" log="$2" total="$3" line n=0 rc=1 started=$SECONDS
+  shift 3
+  : >"$log"
+  mc_log "$label"
+  MC_BUILD_LOG="$log"
+  mc_heartbeat_start "build" mc_built_count
+  while IFS= read -r line; do
+    if [[ "$line" == __MC_BUILD_RC=* ]]; then
+      rc="${line#__MC_BUILD_RC=}"
+      continue
+    fi
+    printf '%s\n' "$line" >>"$log"
+    if [[ "$line" =~ ^[[:space:]]*([A-Za-z0-9_.]+)\ -\>\ / ]]; then
+      n=$((n + 1))
+      if [ "$total" -gt 0 ]; then mc_log "  built ${BASH_REMATCH[1]} ($n/$total)"; else mc_log "  built ${BASH_REMATCH[1]}"; fi
+    fi
+  done < <(dotnet build "$@" -nologo -v minimal -tl:off 2>&1; echo "__MC_BUILD_RC=$?")
+  mc_heartbeat_stop
+  [ "$rc" -eq 0 ] && mc_log "  done in $((SECONDS - started)) s"
+  return "$rc"
+}
 mc_die() { printf '[mirrorchain] error: %s\n' "$*" >&2; exit 1; }
 
 # The node needs no apt package: its native libraries ship inside NuGet packages and the build copies them next to
@@ -63,9 +119,9 @@ mc_build_cli() {
     stale=1
   fi
   if [ "$stale" -eq 1 ]; then
-    mc_log "building the mirrorchain CLI (Release)"
-    dotnet build "$MC_ROOT/src/MirrorChain.Cli/MirrorChain.Cli.csproj" -c Release -o "$MC_BUILD/cli" -nologo -v quiet \
-      -p:UseAppHost=false >"$MC_BUILD/cli-build.log" 2>&1 || { cat "$MC_BUILD/cli-build.log" >&2; mc_die "build failed"; }
+    mc_build "building the mirrorchain CLI (Release; the first build takes a few minutes)" "$MC_BUILD/cli-build.log" 0 \
+      "$MC_ROOT/src/MirrorChain.Cli/MirrorChain.Cli.csproj" -c Release -o "$MC_BUILD/cli" -p:UseAppHost=false \
+      || { cat "$MC_BUILD/cli-build.log" >&2; mc_die "build failed"; }
     touch "$MC_CLI_DLL"
   fi
 }

@@ -47,6 +47,9 @@ public sealed class ContractRuntime(ContractRegistry registry, int maxCallDepth 
     /// <inheritdoc/>
     public IReadOnlyList<ulong> CodeIds => [.. Registry.Codes.Select(c => c.Key)];
 
+    /// <inheritdoc/>
+    public string? CodeName(ulong codeId) => Registry.Get(codeId)?.Name;
+
     // ---- instantiate (genesis deployment and WasmMsg::Instantiate) ----
 
     /// <summary>Creates an instance of <paramref name="codeId"/>; funds move from <paramref name="sender"/> first.</summary>

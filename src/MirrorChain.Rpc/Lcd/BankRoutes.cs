@@ -6,7 +6,10 @@ using MirrorChain.Tx.Proto.Cosmos.Base.Query.V1Beta1;
 
 namespace MirrorChain.Rpc.Lcd;
 
-/// <summary><c>/cosmos/bank/v1beta1/…</c>: all balances (paginated), one balance by denom, supply of a denom, params.</summary>
+/// <summary>
+/// <c>/cosmos/bank/v1beta1/…</c>: all balances (paginated), one balance by denom, total supply (paginated), supply of
+/// a denom (<c>supply/by_denom?denom=</c>, and SDK 0.45's <c>supply/{denom}</c>), params.
+/// </summary>
 internal sealed class BankRoutes(IRpcBackend backend)
 {
     public IEnumerable<LcdRoute> Routes() =>
@@ -14,7 +17,9 @@ internal sealed class BankRoutes(IRpcBackend backend)
         new("GET", "/cosmos/bank/v1beta1/balances/{address}", Balances),
         new("GET", "/cosmos/bank/v1beta1/spendable_balances/{address}", Balances),
         new("GET", "/cosmos/bank/v1beta1/balances/{address}/by_denom", BalanceByDenom),
+        new("GET", "/cosmos/bank/v1beta1/supply", TotalSupply),
         new("GET", "/cosmos/bank/v1beta1/supply/by_denom", SupplyOf),
+        new("GET", "/cosmos/bank/v1beta1/supply/{denom*}", SupplyOf),
         new("GET", "/cosmos/bank/v1beta1/params", Params),
     ];
 
@@ -42,11 +47,23 @@ internal sealed class BankRoutes(IRpcBackend backend)
 
     private ValueTask SupplyOf(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
-        var query = new QuerySupplyOfRequest { Denom = request.QueryValue("denom") ?? "" };
+        var denom = request.PathParams.TryGetValue("denom", out var fromPath) ? fromPath : request.QueryValue("denom") ?? "";
+        var query = new QuerySupplyOfRequest { Denom = denom };
         var answer = LcdQueries.Run(backend, request, QueryRouter.SupplyOfPath, query, QuerySupplyOfResponse.Parser);
         w.WriteStartObject();
         w.WritePropertyName("amount");
         LcdJson.WriteCoin(w, answer.Amount ?? new() { Denom = query.Denom, Amount = "0" });
+        w.WriteEndObject();
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask TotalSupply(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    {
+        var query = new QueryTotalSupplyRequest { Pagination = PageRequestOf(request) };
+        var answer = LcdQueries.Run(backend, request, QueryRouter.TotalSupplyPath, query, QueryTotalSupplyResponse.Parser);
+        w.WriteStartObject();
+        LcdJson.WriteCoins(w, "supply", answer.Supply);
+        WritePagination(w, answer.Pagination);
         w.WriteEndObject();
         return ValueTask.CompletedTask;
     }

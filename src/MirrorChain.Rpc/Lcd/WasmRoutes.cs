@@ -5,13 +5,24 @@ using MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1;
 
 namespace MirrorChain.Rpc.Lcd;
 
-/// <summary><c>/cosmwasm/wasm/v1/contract/…</c>: smart queries (answer as a JSON value) and contract info.</summary>
-internal sealed class WasmRoutes(IRpcBackend backend)
+/// <summary>
+/// <c>/cosmwasm/wasm/v1/…</c> (wasmd's gateway routes): contract smart queries (answer as a JSON value), raw and
+/// all state, info and history; codes, one code, and the contracts of a code. Bytes follow wasmd's JSON: HexBytes
+/// fields (<c>data_hash</c>, a state model's <c>key</c>) as upper-case hex, other bytes as base64, contract messages
+/// as raw JSON; pages as the SDK's <c>pagination.*</c> parameters.
+/// </summary>
+internal sealed partial class WasmRoutes(IRpcBackend backend)
 {
     public IEnumerable<LcdRoute> Routes() =>
     [
         new("GET", "/cosmwasm/wasm/v1/contract/{address}/smart/{query_data*}", Smart),
+        new("GET", "/cosmwasm/wasm/v1/contract/{address}/raw/{query_data*}", Raw),
+        new("GET", "/cosmwasm/wasm/v1/contract/{address}/state", AllState),
+        new("GET", "/cosmwasm/wasm/v1/contract/{address}/history", History),
         new("GET", "/cosmwasm/wasm/v1/contract/{address}", Info),
+        new("GET", "/cosmwasm/wasm/v1/code", Codes),
+        new("GET", "/cosmwasm/wasm/v1/code/{code_id}/contracts", ContractsByCode),
+        new("GET", "/cosmwasm/wasm/v1/code/{code_id}", Code),
     ];
 
     private ValueTask Smart(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
