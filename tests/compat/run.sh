@@ -61,6 +61,7 @@ start_node && echo "PASS devnet starts and serves status on $rpc" || { echo "FAI
 
 for script in "$compat"/*.mjs; do
   name="$(basename "$script")"
+  echo "RUN cosmjs $name"
   if MIRRORCHAIN_RPC="$rpc" MIRRORCHAIN_CONTRACTS="$home/config/contracts.json" timeout 180 node "$script"; then
     echo "PASS cosmjs $name"
   else
