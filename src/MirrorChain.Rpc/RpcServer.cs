@@ -33,7 +33,8 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchRequests, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
-        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests);
+        ArgumentNullException.ThrowIfNull(_options.Metrics, nameof(options));
+        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests, _options.Metrics);
         ArgumentNullException.ThrowIfNull(_options.Subscriptions, nameof(options));
         _options.Subscriptions.Validate();
         _events = new RpcEventBus(backend as IRpcEventSource, _options.Subscriptions, backend.AppProtocolVersion, _logger);
@@ -115,6 +116,10 @@ public sealed class RpcServer : IAsyncDisposable
                 var body = RpcEnvelope.Error(null, RpcErrorCodes.InternalError, e.Message);
                 await WriteAsync(ctx, RpcAnswer.Json(500, body), CancellationToken.None).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            _options.Metrics.RpcHttpResponse(ctx.Response.StatusCode);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -57,6 +58,8 @@ public sealed class LcdServer : IAsyncDisposable
         var ct = ctx.RequestAborted;
         var headers = ctx.Response.Headers;
         headers.AccessControlAllowOrigin = "*";
+        var started = Stopwatch.GetTimestamp();
+        var route = "unmatched";
         try
         {
             if (HttpMethods.IsOptions(ctx.Request.Method))
@@ -76,6 +79,7 @@ public sealed class LcdServer : IAsyncDisposable
                 kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
             var answer = await _router.DispatchAsync(ctx.Request.Method, rawPath, query, () => ReadBodyAsync(ctx.Request, ct), ct)
                 .ConfigureAwait(false);
+            route = answer.Route ?? route;
             await WriteAsync(ctx, answer, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -90,7 +94,19 @@ public sealed class LcdServer : IAsyncDisposable
                 await WriteAsync(ctx, LcdAnswer.Error(500, GrpcCode.Internal, e.Message), CancellationToken.None).ConfigureAwait(false);
             }
         }
+        finally
+        {
+            _options.Metrics.LcdRequest(MetricMethod(ctx.Request.Method), route, ctx.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+        }
     }
+
+    /// <summary>The HTTP verb as a metric label: the ones the gateway answers, anything else "other" (bounded).</summary>
+    private static string MetricMethod(string method) =>
+        HttpMethods.IsGet(method) ? "GET"
+        : HttpMethods.IsPost(method) ? "POST"
+        : HttpMethods.IsHead(method) ? "HEAD"
+        : HttpMethods.IsOptions(method) ? "OPTIONS"
+        : "other";
 
     private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
