@@ -117,10 +117,6 @@ public sealed class RpcServer : IAsyncDisposable
                 await WriteAsync(ctx, RpcAnswer.Json(500, body), CancellationToken.None).ConfigureAwait(false);
             }
         }
-        finally
-        {
-            _options.Metrics.RpcHttpResponse(ctx.Response.StatusCode);
-        }
     }
 
     private async Task HandleRootAsync(HttpContext ctx, CancellationToken ct)
@@ -168,8 +164,10 @@ public sealed class RpcServer : IAsyncDisposable
         return ms.ToArray();
     }
 
-    private static async Task WriteAsync(HttpContext ctx, RpcAnswer answer, CancellationToken ct)
+    /// <summary>Counts the response for the metrics (before it is sent: a client that got it sees it counted), then sends it.</summary>
+    private async Task WriteAsync(HttpContext ctx, RpcAnswer answer, CancellationToken ct)
     {
+        _options.Metrics.RpcHttpResponse(answer.StatusCode);
         ctx.Response.StatusCode = answer.StatusCode;
         ctx.Response.ContentType = answer.ContentType;
         ctx.Response.ContentLength = answer.Body.Length;
