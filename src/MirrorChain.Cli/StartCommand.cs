@@ -108,11 +108,11 @@ public static class StartCommand
             }
             catch (IOException e) when (metricsOverride is null)
             {
-                metricsLine = $"off (cannot listen on {metricsEndpoint}: {e.Message}; use --metrics 127.0.0.1:PORT or --metrics off)";
+                metricsLine = $"off (cannot listen on {metricsEndpoint}: {e.Message.TrimEnd('.')}; use --metrics 127.0.0.1:PORT or --metrics off)";
             }
             catch (IOException e)
             {
-                output.WriteLine($"error: cannot listen on {metricsEndpoint} (metrics): {e.Message} (use --metrics 127.0.0.1:PORT or --metrics off)");
+                output.WriteLine($"error: cannot listen on {metricsEndpoint} (metrics): {e.Message.TrimEnd('.')} (use --metrics 127.0.0.1:PORT or --metrics off)");
                 return 1;
             }
             output.WriteLine($"mirrorchain node {genesis.ChainId} at height {node.LatestHeight}, app hash {Hex.Upper(node.LatestAppHash)}");
