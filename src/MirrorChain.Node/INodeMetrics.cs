@@ -4,8 +4,8 @@ namespace MirrorChain.Node;
 
 /// <summary>
 /// What the node reports to a metrics collector (Prometheus, docs/metrics.md), after the fact and off the consensus
-/// path: nothing the node executes reads these calls' effects, and an implementation must be cheap and must not block
-/// (count, observe, return). <see cref="NoNodeMetrics"/> is the default.
+/// path: nothing the node executes reads these calls' effects, and an implementation must be cheap, must not block and
+/// must not throw (count, observe, return: a throw would surface as a failure of the block it reports). <see cref="NoNodeMetrics"/> is the default.
 /// </summary>
 public interface INodeMetrics
 {
