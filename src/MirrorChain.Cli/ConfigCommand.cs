@@ -38,6 +38,10 @@ public static class ConfigCommand
                 value = StripScheme(value);
                 _ = MirrorChain.Rpc.Lcd.LcdServerOptions.ParseListenAddress(value);
                 break;
+            case "metrics_laddr":
+                value = StripScheme(value);
+                _ = MirrorChain.Rpc.MetricsServer.ParseListenAddress(value);
+                break;
             case "block_time":
                 _ = DurationParser.Parse(value);
                 break;

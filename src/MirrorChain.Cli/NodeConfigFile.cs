@@ -19,6 +19,13 @@ public sealed record NodeConfigFile
     [JsonPropertyName("block_time")]
     public string BlockTime { get; init; } = "1s";
 
+    /// <summary>
+    /// Prometheus <c>GET /metrics</c> listen address (CometBFT config.toml <c>instrumentation.prometheus_listen_addr</c>,
+    /// same default port 26660; docs/metrics.md); "off" disables it.
+    /// </summary>
+    [JsonPropertyName("metrics_laddr")]
+    public string MetricsListen { get; init; } = "127.0.0.1:26660";
+
     [JsonPropertyName("mempool_max_txs")]
     public int MempoolMaxTxs { get; init; } = 5000;
 

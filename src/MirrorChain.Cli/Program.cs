@@ -44,11 +44,12 @@ root.Subcommands.Add(testnet);
 var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address host:port (default from config/node.json: 127.0.0.1:26657)" };
 var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
 var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen address host:port, or off (default from config/node.json: 127.0.0.1:1317)" };
+var metricsAddress = new Option<string?>("--metrics") { Description = "Prometheus /metrics listen address host:port, or off (default from config/node.json: 127.0.0.1:26660)" };
 var abci = new Option<string?>("--abci") { Description = "run as a CometBFT 0.38 ABCI application on this address (tcp://127.0.0.1:26658 or unix:///path) instead of producing blocks (docs/abci.md)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, abci };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, metricsAddress, abci };
 start.SetAction((pr, ct) => RunAsync(() => pr.GetValue(abci) is { } abciAddress
     ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct)
-    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
+    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd), pr.GetValue(metricsAddress))));
 root.Subcommands.Add(start);
 
 // feeder
@@ -228,7 +229,7 @@ watch.SetAction((pr, ct) => RunAsync(() => WatchCommand.RunAsync(Home(pr), new W
 root.Subcommands.Add(watch);
 
 // config
-var configKey = new Argument<string?>("key") { Description = "node.json key (node = rpc_laddr, lcd_laddr, block_time, moniker, …); none: print the file", Arity = ArgumentArity.ZeroOrOne };
+var configKey = new Argument<string?>("key") { Description = "node.json key (node = rpc_laddr, lcd_laddr, metrics_laddr, block_time, moniker, …); none: print the file", Arity = ArgumentArity.ZeroOrOne };
 var configValue = new Argument<string?>("value") { Description = "new value; none: print the current one", Arity = ArgumentArity.ZeroOrOne };
 var config = new Command("config", "read or set the home's node settings (config/node.json), e.g. config node 127.0.0.1:36657") { configKey, configValue };
 config.SetAction(pr => Run(() => ConfigCommand.Run(Home(pr), pr.GetValue(configKey), pr.GetValue(configValue), Console.Out)));

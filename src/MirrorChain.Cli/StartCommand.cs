@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using MirrorChain.Core;
+using MirrorChain.Metrics;
 using MirrorChain.Node;
 using MirrorChain.Rpc;
 using MirrorChain.Rpc.Lcd;
@@ -10,11 +11,13 @@ namespace MirrorChain.Cli;
 
 /// <summary>
 /// mirrorchain start: opens the home's chain data, serves JSON-RPC and produces a block every block time until
-/// SIGINT/SIGTERM, then finishes the block in progress, stops the RPC and closes the database cleanly.
+/// SIGINT/SIGTERM, then finishes the block in progress, stops the RPC and closes the database cleanly. The LCD and the
+/// Prometheus endpoint (docs/metrics.md) run beside the RPC when their address is not "off".
 /// </summary>
 public static class StartCommand
 {
-    public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct, string? lcdOverride = null)
+    public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct, string? lcdOverride = null,
+        string? metricsOverride = null)
     {
         if (!home.IsInitialized)
         {
@@ -26,6 +29,7 @@ public static class StartCommand
         var blockTime = DurationParser.Parse(blockTimeOverride ?? config.BlockTime);
         var endpoint = RpcServerOptions.ParseEndpoint(rpcAddress);
         var lcdEndpoint = LcdServerOptions.ParseListenAddress(lcdOverride ?? config.LcdListen);
+        var metricsEndpoint = MetricsServer.ParseListenAddress(metricsOverride ?? config.MetricsListen);
         var genesis = GenesisDoc.Load(home.Genesis);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -45,6 +49,7 @@ public static class StartCommand
         var exitCode = 0;
         using (db)
         {
+            var metrics = metricsEndpoint is null ? null : new NodeMetrics();
             var options = new NodeOptions
             {
                 Moniker = config.Moniker,
@@ -55,10 +60,14 @@ public static class StartCommand
                 MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
                 MempoolCacheSize = config.MempoolCacheSize,
                 Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
+                Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
             };
             using var node = ChainNode.Open(db, genesis, AppFactory.Create(), options);
+            metrics?.Observe(node);
+            metrics?.ObserveStore(db.Path, db.GetIntProperty);
+            var rpcMetrics = (IRpcMetrics?)metrics ?? NoRpcMetrics.Instance;
             using var backend = new NodeRpcBackend(node, config.Moniker, ReadNodeId(home), $"tcp://{endpoint}");
-            await using var rpc = new RpcServer(backend, new RpcServerOptions { Endpoint = endpoint, MaxRequestBodyBytes = config.MaxRequestBytes });
+            await using var rpc = new RpcServer(backend, new RpcServerOptions { Endpoint = endpoint, MaxRequestBodyBytes = config.MaxRequestBytes, Metrics = rpcMetrics });
             try
             {
                 await rpc.StartAsync(stop.Token).ConfigureAwait(false);
@@ -68,7 +77,7 @@ public static class StartCommand
                 output.WriteLine($"error: cannot listen on {endpoint}: {e.Message} (another node running? use --rpc 127.0.0.1:PORT)");
                 return 1;
             }
-            await using var lcd = lcdEndpoint is null ? null : new LcdServer(backend, new LcdServerOptions { Endpoint = lcdEndpoint, MaxRequestBodyBytes = config.MaxRequestBytes });
+            await using var lcd = lcdEndpoint is null ? null : new LcdServer(backend, new LcdServerOptions { Endpoint = lcdEndpoint, MaxRequestBodyBytes = config.MaxRequestBytes, Metrics = rpcMetrics });
             var lcdLine = "off";
             try
             {
@@ -87,10 +96,30 @@ public static class StartCommand
                 output.WriteLine($"error: cannot listen on {lcdEndpoint} (LCD): {e.Message} (use --lcd 127.0.0.1:PORT or --lcd off)");
                 return 1;
             }
+            await using var metricsServer = metrics is null || metricsEndpoint is null ? null : new MetricsServer(metricsEndpoint, metrics.ExportAsync);
+            var metricsLine = "off";
+            try
+            {
+                if (metricsServer is not null)
+                {
+                    await metricsServer.StartAsync(stop.Token).ConfigureAwait(false);
+                    metricsLine = $"http://{metricsServer.BoundEndpoint}{MetricsServer.Path}";
+                }
+            }
+            catch (IOException e) when (metricsOverride is null)
+            {
+                metricsLine = $"off (cannot listen on {metricsEndpoint}: {e.Message.TrimEnd('.')}; use --metrics 127.0.0.1:PORT or --metrics off)";
+            }
+            catch (IOException e)
+            {
+                output.WriteLine($"error: cannot listen on {metricsEndpoint} (metrics): {e.Message.TrimEnd('.')} (use --metrics 127.0.0.1:PORT or --metrics off)");
+                return 1;
+            }
             output.WriteLine($"mirrorchain node {genesis.ChainId} at height {node.LatestHeight}, app hash {Hex.Upper(node.LatestAppHash)}");
             output.WriteLine($"  home        {home.Root}");
             output.WriteLine($"  rpc         http://{rpc.BoundEndpoint}");
             output.WriteLine($"  lcd         {lcdLine}");
+            output.WriteLine($"  metrics     {metricsLine}");
             output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
             output.Flush();
 
@@ -104,6 +133,7 @@ public static class StartCommand
             // store's reader gate turns any straggler's read into ObjectDisposedException, never a native call
             // after free.
             await Task.WhenAll(
+                metricsServer is null ? Task.CompletedTask : metricsServer.StopAsync(CancellationToken.None),
                 lcd is null ? Task.CompletedTask : lcd.StopAsync(CancellationToken.None),
                 rpc.StopAsync(CancellationToken.None)).ConfigureAwait(false);
         }

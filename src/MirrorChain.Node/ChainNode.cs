@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MirrorChain.Core;
 using MirrorChain.Execution;
 using MirrorChain.State;
@@ -145,6 +146,14 @@ public sealed class ChainNode : IDisposable
     /// the envelope, decoded here once, is what the mempool keeps for recheck and the block.
     /// </summary>
     public CheckTxResponse Submit(TxEnvelope envelope)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = Admit(envelope);
+        Options.Metrics.TxChecked(envelope.Bytes.Length, response, Stopwatch.GetElapsedTime(started));
+        return response;
+    }
+
+    private CheckTxResponse Admit(TxEnvelope envelope)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(envelope);
@@ -350,6 +359,7 @@ public sealed class ChainNode : IDisposable
     /// </summary>
     private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null, bool[]? preverified = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var height = block.Header.Height;
         var dataBytes = BlockLimits.TxsSize(block.Txs);
         if (dataBytes > Genesis.MaxDataBytes)
@@ -387,7 +397,7 @@ public sealed class ChainNode : IDisposable
         var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
         BlockStore.Append(batch, block, blockResults, hashes);
-        return new PendingBlock(this, block, blockResults, batch, hashes);
+        return new PendingBlock(this, block, blockResults, batch, hashes) { ExecutionTime = Stopwatch.GetElapsedTime(started) };
     }
 
     /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
@@ -447,6 +457,7 @@ public sealed class ChainNode : IDisposable
     /// </summary>
     internal void Commit(PendingBlock pending)
     {
+        var writeStarted = Stopwatch.GetTimestamp();
         try
         {
             _db.Write(pending.Batch, Options.SyncWrites);
@@ -469,6 +480,7 @@ public sealed class ChainNode : IDisposable
             pending.Batch.Dispose();
             _commitLock.Release();
         }
+        var written = Stopwatch.GetTimestamp();
         // The mempool cache keeps committed valid txs (a resend is refused without CheckTx) and forgets failed
         // ones (CometBFT mempool Update with keep-invalid-txs-in-cache = false).
         for (var i = 0; i < pending.TxHashes.Count; i++)
@@ -483,6 +495,8 @@ public sealed class ChainNode : IDisposable
             }
         }
         RecheckMempool(pending.TxHashes);
+        Options.Metrics.BlockCommitted(new CommittedBlockSample(pending.Block, pending.Results, pending.ExecutionTime,
+            Stopwatch.GetElapsedTime(writeStarted, written), Stopwatch.GetElapsedTime(written)));
         if (BlockCommitted is { } handlers)
         {
             // A failing listener (e.g. an RPC waiter) must not stop block production: report it and go on.

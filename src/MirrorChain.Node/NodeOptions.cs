@@ -26,6 +26,9 @@ public sealed record NodeOptions
     /// <summary>Where the node reports what it cannot answer to a caller (a tx that panicked, a failing listener).</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>Where the node reports blocks and admissions for its metrics (docs/metrics.md); nothing by default.</summary>
+    public INodeMetrics Metrics { get; init; } = NoNodeMetrics.Instance;
+
     /// <summary>fsync each block's batch (WAL is always on).</summary>
     public bool SyncWrites { get; init; } = true;
 

@@ -28,6 +28,9 @@ public sealed class PendingBlock : IDisposable
 
     internal IReadOnlyList<byte[]> TxHashes { get; }
 
+    /// <summary>How long executing and staging the block took (for the metrics only).</summary>
+    internal TimeSpan ExecutionTime { get; init; }
+
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_done, this);

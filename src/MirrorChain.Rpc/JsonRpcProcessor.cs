@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,10 @@ namespace MirrorChain.Rpc;
 /// unparseable JSON is HTTP 500 with -32700; URI-form calls answer with id -1 and HTTP 500 on error. Every
 /// unexpected exception becomes -32603 with its message and is logged.
 /// </summary>
-internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, int maxBatchRequests = RpcServerOptions.DefaultMaxBatchRequests)
+internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, int maxBatchRequests = RpcServerOptions.DefaultMaxBatchRequests, IRpcMetrics? metrics = null)
 {
+    private readonly IRpcMetrics _metrics = metrics ?? NoRpcMetrics.Instance;
+
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 64 };
 
     /// <summary>The error data of a request that met the node stopping (its store already closed).</summary>
@@ -72,13 +75,16 @@ internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, i
 
     public async Task<RpcAnswer> ProcessUriAsync(RpcMethod method, IReadOnlyDictionary<string, string> query, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var result = await InvokeAsync(method, new UriRpcParams(query), ct).ConfigureAwait(false);
+            _metrics.RpcCall(method.Name, 0, Stopwatch.GetElapsedTime(started));
             return RpcAnswer.Json(200, RpcEnvelope.Success(RpcId.Uri, result));
         }
         catch (RpcException e)
         {
+            _metrics.RpcCall(method.Name, e.Code, Stopwatch.GetElapsedTime(started));
             return RpcAnswer.Json(500, RpcEnvelope.Error(RpcId.Uri, e));
         }
     }
@@ -114,16 +120,20 @@ internal sealed class JsonRpcProcessor(RpcMethodTable methods, ILogger logger, i
         }
         if (!methods.TryGet(name, out var method))
         {
+            _metrics.RpcCall("unknown", RpcErrorCodes.MethodNotFound, TimeSpan.Zero);
             return RpcEnvelope.Error(id, RpcErrorCodes.MethodNotFound, "");
         }
+        var started = Stopwatch.GetTimestamp();
         try
         {
             JsonElement? parameters = request.TryGetProperty("params", out var p) ? p : null;
             var result = await InvokeAsync(method, new JsonRpcParams(parameters, method.ArgNames), ct).ConfigureAwait(false);
+            _metrics.RpcCall(method.Name, 0, Stopwatch.GetElapsedTime(started));
             return RpcEnvelope.Success(id, result);
         }
         catch (RpcException e)
         {
+            _metrics.RpcCall(method.Name, e.Code, Stopwatch.GetElapsedTime(started));
             return RpcEnvelope.Error(id, e);
         }
     }

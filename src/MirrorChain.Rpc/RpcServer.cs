@@ -33,7 +33,8 @@ public sealed class RpcServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchRequests, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
-        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests);
+        ArgumentNullException.ThrowIfNull(_options.Metrics, nameof(options));
+        _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests, _options.Metrics);
         ArgumentNullException.ThrowIfNull(_options.Subscriptions, nameof(options));
         _options.Subscriptions.Validate();
         _events = new RpcEventBus(backend as IRpcEventSource, _options.Subscriptions, backend.AppProtocolVersion, _logger);
@@ -163,8 +164,10 @@ public sealed class RpcServer : IAsyncDisposable
         return ms.ToArray();
     }
 
-    private static async Task WriteAsync(HttpContext ctx, RpcAnswer answer, CancellationToken ct)
+    /// <summary>Counts the response for the metrics (before it is sent: a client that got it sees it counted), then sends it.</summary>
+    private async Task WriteAsync(HttpContext ctx, RpcAnswer answer, CancellationToken ct)
     {
+        _options.Metrics.RpcHttpResponse(answer.StatusCode);
         ctx.Response.StatusCode = answer.StatusCode;
         ctx.Response.ContentType = answer.ContentType;
         ctx.Response.ContentLength = answer.Body.Length;

@@ -48,6 +48,9 @@ public sealed record RpcServerOptions
     /// <summary>Limits of the <c>/websocket</c> endpoint and its subscriptions (CometBFT's defaults).</summary>
     public RpcSubscriptionOptions Subscriptions { get; init; } = new();
 
+    /// <summary>Where the server reports each call and response for the metrics (docs/metrics.md); nothing by default.</summary>
+    public IRpcMetrics Metrics { get; init; } = NoRpcMetrics.Instance;
+
     /// <summary>How long <see cref="RpcServer.StopAsync"/> lets requests in flight finish before aborting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

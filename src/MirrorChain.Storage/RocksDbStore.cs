@@ -137,6 +137,30 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
+    /// <summary>
+    /// A numeric database property (RocksDB <c>DB::GetIntProperty</c> names such as <c>rocksdb.total-sst-files-size</c>,
+    /// <c>rocksdb.live-sst-files-size</c>, <c>rocksdb.cur-size-all-mem-tables</c>); null when the property is unknown
+    /// or the store is closed. Reads no data and takes no lock the writer waits for (for the metrics).
+    /// </summary>
+    public long? GetIntProperty(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!TryEnter())
+        {
+            return null;
+        }
+        try
+        {
+            return long.TryParse(_db.GetProperty(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : null;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

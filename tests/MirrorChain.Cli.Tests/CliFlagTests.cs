@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace MirrorChain.Cli.Tests;
 
 /// <summary>
@@ -110,6 +113,20 @@ public sealed class CliFlagTests : IDisposable
         Assert.StartsWith("error: unknown config key colour; the keys are: node, moniker, rpc_laddr, lcd_laddr, block_time", unknown.Err, StringComparison.Ordinal);
         Assert.Equal(0, (await CliRunner.RunAsync("config", "lcd_laddr", "http://127.0.0.1:11317/", "--home", _root)).Code);
         Assert.Equal("127.0.0.1:11317", (await CliRunner.RunAsync("config", "lcd_laddr", "--home", _root)).Out.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Start_with_metrics_on_a_taken_port_stops_with_an_error_naming_the_port()
+    {
+        var bad = await CliRunner.RunAsync("config", "metrics_laddr", "nowhere", "--home", _root);
+        Assert.Equal((1, "error: invalid metrics listen address \"nowhere\" (want host:port or off)"), (bad.Code, bad.Err.TrimEnd()));
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var (code, output, _) = await CliRunner.RunAsync("start", "--home", _root, "--rpc", "127.0.0.1:0", "--lcd", "off", "--metrics", $"127.0.0.1:{port}");
+        Assert.Equal(1, code);
+        Assert.Contains($"error: cannot listen on 127.0.0.1:{port} (metrics): ", output, StringComparison.Ordinal);
+        Assert.Contains("(use --metrics 127.0.0.1:PORT or --metrics off)", output, StringComparison.Ordinal);
     }
 
     [Fact]

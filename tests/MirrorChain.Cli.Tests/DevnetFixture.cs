@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace MirrorChain.Cli.Tests;
 
 /// <summary>
-/// A devnet node run in-process by <c>mirrorchain start</c> on a free loopback port (block time 200ms, LCD off), in
+/// A devnet node run in-process by <c>mirrorchain start</c> on a free loopback port (block time 200ms, LCD and metrics off), in
 /// a fresh home from <c>mirrorchain init</c>; stopped and deleted at the end.
 /// </summary>
 public sealed class DevnetFixture : IAsyncLifetime
@@ -38,6 +38,7 @@ public sealed class DevnetFixture : IAsyncLifetime
         }
         ConfigCommand.Run(Home, "node", Node, TextWriter.Null);
         ConfigCommand.Run(Home, "lcd_laddr", "off", TextWriter.Null);
+        ConfigCommand.Run(Home, "metrics_laddr", "off", TextWriter.Null);
         _node = Task.Run(() => StartCommand.RunAsync(Home, null, "200ms", TextWriter.Synchronized(_log), _stop.Token));
         using var rpc = new RpcClient(Node);
         for (var i = 0; i < 300; i++)

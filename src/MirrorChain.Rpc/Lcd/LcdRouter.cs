@@ -54,6 +54,12 @@ public sealed class LcdRouter
                 ? LcdAnswer.Error(405, GrpcCode.Unimplemented, "Method Not Allowed")
                 : LcdAnswer.Error(404, GrpcCode.NotFound, "Not Found");
         }
+        return await RunAsync(route, values, query, readBody, ct).ConfigureAwait(false) with { Route = route.Template };
+    }
+
+    private async Task<LcdAnswer> RunAsync(LcdRoute route, Dictionary<string, string> values, IReadOnlyDictionary<string, IReadOnlyList<string>> query,
+        Func<Task<byte[]>> readBody, CancellationToken ct)
+    {
         try
         {
             var body = route.Method == "POST" ? await readBody().ConfigureAwait(false) : [];
@@ -80,14 +86,19 @@ public sealed class LcdRouter
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _logger.LogError(e, "LCD {Method} {Path} failed", method, rawPath);
+            _logger.LogError(e, "LCD {Method} {Route} failed", route.Method, route.Template);
             return LcdAnswer.Error(500, GrpcCode.Internal, e.Message);
         }
     }
 }
 
-/// <summary>An HTTP answer of the gateway: status, JSON body and the height the answer was read at.</summary>
+/// <summary>
+/// An HTTP answer of the gateway: status, JSON body and the height the answer was read at; <see cref="Route"/> is the
+/// template of the route that answered (null when none matched), for the metrics.
+/// </summary>
 public sealed record LcdAnswer(int StatusCode, byte[] Body, long? Height = null)
 {
+    public string? Route { get; init; }
+
     public static LcdAnswer Error(int status, GrpcCode code, string message) => new(status, LcdJson.Error(code, message));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -57,6 +58,8 @@ public sealed class LcdServer : IAsyncDisposable
         var ct = ctx.RequestAborted;
         var headers = ctx.Response.Headers;
         headers.AccessControlAllowOrigin = "*";
+        var started = Stopwatch.GetTimestamp();
+        var route = Unmatched;
         try
         {
             if (HttpMethods.IsOptions(ctx.Request.Method))
@@ -67,6 +70,7 @@ public sealed class LcdServer : IAsyncDisposable
                     : "Content-Type, Authorization";
                 headers.AccessControlMaxAge = "600";
                 ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+                Observe(ctx, "preflight", StatusCodes.Status204NoContent, started);
                 return;
             }
             var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
@@ -76,6 +80,8 @@ public sealed class LcdServer : IAsyncDisposable
                 kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
             var answer = await _router.DispatchAsync(ctx.Request.Method, rawPath, query, () => ReadBodyAsync(ctx.Request, ct), ct)
                 .ConfigureAwait(false);
+            route = answer.Route ?? route;
+            Observe(ctx, route, answer.StatusCode, started);
             await WriteAsync(ctx, answer, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -87,10 +93,26 @@ public sealed class LcdServer : IAsyncDisposable
             _logger.LogError(e, "LCD request {Method} {Path} failed", ctx.Request.Method, ctx.Request.Path);
             if (!ctx.Response.HasStarted)
             {
+                Observe(ctx, route, StatusCodes.Status500InternalServerError, started);
                 await WriteAsync(ctx, LcdAnswer.Error(500, GrpcCode.Internal, e.Message), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The route label of a request no route matched (404, 405).</summary>
+    private const string Unmatched = "unmatched";
+
+    /// <summary>Counts the request for the metrics before its answer is sent (a client that got it sees it counted).</summary>
+    private void Observe(HttpContext ctx, string route, int status, long started) =>
+        _options.Metrics.LcdRequest(MetricMethod(ctx.Request.Method), route, status, Stopwatch.GetElapsedTime(started));
+
+    /// <summary>The HTTP verb as a metric label: the ones the gateway answers, anything else "other" (bounded).</summary>
+    private static string MetricMethod(string method) =>
+        HttpMethods.IsGet(method) ? "GET"
+        : HttpMethods.IsPost(method) ? "POST"
+        : HttpMethods.IsHead(method) ? "HEAD"
+        : HttpMethods.IsOptions(method) ? "OPTIONS"
+        : "other";
 
     private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {

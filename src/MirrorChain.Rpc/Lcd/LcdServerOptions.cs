@@ -20,6 +20,9 @@ public sealed record LcdServerOptions
     /// <summary>How long <see cref="LcdServer.StopAsync"/> lets requests in flight finish before aborting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Where the server reports each request for the metrics (docs/metrics.md); nothing by default.</summary>
+    public IRpcMetrics Metrics { get; init; } = NoRpcMetrics.Instance;
+
     /// <summary>Largest page of a tx search (the SDK's MaxLimit).</summary>
     public int MaxSearchLimit { get; init; } = 100;
 
