@@ -30,13 +30,15 @@ port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
 rpc="http://127.0.0.1:$port"
 lcd_port="$(free_port)" && [ "$lcd_port" != "$port" ] || lcd_port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
 export MIRRORCHAIN_LCD="http://127.0.0.1:$lcd_port"
+metrics_port="$(free_port)" && [ "$metrics_port" != "$port" ] && [ "$metrics_port" != "$lcd_port" ] || metrics_port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
+export MIRRORCHAIN_METRICS="http://127.0.0.1:$metrics_port"
 
 # rpc_call METHOD -> prints the JSON result (uses node's fetch; no curl needed)
 rpc_height() {
   node -e "fetch('$rpc/status').then(r=>r.json()).then(j=>console.log(j.result.sync_info.latest_block_height)).catch(()=>{console.log('');process.exit(1)})"
 }
 start_node() {
-  dotnet "$MC_CLI_DLL" start --home "$home" --rpc "127.0.0.1:$port" --lcd "127.0.0.1:$lcd_port" --block-time 200ms >>"$home/node.log" 2>&1 &
+  dotnet "$MC_CLI_DLL" start --home "$home" --rpc "127.0.0.1:$port" --lcd "127.0.0.1:$lcd_port" --metrics "127.0.0.1:$metrics_port" --block-time 200ms >>"$home/node.log" 2>&1 &
   node_pid=$!
   for _ in $(seq 1 150); do
     h="$(rpc_height 2>/dev/null)"
