@@ -1,6 +1,4 @@
-using System.Text;
 using MirrorChain.Execution;
-using MirrorChain.Storage;
 
 namespace MirrorChain.Node.Tests;
 
