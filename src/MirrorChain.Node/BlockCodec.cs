@@ -1,26 +1,28 @@
 using MirrorChain.Core;
 using MirrorChain.Execution;
+using MirrorChain.Storage;
 
 namespace MirrorChain.Node;
 
 /// <summary>
 /// Deterministic binary encodings of blocks, headers and results, and the header hash.
 /// Layout: version byte, then fields in declaration order; strings and byte strings length-prefixed (7-bit varint).
+/// Encoded by <see cref="RecordWriter"/> (exactly sized, no intermediate copies), decoded with a <c>BinaryReader</c>;
+/// the bytes are what a <c>BinaryWriter</c> over <c>Encoding.UTF8</c> writes, as every existing home holds them.
 /// </summary>
 public static class BlockCodec
 {
     private const byte Version = 1;
 
-    public static byte[] EncodeHeader(BlockHeader h) => Encode(w => WriteHeader(w, h));
+    public static byte[] EncodeHeader(BlockHeader h) => RecordWriter.Encode(h, WriteHeader);
 
     /// <summary>The block hash: SHA-256 of the header encoding.</summary>
     public static byte[] HeaderHash(BlockHeader h) => Hashing.Sha256(EncodeHeader(h));
 
-    public static byte[] EncodeBlock(Block block) => Encode(w =>
-    {
-        WriteHeader(w, block.Header);
-        WriteList(w, block.Txs, WriteBytes);
-    });
+    public static byte[] EncodeBlock(Block block) => RecordWriter.Encode(block, WriteBlock);
+
+    /// <summary>Puts <see cref="EncodeBlock"/>'s bytes into <paramref name="batch"/> without an array of their own.</summary>
+    internal static void PutBlock(IWriteBatch batch, byte[] key, Block block) => RecordWriter.Put(batch, key, block, WriteBlock);
 
     public static Block DecodeBlock(byte[] data)
     {
@@ -30,13 +32,11 @@ public static class BlockCodec
         return new Block(header, txs, HeaderHash(header));
     }
 
-    public static byte[] EncodeResults(BlockResults results) => Encode(w =>
-    {
-        w.Write(Version);
-        w.Write(results.Height);
-        WriteBytes(w, results.AppHash);
-        WriteList(w, results.TxResults, WriteTxResult);
-    });
+    public static byte[] EncodeResults(BlockResults results) => RecordWriter.Encode(results, WriteResults);
+
+    /// <summary>Puts <see cref="EncodeResults"/>'s bytes into <paramref name="batch"/> without an array of their own.</summary>
+    internal static void PutResults(IWriteBatch batch, byte[] key, BlockResults results) =>
+        RecordWriter.Put(batch, key, results, WriteResults);
 
     public static BlockResults DecodeResults(byte[] data)
     {
@@ -57,29 +57,51 @@ public static class BlockCodec
         var leaves = new List<byte[]>(results.Count);
         foreach (var r in results)
         {
-            leaves.Add(Encode(w =>
+            leaves.Add(RecordWriter.Encode(r, static (w, r) =>
             {
-                w.Write(r.Code);
-                WriteBytes(w, r.Data);
-                w.Write(r.GasWanted);
-                w.Write(r.GasUsed);
+                w.UInt32(r.Code);
+                w.Bytes(r.Data);
+                w.Int64(r.GasWanted);
+                w.Int64(r.GasUsed);
             }));
         }
         return Hashing.MerkleRoot(leaves);
     }
 
-    private static void WriteHeader(BinaryWriter w, BlockHeader h)
+    private static void WriteBlock(RecordWriter w, Block block)
     {
-        w.Write(Version);
-        WriteString(w, h.ChainId);
-        w.Write(h.Height);
-        w.Write(h.Time.Seconds);
-        w.Write(h.Time.Nanos);
-        WriteBytes(w, h.LastBlockHash);
-        WriteBytes(w, h.DataHash);
-        WriteBytes(w, h.AppHash);
-        WriteBytes(w, h.LastResultsHash);
-        WriteBytes(w, h.ProposerAddress);
+        WriteHeader(w, block.Header);
+        w.Varint(block.Txs.Count);
+        foreach (var tx in block.Txs)
+        {
+            w.Bytes(tx);
+        }
+    }
+
+    private static void WriteResults(RecordWriter w, BlockResults results)
+    {
+        w.Byte(Version);
+        w.Int64(results.Height);
+        w.Bytes(results.AppHash);
+        w.Varint(results.TxResults.Count);
+        foreach (var result in results.TxResults)
+        {
+            WriteTxResult(w, result);
+        }
+    }
+
+    private static void WriteHeader(RecordWriter w, BlockHeader h)
+    {
+        w.Byte(Version);
+        w.String(h.ChainId);
+        w.Int64(h.Height);
+        w.Int64(h.Time.Seconds);
+        w.Int32(h.Time.Nanos);
+        w.Bytes(h.LastBlockHash);
+        w.Bytes(h.DataHash);
+        w.Bytes(h.AppHash);
+        w.Bytes(h.LastResultsHash);
+        w.Bytes(h.ProposerAddress);
     }
 
     private static BlockHeader ReadHeader(BinaryReader r)
@@ -98,25 +120,27 @@ public static class BlockCodec
         };
     }
 
-    private static void WriteTxResult(BinaryWriter w, TxResult t)
+    private static void WriteTxResult(RecordWriter w, TxResult t)
     {
-        w.Write(t.Code);
-        WriteString(w, t.Codespace);
-        WriteString(w, t.Log);
-        WriteString(w, t.Info);
-        WriteBytes(w, t.Data);
-        w.Write(t.GasWanted);
-        w.Write(t.GasUsed);
-        WriteList(w, t.Events, (w, e) =>
+        w.UInt32(t.Code);
+        w.String(t.Codespace);
+        w.String(t.Log);
+        w.String(t.Info);
+        w.Bytes(t.Data);
+        w.Int64(t.GasWanted);
+        w.Int64(t.GasUsed);
+        w.Varint(t.Events.Count);
+        foreach (var e in t.Events)
         {
-            WriteString(w, e.Type);
-            WriteList(w, e.Attributes, (w, a) =>
+            w.String(e.Type);
+            w.Varint(e.Attributes.Count);
+            foreach (var a in e.Attributes)
             {
-                WriteString(w, a.Key);
-                WriteString(w, a.Value);
-                w.Write(a.Index);
-            });
-        });
+                w.String(a.Key);
+                w.String(a.Value);
+                w.Bool(a.Index);
+            }
+        }
     }
 
     private static TxResult ReadTxResult(BinaryReader r)
@@ -134,26 +158,6 @@ public static class BlockCodec
             Code = code, Codespace = codespace, Log = log, Info = info, Data = data,
             GasWanted = gasWanted, GasUsed = gasUsed, Events = events,
         };
-    }
-
-    private static byte[] Encode(Action<BinaryWriter> write)
-    {
-        using var ms = new MemoryStream();
-        // Encoding.UTF8 (replacement fallback): Write(string) gives the same bytes as Encoding.UTF8.GetBytes.
-        using var w = new BinaryWriter(ms, System.Text.Encoding.UTF8);
-        write(w);
-        w.Flush();
-        return ms.ToArray();
-    }
-
-    /// <summary>A count (7-bit varint), then each item.</summary>
-    private static void WriteList<T>(BinaryWriter w, IReadOnlyCollection<T> items, Action<BinaryWriter, T> write)
-    {
-        w.Write7BitEncodedInt(items.Count);
-        foreach (var item in items)
-        {
-            write(w, item);
-        }
     }
 
     private static T[] ReadList<T>(BinaryReader r, Func<BinaryReader, T> read)
@@ -174,12 +178,6 @@ public static class BlockCodec
         }
     }
 
-    private static void WriteBytes(BinaryWriter w, byte[] b)
-    {
-        w.Write7BitEncodedInt(b.Length);
-        w.Write(b);
-    }
-
     private static byte[] ReadBytes(BinaryReader r)
     {
         var n = r.Read7BitEncodedInt();
@@ -190,12 +188,6 @@ public static class BlockCodec
         }
         return b;
     }
-
-    /// <summary>
-    /// The UTF-8 byte count (7-bit varint), then the UTF-8 bytes (lone surrogates as U+FFFD, as Encoding.UTF8 does):
-    /// BinaryWriter.Write(string) with the writer's Encoding.UTF8 writes exactly that, without a temporary array.
-    /// </summary>
-    private static void WriteString(BinaryWriter w, string s) => w.Write(s);
 
     private static string ReadString(BinaryReader r) => System.Text.Encoding.UTF8.GetString(ReadBytes(r));
 }

@@ -88,8 +88,8 @@ public sealed class BlockStore(IKeyValueStore db)
     public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)
     {
         var height = block.Header.Height;
-        batch.Put(StoreKeys.BlockKey(height), BlockCodec.EncodeBlock(block));
-        batch.Put(StoreKeys.ResultsKey(height), BlockCodec.EncodeResults(results));
+        BlockCodec.PutBlock(batch, StoreKeys.BlockKey(height), block);
+        BlockCodec.PutResults(batch, StoreKeys.ResultsKey(height), results);
         batch.Put(StoreKeys.BlockHashKey(block.Hash), StoreKeys.EncodeHeight(height));
         for (var i = 0; i < txHashes.Count; i++)
         {

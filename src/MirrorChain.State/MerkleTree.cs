@@ -35,6 +35,7 @@ namespace MirrorChain.State;
 // Known values. Apply may be given the values at the root (the flat latest-value entries): a leaf slot holding
 // exactly SHA256(0x00 ‖ SHA256(key) ‖ SHA256(current value)) is that key's leaf, so an update of an existing key
 // needs no read of its leaf. A value that does not match the slot (absent, stale) only means the leaf is read.
+// A leaf still in the node cache (e.g. written by a recent block) is taken from there first: no read, no hash.
 //
 // Parallelism. A large Apply updates the root's 16 subtrees on several threads. Each subtree is a pure function of
 // its changes and the stored nodes; results and new-node lists are merged in nibble order, so the root and the
@@ -200,17 +201,7 @@ public sealed class MerkleTree
     }
 
     /// <summary>Caches the nodes of an update once they are persisted, and drops the ones it replaced.</summary>
-    internal void Remember(MerkleUpdate update)
-    {
-        foreach (var hash in update.Replaced)
-        {
-            _cache.Remove(hash);
-        }
-        for (var i = 0; i < update.Nodes.Count; i++)
-        {
-            _cache.Add(update.Nodes[i].Hash, update.Nodes[i], update.Depths[i]);
-        }
-    }
+    internal void Remember(MerkleUpdate update) => _cache.Update(update.Replaced, update.Nodes, update.Depths);
 
     // ---- update -------------------------------------------------------------------------------------------------
 
@@ -262,11 +253,14 @@ public sealed class MerkleTree
             }
             return Build(depth, [.. puts], null, log);
         }
-        if (existing.IsLeaf && KnownLeaf(existing.Hash, changes, log.CurrentValues) is { } known)
+        // A cached node first (a dictionary lookup); then a leaf recognised from the changed keys' current values
+        // (two hashes and a flat read per probe); the store last.
+        var node = _cache.TryGet(existing.Hash, out var cached) ? cached : null;
+        if (node is null && existing.IsLeaf && KnownLeaf(existing.Hash, changes, log.CurrentValues) is { } known)
         {
             return UpdateLeaf(known, depth, changes, log);
         }
-        var node = Load(existing.Hash, depth);
+        node ??= Load(existing.Hash, depth);
         if (node is LeafNode leaf)
         {
             return UpdateLeaf(leaf, depth, changes, log);

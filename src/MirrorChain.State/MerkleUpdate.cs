@@ -9,13 +9,14 @@ public sealed class MerkleUpdate
         Nodes = nodes;
         Depths = depths;
         Replaced = replaced;
-        NewNodes = [.. nodes.Select(n => new KeyValuePair<byte[], byte[]>(n.Hash, NodeCodec.Encode(n)))];
     }
 
     public byte[] Root { get; }
 
     /// <summary>Node hash → encoded node, children before parents (deterministic order).</summary>
-    public IReadOnlyList<KeyValuePair<byte[], byte[]>> NewNodes { get; }
+    /// <remarks>Encoded on first use; <see cref="StateDb"/> writes <see cref="Nodes"/> into its batch directly.</remarks>
+    public IReadOnlyList<KeyValuePair<byte[], byte[]>> NewNodes =>
+        field ??= [.. Nodes.Select(n => new KeyValuePair<byte[], byte[]>(n.Hash, NodeCodec.Encode(n)))];
 
     internal IReadOnlyList<TreeNode> Nodes { get; }
 

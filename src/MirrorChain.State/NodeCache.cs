@@ -93,6 +93,35 @@ internal sealed class NodeCache
         }
     }
 
+    /// <summary>
+    /// An update in one lock: forgets <paramref name="replaced"/>, then caches <paramref name="nodes"/> (each at the
+    /// depth of the same index in <paramref name="depths"/>).
+    /// </summary>
+    public void Update(IReadOnlyList<byte[]> replaced, IReadOnlyList<TreeNode> nodes, IReadOnlyList<int> depths)
+    {
+        lock (_lock)
+        {
+            foreach (var hash in replaced)
+            {
+                if (!_upper.Remove(hash) && !_young.Remove(hash))
+                {
+                    _old.Remove(hash);
+                }
+            }
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (depths[i] < UpperDepth)
+                {
+                    AddUpperLocked(nodes[i].Hash, nodes[i]);
+                }
+                else
+                {
+                    AddLowerLocked(nodes[i].Hash, nodes[i]);
+                }
+            }
+        }
+    }
+
     /// <summary>Forgets a node (one that a committed update replaced).</summary>
     public void Remove(byte[] hash)
     {

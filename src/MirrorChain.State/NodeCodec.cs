@@ -16,34 +16,44 @@ internal static class NodeCodec
 
     public static byte[] Encode(TreeNode node)
     {
+        var bytes = new byte[EncodedLength(node)];
+        EncodeTo(node, bytes);
+        return bytes;
+    }
+
+    /// <summary>The length of <see cref="Encode"/>'s bytes for <paramref name="node"/>.</summary>
+    public static int EncodedLength(TreeNode node) => node switch
+    {
+        LeafNode leaf => 5 + leaf.Key.Length + leaf.Value.Length,
+        InternalNode inner => 5 + inner.ChildCount * TreeHashing.HashSize,
+        _ => throw new ArgumentException($"unknown node type {node.GetType().Name}", nameof(node)),
+    };
+
+    /// <summary>Writes <see cref="Encode"/>'s bytes into the first <see cref="EncodedLength"/> bytes of <paramref name="destination"/>.</summary>
+    public static void EncodeTo(TreeNode node, Span<byte> destination)
+    {
         switch (node)
         {
             case LeafNode leaf:
-            {
-                var bytes = new byte[5 + leaf.Key.Length + leaf.Value.Length];
-                bytes[0] = LeafTag;
-                BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(1), (uint)leaf.Key.Length);
-                leaf.Key.CopyTo(bytes, 5);
-                leaf.Value.CopyTo(bytes, 5 + leaf.Key.Length);
-                return bytes;
-            }
+                destination[0] = LeafTag;
+                BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)leaf.Key.Length);
+                leaf.Key.CopyTo(destination[5..]);
+                leaf.Value.CopyTo(destination[(5 + leaf.Key.Length)..]);
+                return;
             case InternalNode inner:
-            {
-                var bytes = new byte[5 + inner.ChildCount * TreeHashing.HashSize];
-                bytes[0] = InternalTag;
-                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1), inner.ChildMask);
-                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(3), inner.LeafMask);
+                destination[0] = InternalTag;
+                BinaryPrimitives.WriteUInt16BigEndian(destination[1..], inner.ChildMask);
+                BinaryPrimitives.WriteUInt16BigEndian(destination[3..], inner.LeafMask);
                 var offset = 5;
                 for (var n = 0; n < 16; n++)
                 {
                     if (inner.Child(n) is { } child)
                     {
-                        child.CopyTo(bytes, offset);
+                        child.CopyTo(destination[offset..]);
                         offset += TreeHashing.HashSize;
                     }
                 }
-                return bytes;
-            }
+                return;
             default:
                 throw new ArgumentException($"unknown node type {node.GetType().Name}", nameof(node));
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MirrorChain.Storage;
 
 namespace MirrorChain.State;
@@ -85,24 +86,36 @@ public sealed class StateDb
             // The flat entries hold the latest version's values: they let the tree recognise the changed keys'
             // leaves without reading them (a value that does not match the tree is simply not used).
             var update = Tree.Apply(latest.Root, sortedChanges, Committed);
-            foreach (var (key, value) in sortedChanges)
-            {
-                if (value is null)
-                {
-                    batch.Delete(StateStoreKeys.FlatKey(key));
-                }
-                else
-                {
-                    batch.Put(StateStoreKeys.FlatKey(key), value);
-                }
-            }
-            foreach (var (hash, node) in update.NewNodes)
-            {
-                batch.Put(StateStoreKeys.NodeKey(hash), node);
-            }
+            PutFlatValues(sortedChanges, batch);
+            PutNodes(update, batch);
             batch.Put(StateStoreKeys.RootKey(version), update.Root);
             _prepared = new Prepared(version, update);
             return (byte[])update.Root.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Puts the nodes of prepared version <paramref name="version"/> into the tree's node cache now, and drops the
+    /// nodes they replace, so that <see cref="MarkCommitted"/> only has to switch versions: meant to run on another
+    /// thread while the caller writes the batch. Harmless if the batch is then never written: nodes are immutable
+    /// and content-addressed, so a cached node is only found through a parent that names its hash (a committed tree
+    /// never names one that is not stored), and a dropped node is read from the store again. False when that version
+    /// is not the prepared one.
+    /// </summary>
+    public bool WarmCache(long version)
+    {
+        lock (_commitLock)
+        {
+            if (_prepared is not { } prepared || prepared.Version != version)
+            {
+                return false;
+            }
+            if (!prepared.Cached)
+            {
+                Tree.Remember(prepared.Update);
+                prepared.Cached = true;
+            }
+            return true;
         }
     }
 
@@ -116,9 +129,71 @@ public sealed class StateDb
             {
                 throw new InvalidOperationException($"state version {version} with this root was not prepared");
             }
-            Tree.Remember(prepared.Update);
+            if (!prepared.Cached)
+            {
+                Tree.Remember(prepared.Update);
+            }
             Volatile.Write(ref _latest, new CommitPoint(version, (byte[])root.Clone()));
             _prepared = null;
+        }
+    }
+
+    // 0x01 ‖ key → value (or a delete) for each change; keys are built in one reused buffer (the batch copies them).
+    private static void PutFlatValues(IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes, IWriteBatch batch)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(256);
+        try
+        {
+            foreach (var (key, value) in changes)
+            {
+                if (key.Length + 1 > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(key.Length + 1);
+                }
+                buffer[0] = StateStoreKeys.Flat;
+                key.CopyTo(buffer, 1);
+                var flatKey = buffer.AsSpan(0, key.Length + 1);
+                if (value is null)
+                {
+                    batch.Delete(flatKey);
+                }
+                else
+                {
+                    batch.Put(flatKey, value);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // 0x02 ‖ hash → encoded node for each new node, children before parents, encoded into one reused buffer.
+    private static void PutNodes(MerkleUpdate update, IWriteBatch batch)
+    {
+        Span<byte> nodeKey = stackalloc byte[1 + TreeHashing.HashSize];
+        nodeKey[0] = StateStoreKeys.Node;
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            foreach (var node in update.Nodes)
+            {
+                var length = NodeCodec.EncodedLength(node);
+                if (length > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(length);
+                }
+                NodeCodec.EncodeTo(node, buffer);
+                node.Hash.CopyTo(nodeKey[1..]);
+                batch.Put(nodeKey, buffer.AsSpan(0, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -154,5 +229,13 @@ public sealed class StateDb
 
     private sealed record CommitPoint(long Version, byte[] Root);
 
-    private sealed record Prepared(long Version, MerkleUpdate Update);
+    private sealed class Prepared(long Version, MerkleUpdate Update)
+    {
+        public long Version { get; } = Version;
+
+        public MerkleUpdate Update { get; } = Update;
+
+        /// <summary>Whether <see cref="WarmCache"/> already put the update's nodes into the cache.</summary>
+        public bool Cached { get; set; }
+    }
 }

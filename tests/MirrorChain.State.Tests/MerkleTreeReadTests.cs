@@ -32,6 +32,22 @@ public sealed class MerkleTreeReadTests
             throw new NotSupportedException();
     }
 
+    private sealed class CountingValues(IReadOnlyDictionary<byte[], byte[]> values) : IStateReader
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public byte[]? Get(byte[] key)
+        {
+            Interlocked.Increment(ref _reads);
+            return values.TryGetValue(key, out var value) ? value : null;
+        }
+
+        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) =>
+            throw new NotSupportedException();
+    }
+
     // 2000 random entries committed in one go; then updates of 50 existing keys, 10 new keys and 10 deletes.
     private static (SortedDictionary<byte[], byte[]> State, List<KeyValuePair<byte[], byte[]?>> Changes) Scenario(int seed)
     {
@@ -146,5 +162,29 @@ public sealed class MerkleTreeReadTests
         var afterOld = _nodes.Reads;
         tree.Get(second.Root, changes[0].Key);
         Assert.Equal(afterOld, _nodes.Reads); // the new path is cached
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Leaves_still_in_the_node_cache_are_taken_from_it_without_reading_current_values(bool parallel)
+    {
+        var (state, _) = Scenario(10);
+        var tree = new MerkleTree(_nodes, parallel: parallel);
+        var first = tree.Apply(MerkleTree.EmptyRoot, Puts(state));
+        var root = _nodes.Persist(first);
+        tree.Remember(first);
+        var changes = state.Keys.Take(600).Select(k => new KeyValuePair<byte[], byte[]?>(k, B("changed"))).ToList();
+        var values = new CountingValues(state);
+        var nodeReads = _nodes.Reads;
+
+        var update = tree.Apply(root, changes, values);
+
+        Assert.Equal(0, values.Reads);
+        Assert.Equal(nodeReads, _nodes.Reads);
+        var cold = new MerkleTree(_nodes, cacheCapacity: 0, parallel).Apply(root, changes, new Values(state));
+        Assert.Equal(cold.Root, update.Root);
+        Assert.Equal(cold.NewNodes.Select(n => Hex.Lower(n.Key) + Hex.Lower(n.Value)),
+            update.NewNodes.Select(n => Hex.Lower(n.Key) + Hex.Lower(n.Value)));
     }
 }

@@ -170,6 +170,33 @@ public sealed class StateDbTests : IDisposable
     }
 
     [Fact]
+    public void A_warmed_cache_of_a_commit_that_is_never_written_still_lets_the_next_commit_write_every_node()
+    {
+        Commit(0, [.. Enumerable.Range(0, 300).Select(i => ($"k{i}", (string?)"0"))]);
+        var changes = Enumerable.Range(0, 300).Select(i => new KeyValuePair<byte[], byte[]?>(B($"k{i}"), B("1"))).ToList();
+        using (var batch = _store.CreateBatch())
+        {
+            _state.PrepareCommit(1, changes, batch);
+            Assert.True(_state.WarmCache(1)); // the new nodes are cached as if the write were under way
+            Assert.False(_state.WarmCache(2));
+            // The write fails: the batch is never written and MarkCommitted never called.
+        }
+        Assert.Equal(0, _state.LatestVersion);
+
+        var root1 = Commit(_store, _state, 1, changes);
+        Reopen(); // a cold cache: every node of version 1 must come from the store
+
+        Assert.Equal(root1, _state.LatestRoot);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.Equal("1", S(_state.GetAt(1, B($"k{i}"))));
+            var (value, proof) = _state.Prove(1, B($"k{i}"));
+            Assert.Equal("1", S(value));
+            Assert.True(proof.Verify(root1, B($"k{i}"), B("1")));
+        }
+    }
+
+    [Fact]
     public void Commit_protocol_is_enforced()
     {
         using var batch = _store.CreateBatch();
