@@ -16,6 +16,10 @@ public sealed record NodeConfigFile
     [JsonPropertyName("lcd_laddr")]
     public string LcdListen { get; init; } = "127.0.0.1:1317";
 
+    /// <summary>Serve the explorer and Mirror dashboard at the LCD's <c>/explorer/</c> (docs/explorer.md); <c>--no-explorer</c> overrides.</summary>
+    [JsonPropertyName("explorer")]
+    public bool Explorer { get; init; } = true;
+
     [JsonPropertyName("block_time")]
     public string BlockTime { get; init; } = "1s";
 

@@ -30,8 +30,9 @@ root.Subcommands.Add(init);
 var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address host:port (default from config/node.json: 127.0.0.1:26657)" };
 var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
 var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen address host:port, or off (default from config/node.json: 127.0.0.1:1317)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd };
-start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd))));
+var noExplorer = new Option<bool>("--no-explorer") { Description = "do not serve the explorer at the LCD's /explorer/ (default from config/node.json: explorer true)" };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, noExplorer };
+start.SetAction((pr, ct) => RunAsync(() => StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd), pr.GetValue(noExplorer))));
 root.Subcommands.Add(start);
 
 // feeder
