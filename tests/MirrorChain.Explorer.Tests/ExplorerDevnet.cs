@@ -140,7 +140,7 @@ public sealed class ExplorerDevnet : IAsyncLifetime
 
         var gov = c.Document["gov"]!.GetValue<string>();
         var mir = c.Document["mirrorToken"]!.GetValue<string>();
-        var deposit = (await SmartAsync(gov, "{\"config\":{}}"))["proposal_deposit"]!.GetValue<string>();
+        var deposit = (await SmartAsync(gov, "{\"config\":{}}"))["default_poll_config"]!["proposal_deposit"]!.GetValue<string>();
         var poll = Base64("{\"create_poll\":{\"title\":\"Explorer test poll\",\"description\":\"A poll the explorer tests vote on\"}}");
         await ExecAsync("test4", mir, $"{{\"send\":{{\"contract\":\"{gov}\",\"amount\":\"{deposit}\",\"msg\":\"{poll}\"}}}}");
         PollId = (await SmartAsync(gov, "{\"state\":{}}"))["poll_count"]!.GetValue<ulong>();
@@ -198,7 +198,7 @@ public sealed class ExplorerDevnet : IAsyncLifetime
         var answer = JsonNode.Parse(output.ToString())
             ?? throw new InvalidOperationException($"no answer for {json}");
         var code = (uint)(answer["code"]?.GetValue<long>() ?? 0);
-        var outcome = new TxOutcome(answer["txhash"]!.GetValue<string>(), long.Parse(answer["height"]!.GetValue<string>(), CultureInfo.InvariantCulture), code);
+        var outcome = new TxOutcome(answer["txhash"]!.GetValue<string>().ToUpperInvariant(), long.Parse(answer["height"]!.GetValue<string>(), CultureInfo.InvariantCulture), code);
         if (code != 0 && gas is null)
         {
             throw new InvalidOperationException($"{from} {json} failed: {output}");

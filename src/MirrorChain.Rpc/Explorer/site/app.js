@@ -88,14 +88,12 @@ const table = (head, rows, attrs) =>
 const time = (t) => (t ? String(t).replace(/\.\d+Z$/, "Z") : "");
 
 function nameOf(addr) {
-  const c = app.contracts;
-  if (!c) return short(addr);
-  for (const [k, v] of Object.entries(c)) if (v === addr && typeof v === "string") return k;
   for (const a of app.assets) {
     if (a.token === addr) return a.symbol;
     if (a.pair === addr) return `${a.symbol} pair`;
     if (a.lpToken === addr) return `${a.symbol} LP`;
   }
+  for (const [k, v] of Object.entries(app.contracts || {})) if (v === addr && typeof v === "string") return k;
   return short(addr);
 }
 
@@ -588,6 +586,7 @@ async function pageStaking(addr) {
 async function pageGov() {
   const c = needContracts();
   const [config, state, polls] = await Promise.all([smart(c.gov, { config: {} }), smart(c.gov, { state: {} }), smart(c.gov, { polls: { limit: 30, order_by: "desc" } })]);
+  const polls0 = config.default_poll_config || config; // v2.1.4 keeps quorum, threshold, period and deposit per poll type
   const rows = polls.polls.map((p) => h("tr", { "data-poll": String(p.id) },
     h("td", {}, link(`#/poll/${p.id}`, String(p.id))),
     h("td", {}, p.title),
@@ -601,9 +600,9 @@ async function pageGov() {
     h("div", { class: "panel" }, kv([
       ["polls", String(state.poll_count)],
       ["total staked share", state.total_share],
-      ["quorum / threshold", `${config.quorum} / ${config.threshold}`],
-      ["voting period", `${config.voting_period} s`],
-      ["proposal deposit", amount(config.proposal_deposit, "MIR")],
+      ["quorum / threshold (default polls)", `${polls0.quorum} / ${polls0.threshold}`],
+      ["voting period", `${polls0.voting_period} s`],
+      ["proposal deposit", amount(polls0.proposal_deposit, "MIR")],
     ])),
     h("div", { class: "panel" }, rows.length ? table(["id", "title", "status", "yes votes", "no votes", "abstain votes", "ends"], rows, { "data-testid": "polls" })
       : h("p", { class: "muted", "data-testid": "no-polls" }, "no polls yet")));
