@@ -12,13 +12,13 @@ public sealed class ChainPagesTests(ExplorerDevnet devnet)
     {
         var page = await devnet.OpenAsync("#/");
 
-        var rows = page.GetByTestId("blocks").Locator("tbody tr");
-        Assert.Equal(20, await rows.CountAsync());
-        var first = long.Parse((await rows.First.GetAttributeAsync("data-height"))!, CultureInfo.InvariantCulture);
-        var second = long.Parse((await rows.Nth(1).GetAttributeAsync("data-height"))!, CultureInfo.InvariantCulture);
-        Assert.Equal(first - 1, second); // newest first
-        var block = await devnet.RpcAsync("block", $"{{\"height\":\"{second}\"}}");
-        Assert.Contains(block["block_id"]!["hash"]!.GetValue<string>()[..10], await rows.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        // one snapshot of the table: the page re-renders it as new blocks arrive
+        var rows = await page.EvalOnSelectorAllAsync<string[][]>("[data-testid=blocks] tbody tr", "rows => rows.map(r => [r.dataset.height, r.innerText])");
+        Assert.Equal(20, rows.Length);
+        var heights = rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => heights[0] - i), heights); // newest first
+        var block = await devnet.RpcAsync("block", $"{{\"height\":\"{heights[1]}\"}}");
+        Assert.Contains(block["block_id"]!["hash"]!.GetValue<string>()[..10], rows[1][1], StringComparison.Ordinal);
 
         await page.WaitForFunctionAsync("() => document.getElementById('live').textContent === 'live (websocket)'");
         var shown = long.Parse((await page.Locator("#chain").GetAttributeAsync("data-height"))!, CultureInfo.InvariantCulture);

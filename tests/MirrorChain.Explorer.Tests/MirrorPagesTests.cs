@@ -17,7 +17,9 @@ public sealed class MirrorPagesTests(ExplorerDevnet devnet)
     [BrowserFact]
     public async Task Mirror_page_shows_each_assets_oracle_price_pool_price_premium_min_ratio_and_liquidity_as_the_contracts_answer()
     {
-        var expected = JsonNode.Parse(await CliJsonAsync((w, ct) => MirrorCommands.AssetsAsync(devnet.Rpc, devnet.Home, OutputFormat.Json, w, ct)))!["assets"]!.AsArray();
+        var expected = JsonNode.Parse(await CliJsonAsync((w, ct) => MirrorCommands.AssetsAsync(devnet.Rpc, devnet.Home, OutputFormat.Json, w, ct)))!["assets"]!.AsArray()
+            .Where(a => a!["symbol"]!.GetValue<string>() != "MIR") // MIR has no oracle price; the dashboard lists the mAssets
+            .ToList();
         var page = await devnet.OpenAsync("#/mirror");
 
         Assert.Equal(5, expected.Count);

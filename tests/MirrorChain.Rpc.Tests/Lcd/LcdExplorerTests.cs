@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using MirrorChain.Rpc.Explorer;
 using MirrorChain.Rpc.Lcd;
