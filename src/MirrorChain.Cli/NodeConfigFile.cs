@@ -16,10 +16,6 @@ public sealed record NodeConfigFile
     [JsonPropertyName("lcd_laddr")]
     public string LcdListen { get; init; } = "127.0.0.1:1317";
 
-    /// <summary>Serve the explorer and Mirror dashboard at the LCD's <c>/explorer/</c> (docs/explorer.md); <c>--no-explorer</c> overrides.</summary>
-    [JsonPropertyName("explorer")]
-    public bool Explorer { get; init; } = true;
-
     [JsonPropertyName("block_time")]
     public string BlockTime { get; init; } = "1s";
 
@@ -44,6 +40,10 @@ public sealed record NodeConfigFile
     /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;
+
+    /// <summary>Serve the explorer and Mirror dashboard at the LCD's <c>/explorer/</c> (docs/explorer.md); <c>--no-explorer</c> overrides.</summary>
+    [JsonPropertyName("explorer")]
+    public bool Explorer { get; init; } = true;
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
