@@ -47,7 +47,14 @@ public static class ConfigCommand
                 break;
         }
         var current = doc[name]!;
-        doc[name] = current.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        doc[name] = current.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+            ? JsonValue.Create(value switch
+            {
+                "true" or "on" => true,
+                "false" or "off" => false,
+                _ => throw new FormatException($"{name} must be true or false, got {value}"),
+            })
+            : current.GetValueKind() == System.Text.Json.JsonValueKind.Number
             ? JsonValue.Create(long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0
                 ? n
                 : throw new FormatException($"{name} must be a non-negative integer, got {value}"))

@@ -48,6 +48,10 @@ public sealed record NodeConfigFile
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;
 
+    /// <summary>Serve the explorer and Mirror dashboard at the LCD's <c>/explorer/</c> (docs/explorer.md); <c>--no-explorer</c> overrides.</summary>
+    [JsonPropertyName("explorer")]
+    public bool Explorer { get; init; } = true;
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
     public static NodeConfigFile Load(string path)

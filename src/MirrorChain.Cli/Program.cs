@@ -45,11 +45,12 @@ var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC listen address 
 var blockTime = new Option<string?>("--block-time") { Description = "block interval such as 200ms or 1s (default from config/node.json: 1s)" };
 var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen address host:port, or off (default from config/node.json: 127.0.0.1:1317)" };
 var metricsAddress = new Option<string?>("--metrics") { Description = "Prometheus /metrics listen address host:port, or off (default from config/node.json: 127.0.0.1:26660)" };
+var noExplorer = new Option<bool>("--no-explorer") { Description = "do not serve the explorer at the LCD's /explorer/ (default from config/node.json: explorer true)" };
 var abci = new Option<string?>("--abci") { Description = "run as a CometBFT 0.38 ABCI application on this address (tcp://127.0.0.1:26658 or unix:///path) instead of producing blocks (docs/abci.md)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, metricsAddress, abci };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, metricsAddress, noExplorer, abci };
 start.SetAction((pr, ct) => RunAsync(() => pr.GetValue(abci) is { } abciAddress
     ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct)
-    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd), pr.GetValue(metricsAddress))));
+    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd), pr.GetValue(metricsAddress), pr.GetValue(noExplorer))));
 root.Subcommands.Add(start);
 
 // feeder

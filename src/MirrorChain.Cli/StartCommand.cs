@@ -4,6 +4,7 @@ using MirrorChain.Core;
 using MirrorChain.Metrics;
 using MirrorChain.Node;
 using MirrorChain.Rpc;
+using MirrorChain.Rpc.Explorer;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 
@@ -17,7 +18,7 @@ namespace MirrorChain.Cli;
 public static class StartCommand
 {
     public static async Task<int> RunAsync(HomeLayout home, string? rpcOverride, string? blockTimeOverride, TextWriter output, CancellationToken ct, string? lcdOverride = null,
-        string? metricsOverride = null)
+        string? metricsOverride = null, bool noExplorer = false)
     {
         if (!home.IsInitialized)
         {
@@ -77,14 +78,20 @@ public static class StartCommand
                 output.WriteLine($"error: cannot listen on {endpoint}: {e.Message} (another node running? use --rpc 127.0.0.1:PORT)");
                 return 1;
             }
-            await using var lcd = lcdEndpoint is null ? null : new LcdServer(backend, new LcdServerOptions { Endpoint = lcdEndpoint, MaxRequestBodyBytes = config.MaxRequestBytes, Metrics = rpcMetrics });
+            var explorer = config.Explorer && !noExplorer ? ExplorerOptionsFor(home, rpc) : null;
+            await using var lcd = lcdEndpoint is null ? null : new LcdServer(backend, new LcdServerOptions { Endpoint = lcdEndpoint, MaxRequestBodyBytes = config.MaxRequestBytes, Metrics = rpcMetrics, Explorer = explorer });
             var lcdLine = "off";
+            var explorerLine = explorer is null ? "off" : "off (no LCD)";
             try
             {
                 if (lcd is not null)
                 {
                     await lcd.StartAsync(stop.Token).ConfigureAwait(false);
                     lcdLine = $"http://{lcd.BoundEndpoint}";
+                    if (explorer is not null)
+                    {
+                        explorerLine = $"http://{lcd.BoundEndpoint}{ExplorerOptions.PathPrefix}/";
+                    }
                 }
             }
             catch (IOException e) when (lcdOverride is null)
@@ -120,6 +127,7 @@ public static class StartCommand
             output.WriteLine($"  rpc         http://{rpc.BoundEndpoint}");
             output.WriteLine($"  lcd         {lcdLine}");
             output.WriteLine($"  metrics     {metricsLine}");
+            output.WriteLine($"  explorer    {explorerLine}");
             output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
             output.Flush();
 
@@ -145,6 +153,14 @@ public static class StartCommand
         output.WriteLine("stopped cleanly");
         return 0;
     }
+
+    /// <summary>The explorer's settings: the RPC's URLs and the home's contracts.json (none on a chain without Mirror).</summary>
+    private static ExplorerOptions ExplorerOptionsFor(HomeLayout home, RpcServer rpc) => new()
+    {
+        RpcUrl = $"http://{rpc.BoundEndpoint}",
+        WebSocketUrl = $"ws://{rpc.BoundEndpoint}/websocket",
+        ContractsJson = File.Exists(home.Contracts) ? File.ReadAllText(home.Contracts) : null,
+    };
 
     private static string ReadNodeId(HomeLayout home)
     {

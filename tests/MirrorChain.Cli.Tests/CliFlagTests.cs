@@ -130,6 +130,18 @@ public sealed class CliFlagTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_explorer_takes_true_or_false_and_the_explorer_is_on_by_default()
+    {
+        Assert.True(NodeConfigFile.Load(HomeLayout.From(_root).NodeConfig).Explorer);
+        Assert.Equal(0, (await CliRunner.RunAsync("config", "explorer", "false", "--home", _root)).Code);
+        Assert.False(NodeConfigFile.Load(HomeLayout.From(_root).NodeConfig).Explorer);
+        var bad = await CliRunner.RunAsync("config", "explorer", "maybe", "--home", _root);
+        Assert.Equal((1, "error: explorer must be true or false, got maybe"), (bad.Code, bad.Err.TrimEnd()));
+        Assert.Equal(0, (await CliRunner.RunAsync("config", "explorer", "on", "--home", _root)).Code);
+        Assert.Equal("true", (await CliRunner.RunAsync("config", "explorer", "--home", _root)).Out.TrimEnd());
+    }
+
+    [Fact]
     public async Task Contracts_prints_one_address_by_path_for_shell_scripts()
     {
         var (code, output, _) = await CliRunner.RunAsync("contracts", "assets.mTSLA.token", "--home", _root);

@@ -66,7 +66,8 @@ mc_die() { printf '[mirrorchain] error: %s\n' "$*" >&2; exit 1; }
 
 # The node needs no apt package: its native libraries ship inside NuGet packages and the build copies them next to
 # the program (runtimes/<rid>/native/): librocksdb from RocksDB, libsecp256k1 from Secp256k1.Net. Only the cosmjs
-# client suite (mc_npm_ci) installs something with apt: Node.js and npm, when they are missing.
+# client suite (mc_npm_ci) installs something with apt: Node.js and npm, when they are missing; and the explorer's
+# browser tests (mc_ensure_chromium): Debian's chromium.
 
 mc_missing_packages() {
   local pkg missing=()
@@ -127,6 +128,13 @@ mc_build_cli() {
 }
 
 mc_cli() { dotnet "$MC_CLI_DLL" "$@"; }
+
+# mc_ensure_chromium: Debian's chromium for tests/MirrorChain.Explorer.Tests, which drive it through Playwright's
+# ExecutablePath (docs/explorer.md); Playwright never downloads a browser of its own.
+mc_ensure_chromium() {
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  command -v chromium >/dev/null 2>&1 || mc_apt_install chromium
+}
 
 # Installs Node.js/npm when missing and the pinned cosmjs packages of tests/compat (npm ci, cached by lock file).
 mc_npm_ci() {

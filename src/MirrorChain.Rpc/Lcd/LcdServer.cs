@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MirrorChain.Rpc.Explorer;
 
 namespace MirrorChain.Rpc.Lcd;
 
 /// <summary>
 /// The Cosmos SDK REST ("LCD") API on Kestrel, for feather.js / terra.js / mirror.js: the
 /// gRPC-gateway routes over the same <see cref="IRpcBackend"/> as the JSON-RPC, errors as
-/// <c>{"code", "message", "details"}</c>, CORS open (explorers and web apps call it from browsers).
+/// <c>{"code", "message", "details"}</c>, CORS open (explorers and web apps call it from browsers). With
+/// <see cref="LcdServerOptions.Explorer"/> set it also serves the node's own explorer under <c>/explorer/</c>.
 /// </summary>
 public sealed class LcdServer : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ public sealed class LcdServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly LcdRouter _router;
     private readonly KestrelHost _host;
+    private readonly ExplorerSite? _explorer;
 
     public LcdServer(IRpcBackend backend, LcdServerOptions? options = null, ILogger? logger = null)
     {
@@ -34,6 +37,7 @@ public sealed class LcdServer : IAsyncDisposable
         _router = new LcdRouter(backend, _options, _logger);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOpenConnections, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentSearches, 1, nameof(options));
+        _explorer = _options.Explorer is { } explorer ? new ExplorerSite(backend, explorer, _logger) : null;
         _host = new KestrelHost("LCD", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger);
     }
 
@@ -76,6 +80,11 @@ public sealed class LcdServer : IAsyncDisposable
             var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
             var q = rawTarget.IndexOf('?', StringComparison.Ordinal);
             var rawPath = q >= 0 ? rawTarget[..q] : rawTarget;
+            if (_explorer is not null && ExplorerSite.Matches(rawPath))
+            {
+                await _explorer.HandleAsync(ctx, rawPath, () => ReadBodyAsync(ctx.Request, ct), ct).ConfigureAwait(false);
+                return;
+            }
             var query = ctx.Request.Query.ToDictionary(
                 kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
             var answer = await _router.DispatchAsync(ctx.Request.Method, rawPath, query, () => ReadBodyAsync(ctx.Request, ct), ct)

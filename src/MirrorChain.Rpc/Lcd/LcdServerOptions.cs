@@ -32,6 +32,9 @@ public sealed record LcdServerOptions
     /// <summary>Tx searches by events running at once; more are refused with HTTP 429 / ResourceExhausted.</summary>
     public int MaxConcurrentSearches { get; init; } = RpcServerOptions.DefaultMaxConcurrentSearches;
 
+    /// <summary>The explorer and Mirror dashboard at <c>/explorer/</c> (docs/explorer.md); null (the default) serves none.</summary>
+    public Explorer.ExplorerOptions? Explorer { get; init; }
+
     /// <summary>The <c>--lcd</c> / <c>lcd_laddr</c> value: <c>host:port</c> (also tcp:// or http://), or "off" / "" → null (disabled).</summary>
     public static IPEndPoint? ParseListenAddress(string? address)
     {
