@@ -48,5 +48,10 @@ public static class Coins
         return null;
     }
 
-    public static string Format(IEnumerable<Coin> coins) => string.Join(',', coins.Select(c => c.ToString()));
+    public static string Format(IEnumerable<Coin> coins) => coins switch
+    {
+        IReadOnlyList<Coin> { Count: 0 } => "",
+        IReadOnlyList<Coin> { Count: 1 } one => one[0].ToString(),
+        _ => string.Join(',', coins.Select(c => c.ToString())),
+    };
 }

@@ -10,6 +10,26 @@ public static class AddressDerivation
     /// <exception cref="ArgumentException">Not 33 bytes with a 0x02/0x03 prefix.</exception>
     public static Address AccountAddress(ReadOnlySpan<byte> compressedPubKey33)
     {
+        Span<byte> address = stackalloc byte[Ripemd160.HashLength];
+        AccountAddressBytes(compressedPubKey33, address);
+        return Address.FromBytes(address);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="compressedPubKey33"/> derives to <paramref name="address"/>: <see cref="AccountAddress"/>
+    /// compared by bytes, without building the address's bech32 text.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not 33 bytes with a 0x02/0x03 prefix.</exception>
+    public static bool DerivesTo(ReadOnlySpan<byte> compressedPubKey33, Address address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Span<byte> derived = stackalloc byte[Ripemd160.HashLength];
+        AccountAddressBytes(compressedPubKey33, derived);
+        return derived.SequenceEqual(address.Bytes);
+    }
+
+    private static void AccountAddressBytes(ReadOnlySpan<byte> compressedPubKey33, Span<byte> destination)
+    {
         if (compressedPubKey33.Length != Secp256k1.CompressedPublicKeyLength
             || (compressedPubKey33[0] != 0x02 && compressedPubKey33[0] != 0x03))
         {
@@ -19,6 +39,6 @@ public static class AddressDerivation
         }
         Span<byte> sha = stackalloc byte[32];
         SHA256.HashData(compressedPubKey33, sha);
-        return Address.FromBytes(Ripemd160.Hash(sha));
+        Ripemd160.Hash(sha, destination);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using MirrorChain.Core;
@@ -36,7 +37,92 @@ public sealed record Account(Address Address, ulong AccountNumber, ulong Sequenc
         return new Any { TypeUrl = TypeUrls.ModuleAccount, Value = module.ToByteString() };
     }
 
-    public byte[] Encode() => ToAny().ToByteArray();
+    /// <summary>
+    /// The stored bytes: <see cref="ToAny"/> serialized. A user account (the one every tx's ante writes) is written
+    /// straight into one array, byte for byte what the protobuf serializer gives (fields in number order, defaults
+    /// left out); module accounts go through the serializer.
+    /// </summary>
+    public byte[] Encode() => ModuleName is null ? EncodeBaseAccount() : ToAny().ToByteArray();
+
+    private static readonly byte[] BaseAccountTypeUrl = Encoding.UTF8.GetBytes(TypeUrls.BaseAccount);
+    private static readonly byte[] PubKeyTypeUrl = Encoding.UTF8.GetBytes(TypeUrls.Secp256k1PubKey);
+
+    private byte[] EncodeBaseAccount()
+    {
+        var address = Address.ToString();
+        var addressLength = Encoding.UTF8.GetByteCount(address);
+        // PubKey{key=1}, inside Any{type_url=1, value=2}, inside BaseAccount{address=1, pub_key=2, account_number=3, sequence=4}
+        var keyLength = PubKey is { Length: > 0 } ? FieldSize(PubKey.Length) : 0;
+        var keyAnyLength = FieldSize(PubKeyTypeUrl.Length) + (keyLength > 0 ? FieldSize(keyLength) : 0);
+        var baseLength = (addressLength > 0 ? FieldSize(addressLength) : 0)
+            + (PubKey is not null ? FieldSize(keyAnyLength) : 0)
+            + (AccountNumber != 0 ? 1 + CodedOutputStream.ComputeUInt64Size(AccountNumber) : 0)
+            + (Sequence != 0 ? 1 + CodedOutputStream.ComputeUInt64Size(Sequence) : 0);
+        var bytes = new byte[FieldSize(BaseAccountTypeUrl.Length) + (baseLength > 0 ? FieldSize(baseLength) : 0)];
+        var span = bytes.AsSpan();
+        WriteBytesField(ref span, 1, BaseAccountTypeUrl);
+        if (baseLength > 0)
+        {
+            WriteHeader(ref span, 2, baseLength);
+            if (addressLength > 0)
+            {
+                WriteHeader(ref span, 1, addressLength);
+                span = span[Encoding.UTF8.GetBytes(address, span)..];
+            }
+            if (PubKey is not null)
+            {
+                WriteHeader(ref span, 2, keyAnyLength);
+                WriteBytesField(ref span, 1, PubKeyTypeUrl);
+                if (keyLength > 0)
+                {
+                    WriteHeader(ref span, 2, keyLength);
+                    WriteBytesField(ref span, 1, PubKey);
+                }
+            }
+            WriteVarintField(ref span, 3, AccountNumber);
+            WriteVarintField(ref span, 4, Sequence);
+        }
+        return span.IsEmpty ? bytes : throw new InvalidOperationException("account encoding size mismatch");
+    }
+
+    /// <summary>Tag (field numbers below 16: one byte) + length + payload of a length-delimited field.</summary>
+    private static int FieldSize(int length) => 1 + CodedOutputStream.ComputeLengthSize(length) + length;
+
+    private static void WriteHeader(ref Span<byte> span, int field, int length)
+    {
+        span[0] = (byte)((field << 3) | 2);
+        span = span[1..];
+        WriteVarint(ref span, (ulong)length);
+    }
+
+    private static void WriteBytesField(ref Span<byte> span, int field, ReadOnlySpan<byte> payload)
+    {
+        WriteHeader(ref span, field, payload.Length);
+        payload.CopyTo(span);
+        span = span[payload.Length..];
+    }
+
+    private static void WriteVarintField(ref Span<byte> span, int field, ulong value)
+    {
+        if (value != 0)
+        {
+            span[0] = (byte)(field << 3);
+            span = span[1..];
+            WriteVarint(ref span, value);
+        }
+    }
+
+    private static void WriteVarint(ref Span<byte> span, ulong value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[i++] = (byte)value;
+        span = span[i..];
+    }
 
     public static Account Decode(byte[] value) => Decode(value, null);
 

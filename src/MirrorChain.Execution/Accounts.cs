@@ -17,7 +17,7 @@ public static partial class Accounts
     /// <summary>Existence check (charged as Has on a metered view).</summary>
     public static bool Exists(IStateReader state, Address address) => state.Has(StateKeys.Account(address));
 
-    public static void Set(IStateWriter state, Account account) => state.Set(StateKeys.Account(account.Address), account.Encode());
+    public static void Set(IStateWriter state, Account account) => state.SetOwned(StateKeys.Account(account.Address), account.Encode());
 
     /// <summary>Takes the next account number and advances the counter.</summary>
     public static ulong TakeNextAccountNumber(IStateWriter state)
@@ -26,7 +26,7 @@ public static partial class Accounts
         var current = state.Get(key) is { Length: 8 } bytes ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : 0UL;
         var next = new byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(next, checked(current + 1));
-        state.Set(key, next);
+        state.SetOwned(key, next);
         return current;
     }
 

@@ -52,7 +52,7 @@ public sealed class AnteHandler(GasConfig gasConfig)
         // A key stored on an account always derives to its address (only this handler stores keys, after this very
         // check), so a tx carrying the account's own stored key passes without hashing it again.
         var isStoredKey = tx.PubKey is not null && account.PubKey is not null && account.PubKey.AsSpan().SequenceEqual(tx.PubKey);
-        if (tx.PubKey is not null && !isStoredKey && AddressDerivation.AccountAddress(tx.PubKey) != signer)
+        if (tx.PubKey is not null && !isStoredKey && !AddressDerivation.DerivesTo(tx.PubKey, signer))
         {
             throw SdkError.InvalidPubKey.Wrap($"pubKey does not match signer address {signer} with signer index: 0");
         }
@@ -78,7 +78,7 @@ public sealed class AnteHandler(GasConfig gasConfig)
             MinimumFee.Check(tx.Fee, chainParams.MinGasPrices, tx.GasLimit);
         }
 
-        var events = new List<Event>();
+        var events = new List<Event>(7); // fee transfer (4) + fee, acc_seq, signature
         if (tx.Fee.Count > 0)
         {
             try

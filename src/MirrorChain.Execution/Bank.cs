@@ -36,7 +36,7 @@ public static partial class Bank
         }
         else
         {
-            state.Set(key, StoredAmount.Encode(amount));
+            state.SetOwned(key, StoredAmount.Encode(amount));
         }
     }
 
@@ -64,11 +64,12 @@ public static partial class Bank
             SetBalance(state, to, coin.Denom, checked(balance + coin.Amount));
         }
         Accounts.EnsureExists(state, to);
+        var formatted = Coins.Format(amount);
         return
         [
-            BankEvents.CoinSpent(from, amount),
-            BankEvents.CoinReceived(to, amount),
-            BankEvents.Transfer(to, from, amount),
+            BankEvents.CoinSpent(from, formatted),
+            BankEvents.CoinReceived(to, formatted),
+            BankEvents.Transfer(to, from, formatted),
             BankEvents.MessageSender(from),
         ];
     }

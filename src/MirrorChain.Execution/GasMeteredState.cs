@@ -39,6 +39,15 @@ public sealed class GasMeteredState(IStateWriter inner, GasMeter meter, GasConfi
         Inner.Set(key, value);
     }
 
+    /// <summary>Charged exactly as <see cref="Set"/>; the arrays go to the inner writer uncopied.</summary>
+    public void SetOwned(byte[] key, byte[] value)
+    {
+        Meter.Consume(Config.WriteCostFlat, "WriteFlat");
+        Meter.Consume(Config.WriteCostPerByte, (ulong)key.Length, "WritePerByte");
+        Meter.Consume(Config.WriteCostPerByte, (ulong)value.Length, "WritePerByte");
+        Inner.SetOwned(key, value);
+    }
+
     /// <summary>
     /// Charges what <see cref="Set"/> would for a value of <paramref name="valueLength"/> bytes without writing
     /// (simulation stand-ins for writes whose exact value is not known yet).

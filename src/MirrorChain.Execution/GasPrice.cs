@@ -12,6 +12,7 @@ public readonly partial record struct GasPrice(string Denom, UInt128 Atto)
 {
     public const int Decimals = 18;
     private static readonly BigInteger Scale = BigInteger.Pow(10, Decimals);
+    private static readonly UInt128 AttoPerUnit = 1_000_000_000_000_000_000UL;
 
     [GeneratedRegex(@"^([0-9]+)(?:\.([0-9]+))?([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
@@ -66,6 +67,13 @@ public readonly partial record struct GasPrice(string Denom, UInt128 Atto)
     /// <summary>ceil(price × gas) in base units (saturating at the largest amount).</summary>
     public UInt128 RequiredFee(ulong gas)
     {
+        if (Atto <= ulong.MaxValue)
+        {
+            // 64 × 64 bits fits 128 bits: the same ceiling without BigInteger (and below UInt128.MaxValue).
+            var exact = Atto * gas;
+            var quotient = exact / AttoPerUnit;
+            return exact % AttoPerUnit == UInt128.Zero ? quotient : quotient + 1;
+        }
         var product = (BigInteger)Atto * gas;
         var fee = BigInteger.DivRem(product, Scale, out var rem);
         if (!rem.IsZero)

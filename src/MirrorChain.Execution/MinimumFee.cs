@@ -16,21 +16,30 @@ public static class MinimumFee
     /// </summary>
     public static void Check(IReadOnlyList<Coin> fee, IReadOnlyList<GasPrice> minGasPrices, ulong gasLimit)
     {
-        if (minGasPrices.All(p => p.IsZero))
+        ArgumentNullException.ThrowIfNull(fee);
+        ArgumentNullException.ThrowIfNull(minGasPrices);
+        var allZero = true;
+        for (var i = 0; i < minGasPrices.Count; i++)
+        {
+            allZero &= minGasPrices[i].IsZero;
+        }
+        if (allZero)
         {
             return;
         }
-        var required = Required(minGasPrices, gasLimit);
-        foreach (var coin in fee)
+        for (var c = 0; c < fee.Count; c++)
         {
-            foreach (var need in required)
+            var coin = fee[c];
+            for (var i = 0; i < minGasPrices.Count; i++)
             {
-                if (need.Denom == coin.Denom && need.Amount != UInt128.Zero && coin.Amount >= need.Amount)
+                var price = minGasPrices[i];
+                if (price.Denom == coin.Denom && price.RequiredFee(gasLimit) is var need && need != UInt128.Zero && coin.Amount >= need)
                 {
                     return;
                 }
             }
         }
+        var required = Required(minGasPrices, gasLimit);
         throw SdkError.InsufficientFee.Wrap($"insufficient fees; got: {Coins.Format(fee)} required: {Coins.Format(required)}");
     }
 }

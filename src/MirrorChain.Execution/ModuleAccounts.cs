@@ -16,12 +16,15 @@ public static class ModuleAccounts
 
     public static Address FeeCollectorAddress { get; } = AddressOf(FeeCollector);
 
+    /// <summary><see cref="All"/>'s addresses, same order (derived once: every bank send asks).</summary>
+    private static readonly (string Name, Address Address)[] Addresses = [.. All.Select(m => (m.Name, AddressOf(m.Name)))];
+
     /// <summary>The module name owning <paramref name="address"/>, or null for a non-module address.</summary>
     public static string? NameOf(Address address)
     {
-        foreach (var (name, _) in All)
+        foreach (var (name, moduleAddress) in Addresses)
         {
-            if (AddressOf(name) == address)
+            if (moduleAddress == address)
             {
                 return name;
             }

@@ -19,8 +19,14 @@ public static class TxEvents
 
     public static string ModuleOf(string typeUrl)
     {
-        var parts = typeUrl.Split('.');
-        return parts.Length > 1 ? parts[1] : "";
+        ArgumentNullException.ThrowIfNull(typeUrl);
+        var first = typeUrl.IndexOf('.', StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return "";
+        }
+        var second = typeUrl.IndexOf('.', first + 1);
+        return second < 0 ? typeUrl[(first + 1)..] : typeUrl[(first + 1)..second];
     }
 
     /// <summary>Appends msg_index to every event of a message, as baseapp's runMsgs does.</summary>

@@ -14,5 +14,11 @@ public interface IStateWriter : IStateReader
 {
     void Set(byte[] key, byte[] value);
 
+    /// <summary>
+    /// <see cref="Set"/> of arrays the caller gives up (it never reads or writes them again, e.g. a key and value
+    /// just built for this write): a writer may keep them as they are instead of copying them.
+    /// </summary>
+    void SetOwned(byte[] key, byte[] value) => Set(key, value);
+
     void Delete(byte[] key);
 }

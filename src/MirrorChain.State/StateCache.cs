@@ -11,9 +11,12 @@ namespace MirrorChain.State;
 /// </summary>
 public sealed class StateCache(IStateReader parent) : IStateWriter
 {
-    // value null = deleted in this layer; _keys orders the same keys so a range only visits the keys inside it
+    // value null = deleted in this layer. _sorted orders the same keys so a range only visits the keys inside it;
+    // it is built by the first range over this layer and kept up to date from then on (most layers, a bank send's
+    // tx and message caches among them, are never ranged over, and a sorted set per layer cost more than the rest
+    // of the layer).
     private readonly Dictionary<byte[], byte[]?> _writes = new(ByteArrayComparer.Instance);
-    private readonly SortedSet<byte[]> _keys = new(ByteArrayComparer.Instance);
+    private SortedSet<byte[]>? _sorted;
 
     public IStateReader Parent { get; } = parent;
 
@@ -26,6 +29,20 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         Put(key, (byte[])value.Clone());
+    }
+
+    /// <summary><see cref="Set"/> without the copies: this layer keeps the caller's arrays (which it gives up).</summary>
+    public void SetOwned(byte[] key, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_writes, key);
+        if (!Unsafe.IsNullRef(ref slot))
+        {
+            slot = value;
+            return;
+        }
+        Adopt(key, value);
     }
 
     public void Delete(byte[] key)
@@ -52,15 +69,32 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
         slot = value;
         if (!existed)
         {
-            _keys.Add(key);
+            _sorted?.Add(key);
         }
+    }
+
+    /// <summary>This layer's keys in key order (the sorted set when a range built it, else sorted here).</summary>
+    private byte[][] SortedKeys()
+    {
+        var keys = new byte[_writes.Count][];
+        if (_sorted is not null)
+        {
+            _sorted.CopyTo(keys);
+        }
+        else
+        {
+            _writes.Keys.CopyTo(keys, 0);
+            Array.Sort(keys, ByteArrayComparer.Instance);
+        }
+        return keys;
     }
 
     /// <summary>This layer's changes in key order (null value = delete).</summary>
     public IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes()
     {
-        var changes = new List<KeyValuePair<byte[], byte[]?>>(_keys.Count);
-        foreach (var k in _keys)
+        var keys = SortedKeys();
+        var changes = new List<KeyValuePair<byte[], byte[]?>>(keys.Length);
+        foreach (var k in keys)
         {
             changes.Add(new KeyValuePair<byte[], byte[]?>(k, _writes[k]));
         }
@@ -68,23 +102,23 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
     }
 
     /// <summary>
-    /// Flushes this layer's changes into <paramref name="target"/> in key order and clears them. Into another
-    /// <see cref="StateCache"/> the key and value arrays move over as they are (this layer forgets them), so a
-    /// tx's writes are not copied again at each level of nesting.
+    /// Flushes this layer's changes into <paramref name="target"/> and clears them: in key order into any writer;
+    /// into another <see cref="StateCache"/> (a map: the order is not observable) the key and value arrays move over
+    /// as they are (this layer forgets them), so a tx's writes are not copied again at each level of nesting.
     /// </summary>
     public void WriteTo(IStateWriter target)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target is StateCache cache && !ReferenceEquals(cache, this))
         {
-            foreach (var k in _keys)
+            foreach (var (k, v) in _writes)
             {
-                cache.Adopt(k, _writes[k]);
+                cache.Adopt(k, v);
             }
         }
         else
         {
-            foreach (var k in _keys)
+            foreach (var k in SortedKeys())
             {
                 if (_writes[k] is { } v)
                 {
@@ -97,19 +131,24 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
             }
         }
         _writes.Clear();
-        _keys.Clear();
+        _sorted = null;
     }
 
     /// <summary>This layer's keys with start ≤ key &lt; end, ascending; a copy, so callers may write while ranging.</summary>
     private List<KeyValuePair<byte[], byte[]?>> LocalRange(byte[] start, byte[]? end)
     {
         var cmp = ByteArrayComparer.Instance;
-        if (_keys.Count == 0 || cmp.Compare(start, _keys.Max) > 0 || (end is not null && cmp.Compare(start, end) >= 0))
+        if (_writes.Count == 0)
         {
             return [];
         }
-        var upper = end is null || cmp.Compare(end, _keys.Max) > 0 ? _keys.Max! : end;   // GetViewBetween is inclusive
-        return _keys.GetViewBetween(start, upper)
+        var keys = _sorted ??= new SortedSet<byte[]>(_writes.Keys, cmp);
+        if (cmp.Compare(start, keys.Max) > 0 || (end is not null && cmp.Compare(start, end) >= 0))
+        {
+            return [];
+        }
+        var upper = end is null || cmp.Compare(end, keys.Max) > 0 ? keys.Max! : end;   // GetViewBetween is inclusive
+        return keys.GetViewBetween(start, upper)
             .Where(k => end is null || cmp.Compare(k, end) < 0)
             .Select(k => new KeyValuePair<byte[], byte[]?>(k, _writes[k]))
             .ToList();

@@ -91,6 +91,43 @@ public class GasTests
     }
 
     [Fact]
+    public void Required_fee_is_the_exact_ceiling_on_both_sides_of_the_64_bit_price_boundary()
+    {
+        var rng = new Random(7);
+        var scale = System.Numerics.BigInteger.Pow(10, GasPrice.Decimals);
+        var prices = new List<UInt128> { 0, 1, 999_999_999_999_999_999, 1_000_000_000_000_000_000, ulong.MaxValue, (UInt128)ulong.MaxValue + 1, UInt128.MaxValue };
+        var gases = new List<ulong> { 0, 1, 3, 200_000, long.MaxValue, ulong.MaxValue };
+        for (var i = 0; i < 200; i++)
+        {
+            prices.Add((UInt128)(ulong)rng.NextInt64() >> rng.Next(64));
+            prices.Add(((UInt128)(ulong)rng.NextInt64() << 64) | (ulong)rng.NextInt64());
+            gases.Add((ulong)rng.NextInt64() >> rng.Next(64));
+        }
+        foreach (var atto in prices)
+        {
+            foreach (var gas in gases)
+            {
+                var exact = System.Numerics.BigInteger.DivRem((System.Numerics.BigInteger)atto * gas, scale, out var rem) + (rem.IsZero ? 0 : 1);
+                var expected = exact > (System.Numerics.BigInteger)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)exact;
+                Assert.Equal(expected, new GasPrice("uluna", atto).RequiredFee(gas));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/cosmos.bank.v1beta1.MsgSend", "bank")]
+    [InlineData("/cosmwasm.wasm.v1.MsgExecuteContract", "wasm")]
+    [InlineData("/terra.wasm", "wasm")]
+    [InlineData("/a..b", "")]
+    [InlineData("no-dots", "")]
+    [InlineData(".", "")]
+    [InlineData("", "")]
+    public void Message_module_is_the_second_dot_separated_part_of_the_type_url(string typeUrl, string module)
+    {
+        Assert.Equal(module, TxEvents.ModuleOf(typeUrl));
+    }
+
+    [Fact]
     public void Price_lists_are_sorted_and_unique()
     {
         Assert.Equal("0.015uluna,0.15uusd", GasPrice.FormatList(GasPrice.ParseList("0.15uusd, 0.015uluna")));

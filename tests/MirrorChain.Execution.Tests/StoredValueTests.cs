@@ -1,3 +1,5 @@
+using Google.Protobuf;
+
 namespace MirrorChain.Execution.Tests;
 
 /// <summary>How balances, accounts, params and message events read back from their stored or built form.</summary>
@@ -101,5 +103,30 @@ public sealed class StoredValueTests
         Assert.Equal(["first{}", "a{k=v,msg_index=3}", "b{msg_index=3}"], EventText.Of(target));
         Assert.Equal(["a{k=v}", "b{}"], EventText.Of(original));
         Assert.Equal(["a{k=v,msg_index=3}", "b{msg_index=3}"], EventText.Of([.. TxEvents.WithMessageIndex(original, 3)]));
+    }
+
+    [Fact]
+    public void Stored_user_accounts_are_the_protobuf_serializers_bytes()
+    {
+        var key = Convert.FromHexString("02" + new string('a', 64));
+        var contract = Address.FromBytes(Hashing.Sha256("a contract"u8));
+        ulong[] numbers = [0, 1, 127, 128, 300, 16_383, 16_384, uint.MaxValue, ulong.MaxValue];
+        foreach (var address in new[] { Holder, contract })
+        {
+            foreach (var pubKey in new[] { null, key, [] })
+            {
+                foreach (var number in numbers)
+                {
+                    foreach (var sequence in numbers)
+                    {
+                        var account = new Account(address, number, sequence, pubKey);
+                        var encoded = account.Encode();
+                        Assert.Equal(account.ToAny().ToByteArray(), encoded);
+                        var decoded = Account.Decode(encoded);
+                        Assert.Equal((address, number, sequence), (decoded.Address, decoded.AccountNumber, decoded.Sequence));
+                    }
+                }
+            }
+        }
     }
 }

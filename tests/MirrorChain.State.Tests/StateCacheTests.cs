@@ -200,4 +200,40 @@ public sealed class StateCacheTests
         Assert.Equal(["delete a", "set b=2", "set c=3"], target.Log);
         Assert.Equal(0, cache.WriteCount);
     }
+
+    [Fact]
+    public void Keys_written_after_a_range_keep_their_place_in_later_ranges_and_changes()
+    {
+        var block = new StateCache(Parent(("a", "1"), ("e", "5")));
+        block.Set(B("d"), B("4"));
+        Assert.Equal("a=1,d=4,e=5", Dump(block, [], null));   // the first range orders this layer's keys
+
+        block.Set(B("b"), B("2"));                             // new keys after that range
+        block.Delete(B("e"));
+        var tx = new StateCache(block);
+        tx.Set(B("c"), B("3"));
+        tx.Set(B("f"), B("6"));
+        tx.WriteTo(block);                                     // keys moved over from a child layer
+
+        Assert.Equal("a=1,b=2,c=3,d=4,f=6", Dump(block, [], null));
+        Assert.Equal("f=6,d=4,c=3,b=2,a=1", Dump(block, [], null, reverse: true));
+        Assert.Equal("c=3,d=4", Dump(block, B("c"), B("e")));
+        Assert.Equal(["b", "c", "d", "e", "f"], block.Changes().Select(c => S(c.Key)));
+    }
+
+    [Fact]
+    public void Changes_are_in_key_order_whatever_the_write_order()
+    {
+        var cache = new StateCache(Parent());
+        var keys = Enumerable.Range(0, 200).Select(i => $"k{(i * 7919) % 200:D3}").ToList();
+        foreach (var k in keys)
+        {
+            cache.Set(B(k), B("v"));
+        }
+        var target = new RecordingWriter();
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), cache.Changes().Select(c => S(c.Key)));
+        cache.WriteTo(target);
+        Assert.Equal(keys.Order(StringComparer.Ordinal).Select(k => $"set {k}=v"), target.Log);
+    }
 }
