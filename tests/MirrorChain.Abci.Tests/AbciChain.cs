@@ -1,7 +1,5 @@
 using System.Text;
-using MirrorChain.CosmWasm;
 using MirrorChain.Crypto;
-using MirrorChain.Execution;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Rpc;
 using MirrorChain.Storage;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using MirrorChain.Cli;
 using Microsoft.Playwright;
+using MirrorChain.Cli;
 
 namespace MirrorChain.Explorer.Tests;
 

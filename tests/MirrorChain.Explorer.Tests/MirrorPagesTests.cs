@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MirrorChain.Cli;
 using Microsoft.Playwright;
+using MirrorChain.Cli;
 using Decimal = MirrorChain.Core.Numerics.Decimal;
 
 namespace MirrorChain.Explorer.Tests;
