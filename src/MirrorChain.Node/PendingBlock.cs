@@ -11,8 +11,10 @@ public sealed class PendingBlock : IDisposable
     private readonly ChainNode _node;
     private bool _done;
 
-    internal PendingBlock(ChainNode node, Block block, BlockResults results, IWriteBatch batch, IReadOnlyList<byte[]> txHashes)
+    internal PendingBlock(ChainNode node, Block block, BlockResults results, IWriteBatch batch, IReadOnlyList<byte[]> txHashes,
+        IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes)
     {
+        Changes = changes;
         _node = node;
         Block = block;
         Results = results;
@@ -27,6 +29,9 @@ public sealed class PendingBlock : IDisposable
     internal IWriteBatch Batch { get; }
 
     internal IReadOnlyList<byte[]> TxHashes { get; }
+
+    /// <summary>The state keys the block changed (null value = deleted): what the mempool recheck looks at.</summary>
+    internal IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes { get; }
 
     public void Commit()
     {
