@@ -360,7 +360,14 @@ public sealed class ChainNode : IDisposable
         var changes = cache.Changes();
         var appHash = State.PrepareCommit(block.Header.Height, changes, batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
-        BlockStore.Append(batch, block, blockResults, hashes);
+        if (Options.StoreBlocks)
+        {
+            BlockStore.Append(batch, block, blockResults, hashes);
+        }
+        else
+        {
+            batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(block.Header.Height)); // the state's height only
+        }
         return new PendingBlock(this, block, blockResults, batch, hashes, changes);
     }
 
@@ -526,11 +533,18 @@ public sealed class ChainNode : IDisposable
                 committedHashes[i] = Hash32.FromBytes(committed[i]);
                 _verifiedSignatures.TryRemove(committedHashes[i], out _);
             }
+            // Admissions wait on the check lock, so nothing enters the mempool between these two steps.
+            var included = Mempool.RemoveCommitted(committedHashes);
+            if (Mempool.Count == 0)
+            {
+                LastRecheckedTxs = 0;
+                return;
+            }
             var scope = _app.RecheckScope;
-            var recheck = scope is null ? null : SendersToRecheck(scope, pending.Changes, committedHashes);
+            var recheck = scope is null ? null : SendersToRecheck(scope, pending.Changes, included);
             var kept = new HashSet<string>(StringComparer.Ordinal);
             var checkedAgain = 0;
-            var evicted = Mempool.Update(committedHashes, tx =>
+            var evicted = Mempool.Recheck(tx =>
             {
                 if (recheck is not null && !recheck.Contains(tx.Sender))
                 {
@@ -582,9 +596,17 @@ public sealed class ChainNode : IDisposable
     }
 
     /// <summary>The senders whose waiting txs the block may have changed (see <see cref="RecheckMempool"/>); null = all.</summary>
-    private HashSet<string>? SendersToRecheck(IRecheckScope scope, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes, Hash32[] committed)
+    private HashSet<string>? SendersToRecheck(IRecheckScope scope, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes, IReadOnlyList<MempoolTx> included)
     {
         var senders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tx in included)
+        {
+            if (tx.Sender.Length == 0)
+            {
+                return null;
+            }
+            senders.Add(tx.Sender); // its pending effects assumed this tx passes: whatever the block made of it, check again
+        }
         foreach (var (key, _) in changes)
         {
             switch (scope.Owner(key))
@@ -598,14 +620,13 @@ public sealed class ChainNode : IDisposable
                     break;
             }
         }
-        var inBlock = new HashSet<Hash32>(committed);
         foreach (var tx in Mempool.Snapshot(int.MaxValue))
         {
             if (tx.Sender.Length == 0)
             {
                 return null;
             }
-            if (!senders.Contains(tx.Sender) && (inBlock.Contains(tx.TxHash) || scope.DependsOnBlockContext(tx.Tx, _checkState)))
+            if (!senders.Contains(tx.Sender) && scope.DependsOnBlockContext(tx.Tx, _checkState))
             {
                 senders.Add(tx.Sender);
             }
