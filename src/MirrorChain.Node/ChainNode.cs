@@ -81,6 +81,9 @@ public sealed class ChainNode : IDisposable
 
     public Block? LatestBlock => Volatile.Read(ref _latestBlock);
 
+    /// <summary>How many waiting txs ran CheckTx again after the latest block (the others were kept unchanged).</summary>
+    public int LastRecheckedTxs { get; private set; }
+
     /// <summary>Raised after each commit, outside the commit lock.</summary>
     public event Action<Block, BlockResults>? BlockCommitted;
 
@@ -394,10 +397,18 @@ public sealed class ChainNode : IDisposable
             }
         }
         var batch = _db.CreateBatch();
-        var appHash = State.PrepareCommit(block.Header.Height, cache.Changes(), batch);
+        var changes = cache.Changes();
+        var appHash = State.PrepareCommit(block.Header.Height, changes, batch);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
-        BlockStore.Append(batch, block, blockResults, hashes);
-        return new PendingBlock(this, block, blockResults, batch, hashes) { ExecutionTime = Stopwatch.GetElapsedTime(started) };
+        if (Options.StoreBlocks)
+        {
+            BlockStore.Append(batch, block, blockResults, hashes);
+        }
+        else
+        {
+            batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(block.Header.Height)); // the state's height only
+        }
+        return new PendingBlock(this, block, blockResults, batch, hashes, changes) { ExecutionTime = Stopwatch.GetElapsedTime(started) };
     }
 
     /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
@@ -507,7 +518,7 @@ public sealed class ChainNode : IDisposable
                 SeenTxs.Remove(pending.TxHashes[i]);
             }
         }
-        RecheckMempool(pending.TxHashes);
+        RecheckMempool(pending);
         Options.Metrics.BlockCommitted(new CommittedBlockSample(pending.Block, pending.Results, pending.ExecutionTime,
             Stopwatch.GetElapsedTime(writeStarted, written), Stopwatch.GetElapsedTime(written)));
         if (BlockCommitted is { } handlers)
@@ -567,10 +578,23 @@ public sealed class ChainNode : IDisposable
         return (pending.Block, pending.Results);
     }
 
-    private void RecheckMempool(IReadOnlyList<byte[]> committed)
+    /// <summary>
+    /// After a block: drops its txs from the mempool and checks the waiting ones again against the new state, in
+    /// order, evicting those that fail. With the app's <see cref="IChainApplication.RecheckScope"/> only the txs of
+    /// senders the block may have changed run CheckTx again: a sender is rechecked when the block changed a state
+    /// key the scope attributes to it, or included one of its waiting txs (whatever the result), or one of its
+    /// waiting txs depends on the block height or time; every sender when the block changed a global key (chain
+    /// params) or a waiting tx names no sender. A sender not rechecked keeps its txs, and the pending state keeps
+    /// its keys as the previous pending state had them: they were computed from the same committed values (the
+    /// block did not change them) by the same txs, so CheckTx would compute them again. Signatures are never
+    /// verified again (a valid signature stays valid), and each envelope keeps its decode.
+    /// </summary>
+    private void RecheckMempool(PendingBlock pending)
     {
+        var committed = pending.TxHashes;
         lock (_checkLock)
         {
+            var previous = _checkState;
             _checkState = new StateCache(State.Committed);
             var ctx = NextContext();
             var committedHashes = new Hash32[committed.Count];
@@ -579,8 +603,25 @@ public sealed class ChainNode : IDisposable
                 committedHashes[i] = Hash32.FromBytes(committed[i]);
                 _verifiedSignatures.TryRemove(committedHashes[i], out _);
             }
-            var evicted = Mempool.Update(committedHashes, tx =>
+            // Admissions wait on the check lock, so nothing enters the mempool between these two steps.
+            var included = Mempool.RemoveCommitted(committedHashes);
+            if (Mempool.Count == 0)
             {
+                LastRecheckedTxs = 0;
+                return;
+            }
+            var scope = _app.RecheckScope;
+            var recheck = scope is null ? null : SendersToRecheck(scope, pending.Changes, included);
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            var checkedAgain = 0;
+            var evicted = Mempool.Recheck(tx =>
+            {
+                if (recheck is not null && !recheck.Contains(tx.Sender))
+                {
+                    kept.Add(tx.Sender);
+                    return true;
+                }
+                checkedAgain++;
                 var txCache = new StateCache(_checkState);
                 try
                 {
@@ -597,12 +638,70 @@ public sealed class ChainNode : IDisposable
                 txCache.WriteTo(_checkState);
                 return true;
             });
+            if (kept.Count > 0)
+            {
+                // The rechecked txs read no key of a kept sender (the scope's contract), so the order does not matter.
+                foreach (var (key, value) in previous.Changes())
+                {
+                    if (scope!.Owner(key) is { Length: > 0 } owner && kept.Contains(owner))
+                    {
+                        if (value is null)
+                        {
+                            _checkState.Delete(key);
+                        }
+                        else
+                        {
+                            _checkState.Set(key, value);
+                        }
+                    }
+                }
+            }
+            LastRecheckedTxs = checkedAgain;
             foreach (var tx in evicted)
             {
                 _verifiedSignatures.TryRemove(tx.TxHash, out _);
                 SeenTxs.Remove(tx.TxHash);
             }
         }
+    }
+
+    /// <summary>The senders whose waiting txs the block may have changed (see <see cref="RecheckMempool"/>); null = all.</summary>
+    private HashSet<string>? SendersToRecheck(IRecheckScope scope, IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes, IReadOnlyList<MempoolTx> included)
+    {
+        var senders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tx in included)
+        {
+            if (tx.Sender.Length == 0)
+            {
+                return null;
+            }
+            senders.Add(tx.Sender); // its pending effects assumed this tx passes: whatever the block made of it, check again
+        }
+        foreach (var (key, _) in changes)
+        {
+            switch (scope.Owner(key))
+            {
+                case null:
+                    break;
+                case { Length: 0 }:
+                    return null;
+                case var owner:
+                    senders.Add(owner);
+                    break;
+            }
+        }
+        foreach (var tx in Mempool.Snapshot(int.MaxValue))
+        {
+            if (tx.Sender.Length == 0)
+            {
+                return null;
+            }
+            if (!senders.Contains(tx.Sender) && scope.DependsOnBlockContext(tx.Tx, _checkState))
+            {
+                senders.Add(tx.Sender);
+            }
+        }
+        return senders;
     }
 
     /// <summary>ABCI query over the committed state (a consistent snapshot).</summary>

@@ -154,6 +154,7 @@ public sealed class EventIndexer : IDisposable
 
     private void Run()
     {
+        BackgroundPriority.LowerCurrentThread(); // block production and admission first when the cores are busy
         var ct = _abandon.Token;
         try
         {

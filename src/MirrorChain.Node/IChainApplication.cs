@@ -44,6 +44,13 @@ public interface IChainApplication
     CheckTxResponse CheckTx(TxEnvelope tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
         CheckTx(tx.Bytes, pending, ctx, signatureOk);
 
+    /// <summary>
+    /// What a waiting tx's CheckTx depends on, so the node rechecks after a block only the txs whose sender's
+    /// state the block changed (<see cref="IRecheckScope"/>); null (the default) rechecks every waiting tx after
+    /// every block, as CometBFT does.
+    /// </summary>
+    IRecheckScope? RecheckScope => null;
+
     /// <summary>Answers an ABCI query path (e.g. /cosmos.bank.v1beta1.Query/Balance) over committed state.</summary>
     QueryAnswer Query(string path, byte[] data, IStateReader state, BlockContext ctx);
 

@@ -172,10 +172,36 @@ public sealed class Mempool(int maxTxs, long maxBytes, int maxTxsPerSender = int
     {
         lock (_lock)
         {
+            RemoveCommitted(committedHashes);
+            return Recheck(recheck);
+        }
+    }
+
+    /// <summary>Drops the txs a block committed; returns those that were waiting here.</summary>
+    public IReadOnlyList<MempoolTx> RemoveCommitted(IEnumerable<Hash32> committedHashes)
+    {
+        ArgumentNullException.ThrowIfNull(committedHashes);
+        lock (_lock)
+        {
+            var removed = new List<MempoolTx>();
             foreach (var h in committedHashes)
             {
-                Remove(h);
+                if (_byHash.TryGetValue(h, out var node))
+                {
+                    removed.Add(node.Value);
+                    Remove(h);
+                }
             }
+            return removed;
+        }
+    }
+
+    /// <summary>Calls <paramref name="recheck"/> on every waiting tx in order; evicts (and returns) those it answers false for.</summary>
+    public IReadOnlyList<MempoolTx> Recheck(Func<MempoolTx, bool> recheck)
+    {
+        ArgumentNullException.ThrowIfNull(recheck);
+        lock (_lock)
+        {
             var evicted = new List<MempoolTx>();
             foreach (var tx in _order.ToList())
             {

@@ -66,6 +66,8 @@ public sealed class MirrorApplication : IChainApplication
     public CheckTxResponse CheckTx(TxEnvelope tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
         _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
 
+    public IRecheckScope RecheckScope => MirrorRecheckScope.Instance;
+
     public QueryAnswer Query(string path, byte[] data, IStateReader state, BlockContext ctx) =>
         _queries.Query(path, data, state, ctx);
 }

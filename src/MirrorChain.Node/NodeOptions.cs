@@ -38,6 +38,12 @@ public sealed record NodeOptions
     /// </summary>
     public bool IndexEvents { get; init; } = true;
 
+    /// <summary>
+    /// Store each block, its results and its tx-hash index. Off only for a replay target, which compares the results
+    /// it computes with the source's and is thrown away: it keeps the state and the latest height, nothing to serve.
+    /// </summary>
+    public bool StoreBlocks { get; init; } = true;
+
     /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
     public int EventIndexQueueBlocks { get; init; } = 16;
 

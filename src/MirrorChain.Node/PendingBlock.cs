@@ -11,8 +11,10 @@ public sealed class PendingBlock : IDisposable
     private readonly ChainNode _node;
     private bool _done;
 
-    internal PendingBlock(ChainNode node, Block block, BlockResults results, IWriteBatch batch, IReadOnlyList<byte[]> txHashes)
+    internal PendingBlock(ChainNode node, Block block, BlockResults results, IWriteBatch batch, IReadOnlyList<byte[]> txHashes,
+        IReadOnlyList<KeyValuePair<byte[], byte[]?>> changes)
     {
+        Changes = changes;
         _node = node;
         Block = block;
         Results = results;
@@ -30,6 +32,9 @@ public sealed class PendingBlock : IDisposable
 
     /// <summary>How long executing and staging the block took (for the metrics only).</summary>
     internal TimeSpan ExecutionTime { get; init; }
+
+    /// <summary>The state keys the block changed (null value = deleted): what the mempool recheck looks at.</summary>
+    internal IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes { get; }
 
     public void Commit()
     {

@@ -13,8 +13,9 @@ namespace MirrorChain.Node;
 /// Pipelined (<see cref="Lookahead"/> &gt; 0): a worker reads, decodes and signature-checks the next blocks while
 /// the current one executes; execution and commits stay in height order on the calling thread, and the signature
 /// answers execution sees are the sequential path's (<see cref="ChainNode.PrepareStoredBlock(Block, bool[], IReadOnlyList{Tx.TxEnvelope})"/>).
-/// The target is a scratch store written without fsync, mempool cache or event indexer
-/// (<see cref="NodeOptions.IndexEvents"/> off): nothing serves clients from it, and the index is not state.
+/// The target is a scratch store written without fsync, mempool cache, event indexer or stored blocks
+/// (<see cref="NodeOptions.IndexEvents"/>, <see cref="NodeOptions.StoreBlocks"/> off): nothing serves clients from
+/// it, and neither the index nor the stored blocks are state.
 /// </para>
 /// </summary>
 public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<IChainApplication> appFactory)
@@ -34,6 +35,12 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
     /// </summary>
     public int Lookahead { get; init; } = 4;
 
+    /// <summary>
+    /// Also store each replayed block, its results and tx-hash index in the target (off by default: the results are
+    /// compared in memory, nothing reads them back; on to inspect the target afterwards).
+    /// </summary>
+    public bool StoreBlocks { get; init; }
+
     /// <summary>Replays into <paramref name="target"/> (an empty store), reporting progress every <paramref name="reportEvery"/> blocks.</summary>
     public Outcome Run(IKeyValueStore target, Action<Progress>? progress = null, int reportEvery = 100, CancellationToken ct = default)
     {
@@ -42,8 +49,10 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
         var last = stored.LatestHeight;
         var app = appFactory();
         // Live-serving work the throwaway target does not need: fsync per block, the seen-tx cache (capacity 0 = off),
-        // the event index (nothing searches the target).
-        using var node = ChainNode.Open(target, genesis, app, new NodeOptions { SyncWrites = false, MempoolCacheSize = 0, IndexEvents = false });
+        // the event index (nothing searches the target), the stored blocks, results and tx-hash index unless asked
+        // for (the results are compared with the source's in memory; nothing reads them back).
+        using var node = ChainNode.Open(target, genesis, app,
+            new NodeOptions { SyncWrites = false, MempoolCacheSize = 0, IndexEvents = false, StoreBlocks = StoreBlocks });
         var sw = Stopwatch.StartNew(); // the blocks only: the genesis state (InitChain above) is not a block
         using var ahead = Lookahead > 0 ? new ReplayReadAhead(stored, app, node.State.Committed, genesis.ChainId, last, Lookahead) : null;
         long done = 0;

@@ -89,8 +89,8 @@ public sealed class ReplayPipelineTests
         using var source = BuildChain(genesis);
         using var sequentialTarget = new MemoryKeyValueStore();
         using var pipelinedTarget = new MemoryKeyValueStore();
-        var sequential = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = 0 }.Run(sequentialTarget);
-        var pipelined = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = lookahead }.Run(pipelinedTarget);
+        var sequential = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = 0, StoreBlocks = true }.Run(sequentialTarget);
+        var pipelined = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = lookahead, StoreBlocks = true }.Run(pipelinedTarget);
         Assert.True(sequential.Ok, sequential.Mismatch);
         Assert.True(pipelined.Ok, pipelined.Mismatch);
         Assert.Equal(3, pipelined.BlocksReplayed);
@@ -146,7 +146,7 @@ public sealed class ReplayPipelineTests
         }
         using var sequentialTarget = new MemoryKeyValueStore();
         using var pipelinedTarget = new MemoryKeyValueStore();
-        var sequential = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = 0 }.Run(sequentialTarget);
+        var sequential = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = 0, StoreBlocks = true }.Run(sequentialTarget);
         var pipelined = new Replayer(source, genesis, () => new MirrorApplication()) { Lookahead = 4 }.Run(pipelinedTarget);
         Assert.Equal(3, pipelined.FirstMismatchHeight);
         Assert.Equal(2, pipelined.BlocksReplayed);
