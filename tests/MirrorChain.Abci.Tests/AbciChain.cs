@@ -1,10 +1,7 @@
 using System.Text;
-using MirrorChain.Crypto;
 using MirrorChain.Execution.Contracts;
 using MirrorChain.Rpc;
 using MirrorChain.Storage;
-using MirrorChain.Tx;
-using MirrorChain.Tx.Messages;
 
 namespace MirrorChain.Abci.Tests;
 
@@ -14,14 +11,6 @@ namespace MirrorChain.Abci.Tests;
 /// </summary>
 internal sealed class AbciChain : IAsyncDisposable
 {
-    private const string Test2Mnemonic = "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty";
-
-    public static readonly PrivateKey Test2 = PrivateKey.FromMnemonic(Test2Mnemonic);
-
-    public static readonly Address Test3 = Address.Parse("terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95");
-
-    public static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
-
     public static readonly GenesisDoc Genesis = GenesisDoc.Load(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json"));
 
     private AbciChain(MemoryKeyValueStore db, ChainNode node, NodeRpcBackend backend, MirrorAbciApplication app, AbciServer server, List<string> log)
@@ -63,17 +52,6 @@ internal sealed class AbciChain : IAsyncDisposable
     }
 
     public AbciTestClient Connect() => new(Server.ListenAddress!);
-
-    /// <summary>test2 sends <paramref name="amount"/> uluna to test3 at <paramref name="sequence"/> (account number 2).</summary>
-    public static byte[] Send(ulong sequence, ulong amount) => TxBuilder.Sign(new TxSpec
-    {
-        Messages = [new MsgSend(Test2.Address, Test3, [new Coin("uluna", amount)])],
-        Fee = [new Coin("uluna", 3000)],
-        GasLimit = 200_000,
-        ChainId = Genesis.ChainId,
-        AccountNumber = 2,
-        Sequence = sequence,
-    }, Test2).TxBytes;
 
     public static Request InitChain() => new()
     {

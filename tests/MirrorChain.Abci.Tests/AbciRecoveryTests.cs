@@ -20,9 +20,9 @@ public sealed class AbciRecoveryTests
             {
                 for (var i = 0; i < height; i++)
                 {
-                    Assert.Equal(0u, node.SubmitTx(AbciChain.Send(sequence++, (ulong)(100 * height + i))).Code);
+                    Assert.Equal(0u, node.SubmitTx(DevnetBankChain.Send(sequence++, (ulong)(100 * height + i))).Code);
                 }
-                blocks.Add(node.ProduceBlock(AbciChain.T0.AddNanoseconds(height * 1_000_000_000L)));
+                blocks.Add(node.ProduceBlock(DevnetBankChain.T0.AddNanoseconds(height * 1_000_000_000L)));
             }
         }
 
@@ -50,9 +50,9 @@ public sealed class AbciRecoveryTests
         {
             using var consensus = chain.Connect();
             consensus.Call(AbciChain.InitChain());
-            consensus.Call(AbciChain.Finalize(1, AbciChain.T0, [AbciChain.Send(0, 10)]));
+            consensus.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [DevnetBankChain.Send(0, 10)]));
             consensus.Call(AbciChain.Commit());
-            finalizedHash = consensus.Call(AbciChain.Finalize(2, AbciChain.T0.AddNanoseconds(1_000_000_000), [AbciChain.Send(1, 20)])).FinalizeBlock.AppHash.ToByteArray();
+            finalizedHash = consensus.Call(AbciChain.Finalize(2, DevnetBankChain.T0.AddNanoseconds(1_000_000_000), [DevnetBankChain.Send(1, 20)])).FinalizeBlock.AppHash.ToByteArray();
             // the process dies here: the consensus connection drops before Commit
         }
 
@@ -62,7 +62,7 @@ public sealed class AbciRecoveryTests
             using var consensus = restarted.Connect();
             var info = query.Call(new Request { Info = new RequestInfo() }).Info;
             Assert.Equal(1, info.LastBlockHeight); // block 2 was never committed: CometBFT replays it
-            var replayed = consensus.Call(AbciChain.Finalize(2, AbciChain.T0.AddNanoseconds(1_000_000_000), [AbciChain.Send(1, 20)])).FinalizeBlock;
+            var replayed = consensus.Call(AbciChain.Finalize(2, DevnetBankChain.T0.AddNanoseconds(1_000_000_000), [DevnetBankChain.Send(1, 20)])).FinalizeBlock;
             Assert.Equal(finalizedHash, replayed.AppHash.ToByteArray());
             consensus.Call(AbciChain.Commit());
             Assert.Equal(2, query.Call(new Request { Info = new RequestInfo() }).Info.LastBlockHeight);
@@ -76,11 +76,11 @@ public sealed class AbciRecoveryTests
         using (var consensus = chain.Connect())
         {
             consensus.Call(AbciChain.InitChain());
-            consensus.Call(AbciChain.Finalize(1, AbciChain.T0, [AbciChain.Send(0, 10)]));
+            consensus.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [DevnetBankChain.Send(0, 10)]));
         }
         using var again = chain.Connect();
         // CometBFT reconnects after a restart of its own and replays the height; the first execution left nothing behind.
-        var finalized = again.Call(AbciChain.Finalize(1, AbciChain.T0, [AbciChain.Send(0, 10)]));
+        var finalized = again.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [DevnetBankChain.Send(0, 10)]));
         Assert.Equal(0u, finalized.FinalizeBlock.TxResults[0].Code);
         again.Call(AbciChain.Commit());
         Assert.Equal(1, chain.Node.LatestHeight);
@@ -94,14 +94,14 @@ public sealed class AbciRecoveryTests
         {
             using var consensus = chain.Connect();
             consensus.Call(AbciChain.InitChain());
-            consensus.Call(AbciChain.Finalize(1, AbciChain.T0, [AbciChain.Send(0, 10)]));
+            consensus.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [DevnetBankChain.Send(0, 10)]));
             consensus.Call(AbciChain.Commit());
         }
         // CometBFT crashed after the app's Commit: on restart Info says height 1, so CometBFT moves on to height 2.
         await using var restarted = AbciChain.Start(db);
         using var client = restarted.Connect();
         Assert.Equal(1, client.Call(new Request { Info = new RequestInfo() }).Info.LastBlockHeight);
-        var again = client.Call(AbciChain.Finalize(1, AbciChain.T0, [AbciChain.Send(0, 10)]));
+        var again = client.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [DevnetBankChain.Send(0, 10)]));
         Assert.Contains("expected block 2, got 1", again.Exception.Error, StringComparison.Ordinal);
         Assert.Contains("InitChain on a chain already at height 1", client.Call(AbciChain.InitChain()).Exception.Error, StringComparison.Ordinal);
         Assert.Equal(1, restarted.Node.LatestHeight);

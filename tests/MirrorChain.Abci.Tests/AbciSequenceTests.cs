@@ -37,11 +37,11 @@ public sealed class AbciSequenceTests
         using var mempool = chain.Connect();
         using var query = chain.Connect();
         consensus.Call(AbciChain.InitChain());
-        var balance = new QueryBalanceRequest { Address = AbciChain.Test3.ToString(), Denom = "uluna" }.ToByteArray();
+        var balance = new QueryBalanceRequest { Address = DevnetBankChain.Test3.ToString(), Denom = "uluna" }.ToByteArray();
         var before = UInt128.Parse(QueryBalanceResponse.Parser.ParseFrom(chain.Backend.Query("/cosmos.bank.v1beta1.Query/Balance", balance, 0, false).Value).Balance.Amount);
 
-        var tx0 = AbciChain.Send(0, 1_000);
-        var tx1 = AbciChain.Send(1, 2_000);
+        var tx0 = DevnetBankChain.Send(0, 1_000);
+        var tx1 = DevnetBankChain.Send(1, 2_000);
         byte[] garbage = [0x0A, 0x03, 0x01, 0x02];
         Assert.Equal(0u, mempool.Call(CheckTx(tx0, CheckTxType.New)).CheckTx.Code);
         Assert.Equal(0u, mempool.Call(CheckTx(tx1, CheckTxType.New)).CheckTx.Code);
@@ -49,9 +49,9 @@ public sealed class AbciSequenceTests
         Assert.NotEqual(0u, refused.Code);
         Assert.Equal("sdk", refused.Codespace);
         // The pending state took tx0: the same sequence again is refused.
-        Assert.Equal(32u, mempool.Call(CheckTx(AbciChain.Send(0, 5), CheckTxType.New)).CheckTx.Code);
+        Assert.Equal(32u, mempool.Call(CheckTx(DevnetBankChain.Send(0, 5), CheckTxType.New)).CheckTx.Code);
 
-        var prepare = new RequestPrepareProposal { Height = 1, MaxTxBytes = 1_000_000, Time = AbciConversions.ToTimestamp(AbciChain.T0) };
+        var prepare = new RequestPrepareProposal { Height = 1, MaxTxBytes = 1_000_000, Time = AbciConversions.ToTimestamp(DevnetBankChain.T0) };
         prepare.Txs.AddRange([ByteString.CopyFrom(tx0), ByteString.CopyFrom(garbage), ByteString.CopyFrom(tx1)]);
         var proposed = consensus.Call(new Request { PrepareProposal = prepare }).PrepareProposal.Txs;
         Assert.Equal([tx0, tx1], proposed.Select(t => t.ToByteArray()));
@@ -66,7 +66,7 @@ public sealed class AbciSequenceTests
         Assert.Equal(ResponseVerifyVoteExtension.Types.VerifyStatus.Reject,
             consensus.Call(new Request { VerifyVoteExtension = new RequestVerifyVoteExtension { Height = 1, VoteExtension = ByteString.CopyFrom(1) } }).VerifyVoteExtension.Status);
 
-        var finalized = consensus.Call(AbciChain.Finalize(1, AbciChain.T0, [tx0, tx1])).FinalizeBlock;
+        var finalized = consensus.Call(AbciChain.Finalize(1, DevnetBankChain.T0, [tx0, tx1])).FinalizeBlock;
         Assert.Equal(2, finalized.TxResults.Count);
         Assert.All(finalized.TxResults, r => Assert.Equal(0u, r.Code));
         Assert.Contains(finalized.TxResults[0].Events, e => e.Type == "transfer");
@@ -80,7 +80,7 @@ public sealed class AbciSequenceTests
 
         // CometBFT rechecks what is left in its mempool against the new state: a committed sequence fails now.
         Assert.Equal(32u, mempool.Call(CheckTx(tx0, CheckTxType.Recheck)).CheckTx.Code);
-        Assert.Equal(0u, mempool.Call(CheckTx(AbciChain.Send(2, 7), CheckTxType.New)).CheckTx.Code);
+        Assert.Equal(0u, mempool.Call(CheckTx(DevnetBankChain.Send(2, 7), CheckTxType.New)).CheckTx.Code);
 
         var answer = query.Call(new Request { Query = new RequestQuery { Path = "/cosmos.bank.v1beta1.Query/Balance", Data = ByteString.CopyFrom(balance) } }).Query;
         var expected = chain.Backend.Query("/cosmos.bank.v1beta1.Query/Balance", balance, 0, false);
@@ -97,9 +97,9 @@ public sealed class AbciSequenceTests
         using var consensus = chain.Connect();
         consensus.Call(AbciChain.InitChain());
 
-        Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(consensus, [AbciChain.Send(0, 1), [0xFF, 0x01]]));
+        Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(consensus, [DevnetBankChain.Send(0, 1), [0xFF, 0x01]]));
         Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Reject, Process(consensus, [new byte[1_048_577]]));
-        Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Accept, Process(consensus, [AbciChain.Send(0, 1)]));
+        Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Accept, Process(consensus, [DevnetBankChain.Send(0, 1)]));
         Assert.Equal(ResponseProcessProposal.Types.ProposalStatus.Accept, Process(consensus, []));
         lock (chain.Log)
         {
@@ -163,7 +163,7 @@ public sealed class AbciSequenceTests
 
     private static ResponseProcessProposal.Types.ProposalStatus Process(AbciTestClient client, IEnumerable<byte[]> txs)
     {
-        var request = new RequestProcessProposal { Height = 1, Time = AbciConversions.ToTimestamp(AbciChain.T0) };
+        var request = new RequestProcessProposal { Height = 1, Time = AbciConversions.ToTimestamp(DevnetBankChain.T0) };
         request.Txs.AddRange(txs.Select(ByteString.CopyFrom));
         return client.Call(new Request { ProcessProposal = request }).ProcessProposal.Status;
     }

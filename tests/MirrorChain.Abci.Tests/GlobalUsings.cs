@@ -3,3 +3,4 @@ global using Google.Protobuf;
 global using MirrorChain.Abci.Proto;
 global using MirrorChain.Core;
 global using MirrorChain.Node;
+global using MirrorChain.Tests;

@@ -22,7 +22,7 @@ public sealed class MetricsScrapeTests
         using var dir = new TempDirectory();
         using var store = RocksDbStore.Open(Path.Combine(dir.Path, "data"));
         var metrics = new NodeMetrics();
-        using var node = ChainNode.Open(store, BankChain.Genesis(), new MirrorApplication(), new NodeOptions { Metrics = metrics });
+        using var node = ChainNode.Open(store, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication(), new NodeOptions { Metrics = metrics });
         metrics.Observe(node);
         metrics.ObserveStore(store.Path, store.GetIntProperty);
         using var backend = new NodeRpcBackend(node, "test", new string('a', 40), "tcp://127.0.0.1:0");
@@ -37,23 +37,23 @@ public sealed class MetricsScrapeTests
         // Block 1: three sends broadcast over the RPC; block 2: one submitted directly; block 3: empty.
         for (ulong seq = 0; seq < 3; seq++)
         {
-            Assert.Contains("\"code\":0", await BroadcastAsync(http, rpc.BaseAddress!, BankChain.Send(seq)), StringComparison.Ordinal);
+            Assert.Contains("\"code\":0", await BroadcastAsync(http, rpc.BaseAddress!, DevnetBankChain.Send(seq, 1000)), StringComparison.Ordinal);
         }
-        node.ProduceBlock(BankChain.T0);
-        Assert.Equal(0u, node.SubmitTx(BankChain.Send(3)).Code);
-        node.ProduceBlock(BankChain.T0.AddNanoseconds(1_000_000_000));
-        node.ProduceBlock(BankChain.T0.AddNanoseconds(2_500_000_000));
+        node.ProduceBlock(DevnetBankChain.T0);
+        Assert.Equal(0u, node.SubmitTx(DevnetBankChain.Send(3, 1000)).Code);
+        node.ProduceBlock(DevnetBankChain.T0.AddNanoseconds(1_000_000_000));
+        node.ProduceBlock(DevnetBankChain.T0.AddNanoseconds(2_500_000_000));
         // Rejected: a resend of a committed tx (duplicate, sdk 19) and a wrong sequence (CheckTx fails, sdk 32).
-        Assert.Contains("\"code\":19", await BroadcastAsync(http, rpc.BaseAddress!, BankChain.Send(0)), StringComparison.Ordinal);
-        Assert.Contains("\"code\":32", await BroadcastAsync(http, rpc.BaseAddress!, BankChain.Send(9)), StringComparison.Ordinal);
+        Assert.Contains("\"code\":19", await BroadcastAsync(http, rpc.BaseAddress!, DevnetBankChain.Send(0, 1000)), StringComparison.Ordinal);
+        Assert.Contains("\"code\":32", await BroadcastAsync(http, rpc.BaseAddress!, DevnetBankChain.Send(9, 1000)), StringComparison.Ordinal);
         // Waiting in the mempool at the scrape.
-        Assert.Equal(0u, node.SubmitTx(BankChain.Send(4)).Code);
+        Assert.Equal(0u, node.SubmitTx(DevnetBankChain.Send(4, 1000)).Code);
         // Other RPC calls: a URI GET, an unknown method, a bad parameter.
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(rpc.BaseAddress!, "status"))).StatusCode);
         await PostAsync(http, rpc.BaseAddress!, """{"jsonrpc":"2.0","id":1,"method":"no_such_method","params":{}}""");
         Assert.Equal(HttpStatusCode.InternalServerError, (await http.GetAsync(new Uri(rpc.BaseAddress!, "block?height=abc"))).StatusCode);
         // LCD: a balance (200) and a path no route serves (404).
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(lcd.BaseAddress!, $"cosmos/bank/v1beta1/balances/{BankChain.Test3}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(lcd.BaseAddress!, $"cosmos/bank/v1beta1/balances/{DevnetBankChain.Test3}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(lcd.BaseAddress!, "cosmos/nothing/here"))).StatusCode);
 
         using var scrape = await http.GetAsync(new Uri(server.BaseAddress!, "metrics"));
@@ -118,18 +118,18 @@ public sealed class MetricsScrapeTests
         var b = new NodeMetrics();
         using var storeA = new MemoryKeyValueStore();
         using var storeB = new MemoryKeyValueStore();
-        using var nodeA = ChainNode.Open(storeA, BankChain.Genesis(), new MirrorApplication(), new NodeOptions { Metrics = a, MempoolMaxTxs = 1 });
-        using var nodeB = ChainNode.Open(storeB, BankChain.Genesis(), new MirrorApplication(), new NodeOptions { Metrics = b, MempoolMaxTxsPerSender = 1 });
+        using var nodeA = ChainNode.Open(storeA, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication(), new NodeOptions { Metrics = a, MempoolMaxTxs = 1 });
+        using var nodeB = ChainNode.Open(storeB, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication(), new NodeOptions { Metrics = b, MempoolMaxTxsPerSender = 1 });
         a.Observe(nodeA);
         b.Observe(nodeB);
         Assert.Equal(21u, nodeA.SubmitTx(new byte[nodeA.Genesis.MaxDataBytes + 1]).Code);
-        Assert.Equal(0u, nodeA.SubmitTx(BankChain.Send(0)).Code);
-        Assert.Equal(20u, nodeA.SubmitTx(BankChain.Send(1)).Code);
-        Assert.Equal(0u, nodeB.SubmitTx(BankChain.Send(0)).Code);
-        Assert.Equal(20u, nodeB.SubmitTx(BankChain.Send(1)).Code);
-        nodeA.ProduceBlock(BankChain.T0);
-        nodeA.ProduceBlock(BankChain.T0.AddNanoseconds(1_000_000_000));
-        nodeB.ProduceBlock(BankChain.T0);
+        Assert.Equal(0u, nodeA.SubmitTx(DevnetBankChain.Send(0, 1000)).Code);
+        Assert.Equal(20u, nodeA.SubmitTx(DevnetBankChain.Send(1, 1000)).Code);
+        Assert.Equal(0u, nodeB.SubmitTx(DevnetBankChain.Send(0, 1000)).Code);
+        Assert.Equal(20u, nodeB.SubmitTx(DevnetBankChain.Send(1, 1000)).Code);
+        nodeA.ProduceBlock(DevnetBankChain.T0);
+        nodeA.ProduceBlock(DevnetBankChain.T0.AddNanoseconds(1_000_000_000));
+        nodeB.ProduceBlock(DevnetBankChain.T0);
 
         var ma = await ScrapeAsync(a);
         var mb = await ScrapeAsync(b);

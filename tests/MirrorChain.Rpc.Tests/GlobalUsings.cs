@@ -4,3 +4,4 @@ global using System.Text;
 global using System.Text.Json;
 global using MirrorChain.Core;
 global using MirrorChain.Node;
+global using MirrorChain.Tests;
