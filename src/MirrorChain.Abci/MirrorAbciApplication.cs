@@ -273,22 +273,8 @@ public sealed class MirrorAbciApplication : IAbciApplication, IDisposable
                 _finalized.Dispose();
                 _finalized = null;
             }
-            var txs = request.Txs.Select(t => t.ToByteArray()).ToList();
-            var previous = _node.LatestBlock;
-            var previousResults = previous is null ? null : _node.Blocks.GetResults(previous.Header.Height);
-            var header = new BlockHeader
-            {
-                ChainId = _node.Genesis.ChainId,
-                Height = request.Height,
-                Time = AbciConversions.ToBlockTime(request.Time),
-                LastBlockHash = previous?.Hash ?? [],
-                DataHash = ChainNode.DataHash(txs),
-                AppHash = _node.LatestAppHash,
-                LastResultsHash = previousResults is null ? [] : BlockCodec.ResultsHash(previousResults.TxResults),
-                ProposerAddress = request.ProposerAddress.ToByteArray(),
-            };
-            var hash = request.Hash.IsEmpty ? BlockCodec.HeaderHash(header) : request.Hash.ToByteArray();
-            var pending = _node.PrepareStoredBlock(new Block(header, txs, hash));
+            var pending = _node.PrepareDecidedBlock(request.Height, AbciConversions.ToBlockTime(request.Time),
+                request.Txs.Select(t => t.ToByteArray()).ToList(), request.ProposerAddress.ToByteArray(), request.Hash.ToByteArray());
             _finalized = pending;
             _finalizedBy = connectionId;
             var response = new ResponseFinalizeBlock { AppHash = ByteString.CopyFrom(pending.Results.AppHash) };

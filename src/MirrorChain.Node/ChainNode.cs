@@ -166,11 +166,9 @@ public sealed class ChainNode : IDisposable
         {
             return Fail(SdkError.MempoolIsFull, full);
         }
-        var size = BlockLimits.TxSize(tx.Length);
-        if (size > Genesis.MaxDataBytes)
+        if (TooLarge(tx.Length) is { } tooLarge)
         {
-            return Fail(SdkError.TxTooLarge,
-                $"tx size {size} exceeds the {Genesis.MaxDataBytes} bytes a block has for txs (consensus_params.block.max_bytes {Genesis.MaxBlockBytes})");
+            return tooLarge;
         }
         if (!SeenTxs.Push(hash) || Mempool.Contains(hash))
         {
@@ -205,15 +203,15 @@ public sealed class ChainNode : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(envelope);
-        var size = BlockLimits.TxSize(envelope.Bytes.Length);
-        if (size > Genesis.MaxDataBytes)
+        if (TooLarge(envelope.Bytes.Length) is { } tooLarge)
         {
-            return Fail(SdkError.TxTooLarge,
-                $"tx size {size} exceeds the {Genesis.MaxDataBytes} bytes a block has for txs (consensus_params.block.max_bytes {Genesis.MaxBlockBytes})");
+            return tooLarge;
         }
-        if (_verifiedSignatures.Count > MaxExternalVerifiedSignatures)
+        // The engine evicts txs without telling the app: bound the cache (answers are only a shortcut). Counting a
+        // ConcurrentDictionary takes all its locks, so look only every few thousand checks.
+        if (Interlocked.Increment(ref _externalChecks) % 4096 == 0 && _verifiedSignatures.Count > MaxExternalVerifiedSignatures)
         {
-            _verifiedSignatures.Clear(); // the engine evicts txs without telling the app: bound the cache, answers are only a shortcut
+            _verifiedSignatures.Clear();
         }
         var known = recheck && _verifiedSignatures.ContainsKey(envelope.Hash);
         var outcome = Check(envelope, admit: false, known ? true : null);
@@ -225,6 +223,15 @@ public sealed class ChainNode : IDisposable
     }
 
     private const int MaxExternalVerifiedSignatures = 200_000;
+    private long _externalChecks;
+
+    /// <summary>CometBFT's check that a tx fits in a block's data (code 21), or null when it fits.</summary>
+    private CheckTxResponse? TooLarge(int length)
+    {
+        var size = BlockLimits.TxSize(length);
+        return size <= Genesis.MaxDataBytes ? null : Fail(SdkError.TxTooLarge,
+            $"tx size {size} exceeds the {Genesis.MaxDataBytes} bytes a block has for txs (consensus_params.block.max_bytes {Genesis.MaxBlockBytes})");
+    }
 
     private CheckTxResponse Check(TxEnvelope tx, bool admit = true, bool? signatureKnownOk = null)
     {
@@ -284,22 +291,11 @@ public sealed class ChainNode : IDisposable
         try
         {
             var previous = LatestBlock;
-            var prevResults = previous is null ? null : Blocks.GetResults(previous.Header.Height);
             if (previous is not null && time <= previous.Header.Time)
             {
                 time = previous.Header.Time.AddNanoseconds(1_000_000); // block time strictly increases
             }
-            var header = new BlockHeader
-            {
-                ChainId = Genesis.ChainId,
-                Height = LatestHeight + 1,
-                Time = time,
-                LastBlockHash = previous?.Hash ?? [],
-                DataHash = Hashing.MerkleRoot(envelopes.Select(t => t.HashBytes).ToList()),
-                AppHash = LatestAppHash,
-                LastResultsHash = prevResults is null ? [] : BlockCodec.ResultsHash(prevResults.TxResults),
-                ProposerAddress = ProposerAddress,
-            };
+            var header = NextHeader(time, Hashing.MerkleRoot(envelopes.Select(t => t.HashBytes).ToList()), ProposerAddress);
             var block = new Block(header, envelopes.Select(t => t.Bytes).ToList(), BlockCodec.HeaderHash(header));
             return Execute(block, envelopes);
         }
@@ -308,6 +304,53 @@ public sealed class ChainNode : IDisposable
             _commitLock.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Executes a block an external consensus engine decided (ABCI FinalizeBlock): the header is built here as for
+    /// a produced block, with the engine's time and proposer, and the block is stored under the engine's block hash
+    /// (the header hash when none is given). Nothing is visible until the pending block commits.
+    /// </summary>
+    public PendingBlock PrepareDecidedBlock(long height, BlockTime time, IReadOnlyList<byte[]> txs, byte[] proposer, byte[] hash)
+    {
+        ArgumentNullException.ThrowIfNull(txs);
+        ArgumentNullException.ThrowIfNull(proposer);
+        ArgumentNullException.ThrowIfNull(hash);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _commitLock.Wait();
+        try
+        {
+            if (height != LatestHeight + 1)
+            {
+                throw new InvalidOperationException($"expected block {LatestHeight + 1}, got {height}");
+            }
+            var envelopes = TxEnvelope.Wrap(txs);
+            var header = NextHeader(time, Hashing.MerkleRoot(envelopes.Select(t => t.HashBytes).ToList()), proposer);
+            return Execute(new Block(header, txs, hash.Length == 0 ? BlockCodec.HeaderHash(header) : hash), envelopes);
+        }
+        catch
+        {
+            _commitLock.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The header of the next height over the latest block (caller holds the commit lock).</summary>
+    private BlockHeader NextHeader(BlockTime time, byte[] dataHash, byte[] proposer)
+    {
+        var previous = LatestBlock;
+        var previousResults = previous is null ? null : Blocks.GetResults(previous.Header.Height);
+        return new BlockHeader
+        {
+            ChainId = Genesis.ChainId,
+            Height = LatestHeight + 1,
+            Time = time,
+            LastBlockHash = previous?.Hash ?? [],
+            DataHash = dataHash,
+            AppHash = LatestAppHash,
+            LastResultsHash = previousResults is null ? [] : BlockCodec.ResultsHash(previousResults.TxResults),
+            ProposerAddress = proposer,
+        };
     }
 
     /// <summary>CometBFT's data hash: the RFC 6962 Merkle root over the SHA-256 hashes of the txs.</summary>
