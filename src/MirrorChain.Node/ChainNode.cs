@@ -76,6 +76,13 @@ public sealed class ChainNode : IDisposable
                 $"the validator key (address {Hex.Upper(signer.Address)}) is not the genesis validator's (address {Hex.Upper(validator.Address)}): " +
                 "use the priv_validator_key.json that belongs to this genesis");
         }
+        // CometBFT types/genesis.go ValidateAndComplete: a validator's address is its key's (SHA-256, first 20 bytes);
+        // the commit names the signer by it, and validators lists the genesis address.
+        if (!validator.Address.AsSpan().SequenceEqual(signer.Address))
+        {
+            throw new InvalidOperationException(
+                $"the genesis validator's address {Hex.Upper(validator.Address)} is not its Ed25519 key's ({Hex.Upper(signer.Address)}, the first 20 bytes of SHA-256 of the key): fix the genesis");
+        }
     }
 
     public GenesisDoc Genesis { get; }

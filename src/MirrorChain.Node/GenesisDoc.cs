@@ -79,16 +79,6 @@ public sealed record GenesisDoc
                 ParseLong(v["power"], 1, "validator power"),
                 v["name"]?.GetValue<string>() ?? ""));
         }
-        foreach (var v in validators)
-        {
-            // CometBFT types/genesis.go ValidateAndComplete: the address, when given, is the key's address.
-            if (v.PubKeyType == GenesisValidator.Ed25519Type
-                && (v.PubKey.Length != 32 || !v.Address.AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(v.PubKey).AsSpan(0, 20))))
-            {
-                throw new InvalidDataException(
-                    $"genesis validator {Hex.Upper(v.Address)}: an Ed25519 validator's pub_key is 32 bytes and its address the first 20 bytes of SHA-256 of it");
-            }
-        }
         if (validators.Count != 1)
         {
             throw new InvalidDataException("a single-node devnet genesis needs exactly one validator");

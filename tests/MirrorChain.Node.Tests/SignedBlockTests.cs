@@ -117,9 +117,11 @@ public sealed class SignedBlockTests : IDisposable
     }
 
     [Fact]
-    public void Genesis_refuses_an_Ed25519_validator_whose_address_is_not_its_keys()
+    public void Signing_refuses_a_genesis_whose_validator_address_is_not_its_keys()
     {
-        var e = Assert.Throws<InvalidDataException>(() => Ed25519Genesis(_key.PublicKey, address: "6E32820F36FAE0E6108F3134523506994C734542"));
+        using var db = new MemoryKeyValueStore();
+        var genesis = Ed25519Genesis(_key.PublicKey, address: "6E32820F36FAE0E6108F3134523506994C734542");
+        var e = Assert.Throws<InvalidOperationException>(() => ChainNode.Open(db, genesis, new KvTestApplication(), Signing));
         Assert.Contains("first 20 bytes of SHA-256", e.Message, StringComparison.Ordinal);
     }
 
