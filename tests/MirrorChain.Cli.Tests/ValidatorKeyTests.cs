@@ -45,7 +45,10 @@ public sealed class ValidatorKeyTests : IDisposable
         Assert.Equal("tendermint/PrivKeyEd25519", doc.RootElement.GetProperty("priv_key").GetProperty("type").GetString());
         using var key = PrivValidatorKeyFile.Load(home.PrivValidatorKey);
         Assert.Equal(genesis.Validators[0].PubKey, key.PublicKey);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(home.PrivValidatorKey));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(home.PrivValidatorKey));
+        }
 
         var (loaded, line) = StartCommand.LoadValidatorKey(home, genesis);
         using (loaded)
