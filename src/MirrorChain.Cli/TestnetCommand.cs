@@ -52,6 +52,9 @@ public static class TestnetCommand
                     output.WriteLine($"error: could not initialise {appHome.Root}");
                     return code;
                 }
+                // Under CometBFT the validator keys are the CometBFT homes'; the app home's copy of the devnet's
+                // fixed key (for the embedded producer) would only be a decoy here.
+                File.Delete(appHome.PrivValidatorKey);
                 cometGenesis ??= CometBftHome.GenesisJson(File.ReadAllText(appHome.Genesis),
                     validatorKeys.Select((k, j) => new CometBftHome.Validator($"node{j}", k.PublicKey, Power)).ToList());
                 var config = CometBftHome.ConfigToml($"node{i}", ports[i], peers.Where((_, j) => j != i).ToList(), local: true);
