@@ -26,6 +26,23 @@ public sealed class AbciStartLcdTests
     }
 
     [Fact]
+    public void Testnet_nodes_each_get_their_own_LCD_and_metrics_address_and_find_their_own_CometBFT_RPC()
+    {
+        using var dir = new MirrorChain.Tests.TempDirectory();
+        var output = new StringWriter();
+        Assert.Equal(0, TestnetCommand.Run(Path.Combine(dir.Path, "net"), 3, 36656, null, output));
+        for (var i = 0; i < 3; i++)
+        {
+            var home = new HomeLayout(Path.Combine(dir.Path, "net", $"node{i}"));
+            var config = NodeConfigFile.Load(home.NodeConfig);
+            Assert.Equal($"127.0.0.1:{1317 + i}", config.LcdListen);
+            Assert.Equal($"127.0.0.1:{36660 + (10 * i)}", config.MetricsListen);
+            Assert.Equal($"tcp://127.0.0.1:{36657 + (10 * i)}", CometBftRpcAddress.Resolve(home, null));
+            Assert.Contains($"(lcd http://127.0.0.1:{1317 + i})", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Start_abci_serves_the_LCD_with_state_from_the_app_and_a_clear_503_while_CometBFT_is_not_up()
     {
         using var dir = new MirrorChain.Tests.TempDirectory();
