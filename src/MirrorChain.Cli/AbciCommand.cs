@@ -123,7 +123,9 @@ public static class AbciCommand
                 output.WriteLine($"  home        {home.Root}");
                 output.WriteLine($"  abci        {server.ListenAddress} (CometBFT's proxy_app)");
                 output.WriteLine("  blocks      ordered by CometBFT; its RPC serves clients");
-                output.WriteLine(lcd is null ? "  lcd         off" : $"  lcd         {lcdLine} (blocks, txs and broadcasts through CometBFT's RPC at {cometBftClient!.DisplayAddress})");
+                output.WriteLine(lcdLine.StartsWith("http", StringComparison.Ordinal)
+                    ? $"  lcd         {lcdLine} (blocks, txs and broadcasts through CometBFT's RPC at {cometBftClient!.DisplayAddress})"
+                    : $"  lcd         {lcdLine}");
                 output.WriteLine($"  metrics     {metricsLine}");
                 output.Flush();
                 try

@@ -86,4 +86,25 @@ public sealed class AbciStartLcdTests
         }
         Assert.Contains("stopped cleanly", output.All);
     }
+
+    [Fact]
+    public async Task Start_abci_with_the_LCD_off_serves_only_the_ABCI_socket()
+    {
+        using var dir = new MirrorChain.Tests.TempDirectory();
+        var home = new HomeLayout(Path.Combine(dir.Path, "home"));
+        Assert.Equal(0, InitCommand.Run(home, null, overwrite: false, importTestKeys: false, TextWriter.Null));
+        using var stop = new CancellationTokenSource();
+        var output = new LineSink();
+        var run = AbciCommand.RunAsync(home, "tcp://127.0.0.1:0", output, stop.Token, null, "off", "off");
+        string line;
+        do
+        {
+            line = await output.NextAsync("the lcd line");
+        }
+        while (!line.StartsWith("  lcd ", StringComparison.Ordinal));
+        Assert.Equal("  lcd         off", line);
+        Assert.Equal("  metrics     off", await output.NextAsync("the metrics line"));
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+    }
 }
