@@ -52,16 +52,17 @@ public static class TestnetCommand
                     output.WriteLine($"error: could not initialise {appHome.Root}");
                     return code;
                 }
+                cometGenesis ??= CometBftHome.GenesisJson(File.ReadAllText(appHome.Genesis),
+                    validatorKeys.Select((k, j) => new CometBftHome.Validator($"node{j}", k.PublicKey, Power)).ToList());
+                var config = CometBftHome.ConfigToml($"node{i}", ports[i], peers.Where((_, j) => j != i).ToList(), local: true);
+                CometBftHome.Write(Path.Combine(appHome.Root, "cometbft"), cometGenesis, validatorKeys[i], nodeKeys[i], config);
+                // Each app on this machine serves its own LCD and /metrics (start --abci reads them from node.json).
                 var nodeConfig = NodeConfigFile.Load(appHome.NodeConfig) with
                 {
                     LcdListen = $"127.0.0.1:{Rpc.Lcd.LcdServerOptions.DefaultPort + i}",
                     MetricsListen = $"127.0.0.1:{ports[i].P2p + 4}",
                 };
                 nodeConfig.Save(appHome.NodeConfig);
-                cometGenesis ??= CometBftHome.GenesisJson(File.ReadAllText(appHome.Genesis),
-                    validatorKeys.Select((k, j) => new CometBftHome.Validator($"node{j}", k.PublicKey, Power)).ToList());
-                var config = CometBftHome.ConfigToml($"node{i}", ports[i], peers.Where((_, j) => j != i).ToList(), local: true);
-                CometBftHome.Write(Path.Combine(appHome.Root, "cometbft"), cometGenesis, validatorKeys[i], nodeKeys[i], config);
             }
             output.WriteLine($"wrote a {validators}-validator testnet under {root}");
             for (var i = 0; i < validators; i++)
