@@ -88,7 +88,7 @@ internal sealed class CommitMethods(IRpcBackend backend)
         foreach (var s in signatures)
         {
             w.WriteStartObject();
-            w.WriteNumber("block_id_flag", s.BlockIdFlag);
+            format.WriteBlockIdFlag(w, s.BlockIdFlag);
             format.WriteBytes(w, "validator_address", s.ValidatorAddress);
             w.WriteString("timestamp", s.Timestamp.ToRfc3339());
             w.WriteBase64OrNull("signature", s.Signature);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using MirrorChain.Crypto;
+using MirrorChain.Rpc.Lcd;
 using MirrorChain.Storage;
 using NSec.Cryptography;
 
@@ -95,6 +96,41 @@ public sealed class SignedCommitTests : IDisposable
         await using var rpc = await Serve(chain.Backend);
         Assert.Empty((await Call(rpc, "commit", """{"height":"1"}"""))["signed_header"]!["commit"]!["signatures"]!.AsArray());
         Assert.Empty((await Call(rpc, "block", """{"height":"2"}"""))["block"]!["last_commit"]!["signatures"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_LCD_block_and_the_websocket_NewBlock_carry_the_previous_blocks_commit_signature()
+    {
+        using var chain = new DevnetBankNode<MemoryKeyValueStore>(new MemoryKeyValueStore(), Signing);
+        chain.Node.ProduceBlock(DevnetBankChain.T0);
+        await using var rpc = await Serve(chain.Backend);
+        await using var ws = await WsTestClient.ConnectAsync(rpc);
+        await ws.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"subscribe","params":{"query":"tm.event='NewBlock'"}}""");
+        chain.Node.ProduceBlock(DevnetBankChain.T0.AddNanoseconds(1_000_000_000));
+
+        var commit1 = (await Call(rpc, "commit", """{"height":"1"}"""))["signed_header"]!["commit"]!["signatures"]![0]!;
+        var address = Hex.Decode(commit1["validator_address"]!.GetValue<string>());
+        var signature = commit1["signature"]!.GetValue<string>();
+
+        var pushed = (await ws.ReceiveJsonAsync()).GetProperty("result").GetProperty("data").GetProperty("value").GetProperty("block");
+        Assert.Equal("2", pushed.GetProperty("header").GetProperty("height").GetString());
+        var pushedSig = Assert.Single(pushed.GetProperty("last_commit").GetProperty("signatures").EnumerateArray());
+        Assert.Equal(2, pushedSig.GetProperty("block_id_flag").GetInt32());
+        Assert.Equal(signature, pushedSig.GetProperty("signature").GetString());
+
+        await using var lcd = new LcdServer(chain.Backend, new LcdServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0) });
+        await lcd.StartAsync();
+        using var http = new HttpClient { BaseAddress = lcd.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var gateway = JsonNode.Parse(await http.GetStringAsync(new Uri("/cosmos/base/tendermint/v1beta1/blocks/2", UriKind.Relative)))!;
+        foreach (var name in new[] { "block", "sdk_block" })
+        {
+            var sig = Assert.Single(gateway[name]!["last_commit"]!["signatures"]!.AsArray())!;
+            Assert.Equal("BLOCK_ID_FLAG_COMMIT", sig["block_id_flag"]!.GetValue<string>()); // proto3 JSON enum name
+            Assert.Equal(Convert.ToBase64String(address), sig["validator_address"]!.GetValue<string>());
+            Assert.Equal(commit1["timestamp"]!.GetValue<string>(), sig["timestamp"]!.GetValue<string>());
+            Assert.Equal(signature, sig["signature"]!.GetValue<string>());
+        }
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync(new Uri("/cosmos/base/tendermint/v1beta1/blocks/1", UriKind.Relative)))!["block"]!["last_commit"]!["signatures"]!.AsArray());
     }
 
     /// <summary>Every commit 1..latest verifies from the JSON alone; block h+1's last_commit carries commit h's signatures.</summary>

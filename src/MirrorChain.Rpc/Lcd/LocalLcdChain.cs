@@ -36,7 +36,7 @@ public sealed class LocalLcdChain(IRpcBackend backend) : ILcdChain
         {
             return ValueTask.FromResult(false);
         }
-        LcdBlockJson.WriteGetBlockResponse(w, block, backend.AppProtocolVersion);
+        LcdBlockJson.WriteGetBlockResponse(w, block, backend.AppProtocolVersion, backend.CommitSignatures(height - 1));
         return ValueTask.FromResult(true);
     }
 

@@ -138,13 +138,7 @@ public static class GatewayJson
     private static void WriteCommitSig(Utf8JsonWriter w, JsonElement s)
     {
         w.WriteStartObject();
-        w.WriteString("block_id_flag", CometBftJson.Int64(s, "block_id_flag") switch
-        {
-            1 => "BLOCK_ID_FLAG_ABSENT",
-            2 => "BLOCK_ID_FLAG_COMMIT",
-            3 => "BLOCK_ID_FLAG_NIL",
-            _ => "BLOCK_ID_FLAG_UNKNOWN",
-        });
+        w.WriteString("block_id_flag", BlockJsonFormat.BlockIdFlagName(CometBftJson.Int64(s, "block_id_flag")));
         WriteHexAsBase64(w, "validator_address", s);
         w.WriteString("timestamp", CometBftJson.Time(CometBftJson.Property(s, "timestamp")).ToRfc3339());
         if (s.TryGetProperty("signature", out var sig) && sig.ValueKind == JsonValueKind.String)
