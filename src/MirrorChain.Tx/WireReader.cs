@@ -3,11 +3,11 @@ using System.Text;
 namespace MirrorChain.Tx;
 
 /// <summary>
-/// A forward-only protobuf wire reader over a span, for <see cref="FastTxDecoder"/>. Every method answers false on
+/// A forward-only protobuf wire reader over a span, for the fast decoders (txs, stored accounts). Every method answers false on
 /// anything it does not read exactly as Google.Protobuf would (truncation, a varint longer than the field's type
 /// allows, a length past the end, non-ASCII text); the caller then leaves the input to the reference decoder.
 /// </summary>
-internal ref struct WireReader(ReadOnlySpan<byte> data)
+public ref struct WireReader(ReadOnlySpan<byte> data)
 {
     public const int Varint = 0;
     public const int LengthDelimited = 2;
