@@ -146,7 +146,7 @@ public sealed class TxExecutor
                 var message = tx.Messages[i];
                 var outcome = RunMessage(ctx, message, i);
                 events.Capacity = Math.Max(events.Capacity, events.Count + 1 + outcome.Events.Count);
-                TxEvents.AddWithMessageIndex(events, [TxEvents.Message(message.TypeUrl, message.Signer)], i);
+                events.Add(TxEvents.Message(message.TypeUrl, message.Signer, i));
                 TxEvents.AddWithMessageIndex(events, outcome.Events, i);
                 responses.Add(outcome.Response);
             }
