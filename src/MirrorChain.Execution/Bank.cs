@@ -51,6 +51,23 @@ public static partial class Bank
     /// </summary>
     public static IReadOnlyList<Event> Send(IStateWriter state, Address from, Address to, IReadOnlyList<Coin> amount)
     {
+        Transfer(state, from, to, amount);
+        var formatted = Coins.Format(amount);
+        return
+        [
+            BankEvents.CoinSpent(from, formatted),
+            BankEvents.CoinReceived(to, formatted),
+            BankEvents.Transfer(to, from, formatted),
+            BankEvents.MessageSender(from),
+        ];
+    }
+
+    /// <summary>
+    /// <see cref="Send"/> without building its events (CheckTx, whose answer carries none): the same reads, writes,
+    /// gas and errors.
+    /// </summary>
+    public static void Transfer(IStateWriter state, Address from, Address to, IReadOnlyList<Coin> amount)
+    {
         // One key array per balance, read then written (the state keeps it: it is not used again here).
         foreach (var coin in amount)
         {
@@ -69,14 +86,6 @@ public static partial class Bank
             SetBalance(state, key, checked(StoredAmount.Decode(state.Get(key)) + coin.Amount));
         }
         Accounts.EnsureExists(state, to);
-        var formatted = Coins.Format(amount);
-        return
-        [
-            BankEvents.CoinSpent(from, formatted),
-            BankEvents.CoinReceived(to, formatted),
-            BankEvents.Transfer(to, from, formatted),
-            BankEvents.MessageSender(from),
-        ];
     }
 
     /// <summary>Creates coins (genesis): credits the address, creating its account if needed, and raises supply.</summary>
