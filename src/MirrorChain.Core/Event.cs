@@ -3,9 +3,9 @@ namespace MirrorChain.Core;
 /// <summary>An ABCI event: a type and ordered string attributes (CometBFT 0.38 shape).</summary>
 public sealed record Event(string Type, IReadOnlyList<EventAttribute> Attributes)
 {
-    public static Event Of(string type, params (string Key, string Value)[] attributes)
+    /// <summary>An event with indexed attributes (a span: literal argument lists allocate no array of their own).</summary>
+    public static Event Of(string type, params ReadOnlySpan<(string Key, string Value)> attributes)
     {
-        ArgumentNullException.ThrowIfNull(attributes);
         var list = new EventAttribute[attributes.Length];
         for (var i = 0; i < attributes.Length; i++)
         {

@@ -133,6 +133,13 @@ public sealed record Account(Address Address, ulong AccountNumber, ulong Sequenc
     /// </summary>
     public static Account Decode(byte[] value, Address? expected)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryDecodeUserAccount(value, expected) ?? DecodeWithProtobuf(value, expected);
+    }
+
+    /// <summary>The reference decode through the generated protobuf types (every stored account shape).</summary>
+    internal static Account DecodeWithProtobuf(byte[] value, Address? expected)
+    {
         var any = Any.Parser.ParseFrom(value);
         return any.TypeUrl switch
         {
@@ -140,6 +147,128 @@ public sealed record Account(Address Address, ulong AccountNumber, ulong Sequenc
             TypeUrls.ModuleAccount => FromModule(ModuleAccount.Parser.ParseFrom(any.Value), expected),
             _ => throw new InvalidDataException($"unknown stored account type {any.TypeUrl}"),
         };
+    }
+
+    /// <summary>
+    /// The user account the ante reads for every tx, read straight from the wire: a BaseAccount Any with each field at
+    /// most once, a secp256k1 key when there is one, and the address text of <paramref name="expected"/>. Anything
+    /// else (module accounts, other addresses, unusual encodings) answers null and <see cref="DecodeWithProtobuf"/>
+    /// decides, so the result is always the one it gives.
+    /// </summary>
+    internal static Account? TryDecodeUserAccount(ReadOnlySpan<byte> value, Address? expected)
+    {
+        if (expected is null || !TryReadAny(value, out var typeUrl, out var body) || !typeUrl.SequenceEqual(BaseAccountTypeUrl))
+        {
+            return null;
+        }
+        var reader = new WireReader(body);
+        ReadOnlySpan<byte> address = default;
+        byte[]? pubKey = null;
+        ulong number = 0, sequence = 0;
+        bool hasAddress = false, hasKey = false, hasNumber = false, hasSequence = false;
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire))
+            {
+                return null;
+            }
+            switch (field)
+            {
+                case 1 when wire == WireReader.LengthDelimited && !hasAddress:
+                    if (!reader.TryReadBytes(out address))
+                    {
+                        return null;
+                    }
+                    hasAddress = true;
+                    break;
+                case 2 when wire == WireReader.LengthDelimited && !hasKey:
+                    if (!reader.TryReadBytes(out var keyAny) || !TryReadSecp256k1Key(keyAny, out pubKey))
+                    {
+                        return null;
+                    }
+                    hasKey = true;
+                    break;
+                case 3 when wire == WireReader.Varint && !hasNumber:
+                    if (!reader.TryReadUInt64(out number))
+                    {
+                        return null;
+                    }
+                    hasNumber = true;
+                    break;
+                case 4 when wire == WireReader.Varint && !hasSequence:
+                    if (!reader.TryReadUInt64(out sequence))
+                    {
+                        return null;
+                    }
+                    hasSequence = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return IsText(address, expected.ToString()) ? new Account(expected, number, sequence, pubKey) : null;
+    }
+
+    private static bool TryReadSecp256k1Key(ReadOnlySpan<byte> any, out byte[]? key)
+    {
+        key = null;
+        if (!TryReadAny(any, out var typeUrl, out var value) || !typeUrl.SequenceEqual(PubKeyTypeUrl))
+        {
+            return false;
+        }
+        var reader = new WireReader(value);
+        if (!reader.TryReadTag(out var field, out var wire) || field != 1 || wire != WireReader.LengthDelimited
+            || !reader.TryReadBytes(out var bytes) || !reader.AtEnd)
+        {
+            return false;
+        }
+        key = bytes.ToArray();
+        return true;
+    }
+
+    private static bool TryReadAny(ReadOnlySpan<byte> data, out ReadOnlySpan<byte> typeUrl, out ReadOnlySpan<byte> value)
+    {
+        typeUrl = default;
+        value = default;
+        bool hasTypeUrl = false, hasValue = false;
+        var reader = new WireReader(data);
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryReadTag(out var field, out var wire) || wire != WireReader.LengthDelimited)
+            {
+                return false;
+            }
+            if (field == 1 && !hasTypeUrl && reader.TryReadBytes(out typeUrl))
+            {
+                hasTypeUrl = true;
+            }
+            else if (field == 2 && !hasValue && reader.TryReadBytes(out value))
+            {
+                hasValue = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return hasTypeUrl;
+    }
+
+    /// <summary>Whether the wire bytes are exactly the ASCII text (so they decode to it).</summary>
+    private static bool IsText(ReadOnlySpan<byte> bytes, string text)
+    {
+        if (bytes.Length != text.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] != text[i] || text[i] > 0x7F)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Account FromBase(BaseAccount b, Address? expected) =>

@@ -23,7 +23,7 @@ public sealed class AnteHandler(GasConfig gasConfig)
     /// <summary>
     /// Runs the ante on <paramref name="state"/> (a metered view over the tx cache) and returns the ante events
     /// (fee coin_spent/coin_received/transfer/message when a fee is paid, tx{fee,fee_payer}, tx{acc_seq},
-    /// tx{signature}). Throws <see cref="SdkException"/> on the first failed check.
+    /// tx{signature}; none in CheckTx mode, whose answer has no events). Throws <see cref="SdkException"/> on the first failed check.
     /// </summary>
     public IReadOnlyList<Event> Run(DecodedTx tx, GasMeteredState state, BlockContext block, ChainParams chainParams,
         ExecutionMode mode, bool signaturePreverified = false)
@@ -78,12 +78,20 @@ public sealed class AnteHandler(GasConfig gasConfig)
             MinimumFee.Check(tx.Fee, chainParams.MinGasPrices, tx.GasLimit);
         }
 
-        var events = new List<Event>(7); // fee transfer (4) + fee, acc_seq, signature
+        // CheckTx answers carry no events: the same state changes, gas and errors without building them.
+        var events = mode != ExecutionMode.CheckTx ? new List<Event>(7) : null; // fee transfer (4) + fee, acc_seq, signature
         if (tx.Fee.Count > 0)
         {
             try
             {
-                events.AddRange(Bank.Send(state, signer, ModuleAccounts.FeeCollectorAddress, tx.Fee));
+                if (events is not null)
+                {
+                    events.AddRange(Bank.Send(state, signer, ModuleAccounts.FeeCollectorAddress, tx.Fee));
+                }
+                else
+                {
+                    Bank.Transfer(state, signer, ModuleAccounts.FeeCollectorAddress, tx.Fee);
+                }
             }
             catch (SdkException e) when (e.Error == SdkError.InsufficientFunds)
             {
@@ -95,9 +103,12 @@ public sealed class AnteHandler(GasConfig gasConfig)
         {
             ChargeSimulatedFee(state, signer, chainParams);
         }
-        events.Add(TxEvents.Fee(tx.Fee, signer));
-
         Accounts.Set(state, account with { PubKey = account.PubKey ?? tx.PubKey, Sequence = account.Sequence + 1 });
+        if (events is null)
+        {
+            return [];
+        }
+        events.Add(TxEvents.Fee(tx.Fee, signer));
         events.Add(TxEvents.AccountSequence(signer, tx.Sequence));
         events.Add(TxEvents.Signature(tx.Signature));
         return events;

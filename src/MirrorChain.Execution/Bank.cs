@@ -27,9 +27,12 @@ public static partial class Bank
 
     public static UInt128 GetSupply(IStateReader state, string denom) => StoredAmount.Decode(state.Get(StateKeys.Supply(denom)));
 
-    private static void SetBalance(IStateWriter state, Address address, string denom, UInt128 amount)
+    private static void SetBalance(IStateWriter state, Address address, string denom, UInt128 amount) =>
+        SetBalance(state, StateKeys.Balance(address, denom), amount);
+
+    /// <summary>Writes a balance under its key (the key array is given to the state).</summary>
+    private static void SetBalance(IStateWriter state, byte[] key, UInt128 amount)
     {
-        var key = StateKeys.Balance(address, denom);
         if (amount == UInt128.Zero)
         {
             state.Delete(key);
@@ -48,22 +51,7 @@ public static partial class Bank
     /// </summary>
     public static IReadOnlyList<Event> Send(IStateWriter state, Address from, Address to, IReadOnlyList<Coin> amount)
     {
-        foreach (var coin in amount)
-        {
-            var balance = GetBalance(state, from, coin.Denom);
-            if (balance < coin.Amount)
-            {
-                var spendable = balance == UInt128.Zero ? "" : new Coin(coin.Denom, balance).ToString();
-                throw SdkError.InsufficientFunds.Wrap($"spendable balance {spendable} is smaller than {coin}");
-            }
-            SetBalance(state, from, coin.Denom, balance - coin.Amount);
-        }
-        foreach (var coin in amount)
-        {
-            var balance = GetBalance(state, to, coin.Denom);
-            SetBalance(state, to, coin.Denom, checked(balance + coin.Amount));
-        }
-        Accounts.EnsureExists(state, to);
+        Transfer(state, from, to, amount);
         var formatted = Coins.Format(amount);
         return
         [
@@ -72,6 +60,32 @@ public static partial class Bank
             BankEvents.Transfer(to, from, formatted),
             BankEvents.MessageSender(from),
         ];
+    }
+
+    /// <summary>
+    /// <see cref="Send"/> without building its events (CheckTx, whose answer carries none): the same reads, writes,
+    /// gas and errors.
+    /// </summary>
+    public static void Transfer(IStateWriter state, Address from, Address to, IReadOnlyList<Coin> amount)
+    {
+        // One key array per balance, read then written (the state keeps it: it is not used again here).
+        foreach (var coin in amount)
+        {
+            var key = StateKeys.Balance(from, coin.Denom);
+            var balance = StoredAmount.Decode(state.Get(key));
+            if (balance < coin.Amount)
+            {
+                var spendable = balance == UInt128.Zero ? "" : new Coin(coin.Denom, balance).ToString();
+                throw SdkError.InsufficientFunds.Wrap($"spendable balance {spendable} is smaller than {coin}");
+            }
+            SetBalance(state, key, balance - coin.Amount);
+        }
+        foreach (var coin in amount)
+        {
+            var key = StateKeys.Balance(to, coin.Denom);
+            SetBalance(state, key, checked(StoredAmount.Decode(state.Get(key)) + coin.Amount));
+        }
+        Accounts.EnsureExists(state, to);
     }
 
     /// <summary>Creates coins (genesis): credits the address, creating its account if needed, and raises supply.</summary>

@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using MirrorChain.Core;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
-using MirrorChain.Tx.Proto.Cosmos.Bank.V1Beta1;
 using LegacyExecuteResponse = MirrorChain.Tx.Proto.Terra.Wasm.V1Beta1.MsgExecuteContractResponse;
 using MsgSend = MirrorChain.Tx.Messages.MsgSend;
 using WasmExecuteResponse = MirrorChain.Tx.Proto.Cosmwasm.Wasm.V1.MsgExecuteContractResponse;
@@ -29,7 +28,7 @@ public sealed class Router(IContractRuntime contracts)
             throw SdkError.Unauthorized.Wrap($"{msg.ToAddress} is not allowed to receive funds");
         }
         var events = Bank.Send(ctx.State, msg.FromAddress, msg.ToAddress, msg.Amount);
-        return new MessageOutcome(new Any { TypeUrl = TypeUrls.MsgSendResponse, Value = new MsgSendResponse().ToByteString() }, events);
+        return new MessageOutcome(new Any { TypeUrl = TypeUrls.MsgSendResponse, Value = ByteString.Empty }, events); // MsgSendResponse has no fields
     }
 
     /// <summary>

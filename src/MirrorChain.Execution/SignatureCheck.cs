@@ -20,16 +20,16 @@ public static class SignatureCheck
     /// </summary>
     public static bool Verify(DecodedTx tx, byte[] pubKey33, string chainId, ulong accountNumber)
     {
-        byte[] signBytes;
+        Span<byte> hash = stackalloc byte[32];
         switch (tx.SignMode)
         {
             case SignMode.Direct:
-                signBytes = SignDocBuilder.SignBytes(tx, chainId, accountNumber);
+                SignDocBuilder.SignHash(tx, chainId, accountNumber, hash);
                 break;
             case SignMode.LegacyAminoJson:
                 try
                 {
-                    signBytes = AminoSignDoc.SignBytes(tx, chainId, accountNumber);
+                    Hashing.Sha256(AminoSignDoc.SignBytes(tx, chainId, accountNumber), hash);
                 }
                 catch (SdkException)
                 {
@@ -39,7 +39,7 @@ public static class SignatureCheck
             default:
                 return false;
         }
-        return Secp256k1.Verify(pubKey33, Hashing.Sha256(signBytes), tx.Signature);
+        return Secp256k1.Verify(pubKey33, hash, tx.Signature);
     }
 
     /// <summary>

@@ -17,9 +17,32 @@ public static class TxEvents
     public static Event Message(string typeUrl, Address sender) =>
         Event.Of("message", ("action", typeUrl), ("sender", sender.ToString()), ("module", ModuleOf(typeUrl)));
 
+    /// <summary>
+    /// <see cref="Message(string, Address)"/> of message <paramref name="msgIndex"/> of a tx, with its msg_index attribute last: the
+    /// event <see cref="AddWithMessageIndex"/> makes of it, built once.
+    /// </summary>
+    public static Event Message(string typeUrl, Address sender, int msgIndex) =>
+        new("message",
+        [
+            new EventAttribute("action", typeUrl),
+            new EventAttribute("sender", sender.ToString()),
+            new EventAttribute("module", ModuleOf(typeUrl)),
+            new EventAttribute("msg_index", IndexText(msgIndex)),
+        ]);
+
     public static string ModuleOf(string typeUrl)
     {
         ArgumentNullException.ThrowIfNull(typeUrl);
+        switch (typeUrl)
+        {
+            case Tx.TypeUrls.MsgSend:
+                return "bank";
+            case Tx.TypeUrls.MsgExecuteContract:
+            case Tx.TypeUrls.LegacyMsgExecuteContract:
+                return "wasm";
+            default:
+                break;
+        }
         var first = typeUrl.IndexOf('.', StringComparison.Ordinal);
         if (first < 0)
         {
@@ -42,7 +65,7 @@ public static class TxEvents
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(events);
-        var msgIndex = new EventAttribute("msg_index", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var msgIndex = new EventAttribute("msg_index", IndexText(index));
         foreach (var e in events)
         {
             var attributes = new EventAttribute[e.Attributes.Count + 1];
@@ -54,4 +77,7 @@ public static class TxEvents
             target.Add(e with { Attributes = attributes });
         }
     }
+
+    private static string IndexText(int index) =>
+        index == 0 ? "0" : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,7 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using MirrorChain.Core;
 using MirrorChain.State;
 using MirrorChain.Tx;
-using MirrorChain.Tx.Proto.Cosmos.Base.Abci.V1Beta1;
 
 namespace MirrorChain.Execution;
 
@@ -146,7 +144,7 @@ public sealed class TxExecutor
                 var message = tx.Messages[i];
                 var outcome = RunMessage(ctx, message, i);
                 events.Capacity = Math.Max(events.Capacity, events.Count + 1 + outcome.Events.Count);
-                TxEvents.AddWithMessageIndex(events, [TxEvents.Message(message.TypeUrl, message.Signer)], i);
+                events.Add(TxEvents.Message(message.TypeUrl, message.Signer, i));
                 TxEvents.AddWithMessageIndex(events, outcome.Events, i);
                 responses.Add(outcome.Response);
             }
@@ -176,12 +174,7 @@ public sealed class TxExecutor
         }
     }
 
-    private static byte[] TxMsgData(IReadOnlyList<Any> responses)
-    {
-        var data = new TxMsgData();
-        data.MsgResponses.AddRange(responses);
-        return data.ToByteArray();
-    }
+    private static byte[] TxMsgData(IReadOnlyList<Any> responses) => TxMsgDataWriter.Write(responses);
 
     private static long ToLong(ulong gas) => gas > long.MaxValue ? long.MaxValue : (long)gas;
 }

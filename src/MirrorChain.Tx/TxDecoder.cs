@@ -37,6 +37,15 @@ public static class TxDecoder
         {
             throw SdkError.TxTooLarge.Wrap($"tx size {raw.Length} bytes exceeds the maximum of {options.MaxTxBytes} bytes");
         }
+        return FastTxDecoder.TryDecode(raw, options, hash) ?? DecodeReference(raw, options, hash);
+    }
+
+    /// <summary>
+    /// The reference decode over Google.Protobuf (after the size checks): it decides every tx the fast decoder does
+    /// not answer for, and the differential tests hold the fast decoder to it.
+    /// </summary>
+    internal static DecodedTx DecodeReference(byte[] raw, DecodeOptions options, byte[]? hash)
+    {
         var txRaw = StrictProto.Parse(TxRaw.Parser, raw, "TxRaw");
         var bodyBytes = txRaw.BodyBytes.ToByteArray();
         var authInfoBytes = txRaw.AuthInfoBytes.ToByteArray();
@@ -52,20 +61,21 @@ public static class TxDecoder
         CheckNoTip(authInfo);
         var signerInfo = authInfo.SignerInfos[0];
 
-        return new DecodedTx
+        return new DecodedTx(bodyBytes, authInfoBytes, body, authInfo)
         {
             Raw = raw,
             Hash = hash ?? Hashing.TxHash(raw),
-            BodyBytes = bodyBytes,
-            AuthInfoBytes = authInfoBytes,
-            Body = body,
-            AuthInfo = authInfo,
             Signatures = txRaw.Signatures.Select(s => s.ToByteArray()).ToList(),
             Messages = messages,
             Fee = fee,
             Signer = signer,
             PubKey = ReadPubKey(signerInfo),
             SignMode = ReadSignMode(signerInfo),
+            Memo = body.Memo,
+            GasLimit = authInfo.Fee.GasLimit,
+            TimeoutHeight = body.TimeoutHeight,
+            TimeoutTimestamp = body.TimeoutTimestamp,
+            Sequence = signerInfo.Sequence,
         };
     }
 

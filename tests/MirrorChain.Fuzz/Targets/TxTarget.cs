@@ -9,7 +9,8 @@ namespace MirrorChain.Fuzz.Targets;
 
 /// <summary>
 /// Mutated TxRaw bytes into <see cref="TxDecoder"/> and into <see cref="TxExecutor.Deliver(BlockContext, byte[], MirrorChain.State.StateCache, int, bool, ChainParams?)"/> over the devnet state.
-/// Properties: the decoder throws nothing but <see cref="SdkException"/>; Deliver never reports code 1 "internal" (an
+/// Properties: the decoder throws nothing but <see cref="SdkException"/>, and its answer (the hand-written fast path
+/// first) is exactly the Google.Protobuf reference decoder's: the same tx, or the same code and log; Deliver never reports code 1 "internal" (an
 /// exception it had to catch); a tx rejected before its messages (decode, ante) leaves the state untouched.
 /// </summary>
 public sealed class TxTarget : IFuzzTarget
@@ -40,12 +41,9 @@ public sealed class TxTarget : IFuzzTarget
 
     public string? Run(byte[] input)
     {
-        try
+        if (DecoderDifference(input) is { } difference)
         {
-            TxDecoder.Decode(input, new DecodeOptions());
-        }
-        catch (SdkException)
-        {
+            return difference;
         }
         var state = new StateCache(_world.Node.State.Committed);
         var block = _world.Node.NextContext();
@@ -60,5 +58,46 @@ public sealed class TxTarget : IFuzzTarget
             return $"a tx rejected before its messages (code {result.Code}: {result.Log}) changed {state.WriteCount} state keys";
         }
         return null;
+    }
+
+    /// <summary>Null when <see cref="TxDecoder.Decode(byte[], DecodeOptions)"/> and the reference decode agree.</summary>
+    private static string? DecoderDifference(byte[] input)
+    {
+        var options = new DecodeOptions();
+        var (decoded, error) = Outcome(() => TxDecoder.Decode(input, options));
+        if (input.Length == 0 || input.Length > options.MaxTxBytes)
+        {
+            return null; // the size checks run before either decoder
+        }
+        var (reference, referenceError) = Outcome(() => TxDecoder.DecodeReference(input, options, hash: null));
+        if (reference is null || decoded is null)
+        {
+            return reference is null && decoded is null && error!.Error == referenceError!.Error && error.Log == referenceError.Log
+                ? null
+                : $"decoder answered {error?.Log ?? "a tx"}, the reference {referenceError?.Log ?? "a tx"}";
+        }
+        var same = decoded.Hash.AsSpan().SequenceEqual(reference.Hash) && decoded.Signer == reference.Signer
+            && decoded.Sequence == reference.Sequence && decoded.GasLimit == reference.GasLimit && decoded.Memo == reference.Memo
+            && decoded.TimeoutHeight == reference.TimeoutHeight && Equals(decoded.TimeoutTimestamp, reference.TimeoutTimestamp)
+            && decoded.Fee.SequenceEqual(reference.Fee) && decoded.SignMode == reference.SignMode
+            && (decoded.PubKey ?? []).AsSpan().SequenceEqual(reference.PubKey ?? []) && (decoded.PubKey is null) == (reference.PubKey is null)
+            && decoded.Body.Equals(reference.Body) && decoded.AuthInfo.Equals(reference.AuthInfo)
+            && decoded.Signatures.Count == reference.Signatures.Count
+            && decoded.Signatures.Zip(reference.Signatures).All(p => p.First.AsSpan().SequenceEqual(p.Second))
+            && decoded.Messages.Count == reference.Messages.Count
+            && decoded.Messages.Zip(reference.Messages).All(p => p.First.GetType() == p.Second.GetType() && p.First.ToAny().Equals(p.Second.ToAny()));
+        return same ? null : "the decoder's tx differs from the reference decoder's";
+    }
+
+    private static (DecodedTx? Tx, SdkException? Error) Outcome(Func<DecodedTx> decode)
+    {
+        try
+        {
+            return (decode(), null);
+        }
+        catch (SdkException e)
+        {
+            return (null, e);
+        }
     }
 }
