@@ -265,7 +265,7 @@ public sealed class ChainNode : IDisposable
     {
         // The signature check is the expensive part and pure: run it outside the lock, so concurrent
         // broadcasts verify in parallel; only the sequence/fee bookkeeping on the pending state is serialized.
-        var signatureOk = signatureKnownOk ?? _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
+        var signatureOk = signatureKnownOk ?? VerifyForAdmission(tx);
         lock (_checkLock)
         {
             var txCache = new StateCache(_checkState);
@@ -301,6 +301,22 @@ public sealed class ChainNode : IDisposable
             return outcome;
         }
     }
+
+    /// <summary>CheckTx's signature check, on the lower-priority admission threads when the options ask for them.</summary>
+    private bool VerifyForAdmission(TxEnvelope tx)
+    {
+        if (Options.AdmissionVerifyThreads <= 0)
+        {
+            return _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
+        }
+        var verifier = LazyInitializer.EnsureInitialized(ref _admissionVerifier, ref _admissionVerifierLock,
+            () => new LowPriorityWorkers(Options.AdmissionVerifyThreads, "admission verify"));
+        var committed = State.Committed;
+        return verifier.Run(() => _app.VerifyEnvelopeSignatures([tx], committed, Genesis.ChainId)[0]);
+    }
+
+    private LowPriorityWorkers? _admissionVerifier;
+    private object? _admissionVerifierLock;
 
     private static CheckTxResponse Fail(SdkError e, string context) => new(e.Code, e.Codespace, $"{context}: {e.Description}", 0, 0);
 
@@ -801,5 +817,6 @@ public sealed class ChainNode : IDisposable
             indexer.Stop(Options.EventIndexDrainTimeout);
             indexer.Dispose();
         }
+        Volatile.Read(ref _admissionVerifier)?.Dispose();
     }
 }

@@ -12,8 +12,9 @@ internal sealed record ReplayItem(Block Block, BlockResults Expected, bool[]? Si
 
 /// <summary>
 /// Replay's read-ahead worker: one thread reads and decodes blocks 1..last with their stored results, in height
-/// order, and checks each block's signatures (<see cref="IChainApplication.VerifyEnvelopeSignatures"/>, itself parallel)
-/// against the target's committed state of the moment, at most <c>depth</c> blocks ahead of execution. That state
+/// order, and checks each block's signatures (<see cref="IChainApplication.VerifyEnvelopeSignatures"/>, one tx at a
+/// time on <see cref="LowPriorityWorkers"/>, so the block executing keeps its core) against the target's committed
+/// state of the moment, at most <c>depth</c> blocks ahead of execution. That state
 /// is at or before the one the block starts from, which is enough: execution keeps the true answers and checks
 /// the false ones again (<see cref="ChainNode.PrepareStoredBlock(Block, bool[], IReadOnlyList{Tx.TxEnvelope})"/>). A read failure is handed
 /// over in order, at the height where it happened.
@@ -23,6 +24,7 @@ internal sealed class ReplayReadAhead : IDisposable
     private readonly BlockingCollection<(ReplayItem? Item, Exception? Error)> _queue;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _worker;
+    private readonly LowPriorityWorkers _verifiers = new(Environment.ProcessorCount, "replay verify");
 
     public ReplayReadAhead(BlockStore stored, IChainApplication app, IStateReader state, string chainId, long last, int depth)
     {
@@ -64,7 +66,7 @@ internal sealed class ReplayReadAhead : IDisposable
                 {
                     item = Read(stored, h);
                     var envelopes = TxEnvelope.Wrap(item.Block.Txs);
-                    var sigs = envelopes.Count == 0 ? [] : app.VerifyEnvelopeSignatures(envelopes, state, chainId);
+                    var sigs = envelopes.Count == 0 ? [] : Verify(app, envelopes, state, chainId);
                     item = item with { SignaturesOk = sigs, Envelopes = envelopes };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -95,10 +97,32 @@ internal sealed class ReplayReadAhead : IDisposable
         }
     }
 
+    /// <summary>Each tx's signature check, in one stripe of the txs per worker.</summary>
+    private bool[] Verify(IChainApplication app, IReadOnlyList<TxEnvelope> envelopes, IStateReader state, string chainId)
+    {
+        var sigs = new bool[envelopes.Count];
+        var stripes = Math.Min(_verifiers.Threads, envelopes.Count);
+        var work = new Action[stripes];
+        for (var s = 0; s < stripes; s++)
+        {
+            var first = s;
+            work[s] = () =>
+            {
+                for (var i = first; i < envelopes.Count; i += stripes)
+                {
+                    sigs[i] = app.VerifyEnvelopeSignatures([envelopes[i]], state, chainId)[0];
+                }
+            };
+        }
+        _verifiers.RunAll(work);
+        return sigs;
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
         _worker.Join();
+        _verifiers.Dispose();
         _stop.Dispose();
         _queue.Dispose();
     }
