@@ -78,6 +78,7 @@ public static class AbciCommand
             {
                 Moniker = config.Moniker,
                 MempoolCacheSize = config.MempoolCacheSize,
+                AdmissionVerifyThreads = config.AdmissionVerifyThreads,
                 Log = Log,
                 Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
             };

@@ -44,6 +44,13 @@ public sealed record NodeConfigFile
     [JsonPropertyName("mempool_cache_size")]
     public int MempoolCacheSize { get; init; } = 10_000;
 
+    /// <summary>
+    /// Threads for CheckTx's signature checks, at a lower scheduling priority than block production (docs/node-limits.md);
+    /// 0 = on the RPC's own threads. One per core by default.
+    /// </summary>
+    [JsonPropertyName("admission_verify_threads")]
+    public int AdmissionVerifyThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;

@@ -72,6 +72,7 @@ public static class StartCommand
                 MempoolMaxTxsPerSender = config.MempoolMaxTxsPerSender,
                 MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
                 MempoolCacheSize = config.MempoolCacheSize,
+                AdmissionVerifyThreads = config.AdmissionVerifyThreads,
                 Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
                 Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
                 BlockSigner = validatorKey is null ? null : new BlockSigner(validatorKey),
