@@ -4,6 +4,7 @@
 The file it writes is the devnet's genesis: accounts and balances, chain params, and the Mirror deployment as
 app_state.wasm.steps (see genesis/README.md). Deterministic: same inputs, same bytes. Not needed at run time.
 """
+import base64
 import hashlib
 import json
 import os
@@ -238,6 +239,16 @@ def build_steps(gov):
     return steps
 
 
+# The devnet's consensus (block-signing) key, Ed25519 as CometBFT's: its seed is SHA-256 of the public sentence
+# "mirrorchain devnet validator", so every fresh devnet has the same validator and anyone can sign as it: a devnet
+# only (docs/signed-commits.md). `mirrorchain init` writes it to config/priv_validator_key.json. The public key is
+# written out here (deriving it needs an Ed25519 library); MirrorChain.Cli.Tests checks it against the seed. The
+# address is CometBFT's: the first 20 bytes of SHA-256 of the public key.
+DEVNET_VALIDATOR_SEED = hashlib.sha256(b"mirrorchain devnet validator").digest()
+VALIDATOR_CONSENSUS_PUBKEY = "eJylr9EAzi5uYW/JVtsqqKBqg8gEdEME3Tb9E2obTkE="
+VALIDATOR_CONSENSUS_ADDRESS = hashlib.sha256(base64.b64decode(VALIDATOR_CONSENSUS_PUBKEY)).hexdigest()[:40].upper()
+
+
 def genesis_doc(steps):
     return {
         "genesis_time": GENESIS_TIME,
@@ -248,13 +259,13 @@ def genesis_doc(steps):
             # limit a single tx may ask for). app_state.params.max_block_gas must say the same.
             "block": {"max_bytes": "4194304", "max_gas": "1000000000"},
             "evidence": {"max_age_num_blocks": "100000", "max_age_duration": "172800000000000", "max_bytes": "1048576"},
-            "validator": {"pub_key_types": ["secp256k1"]},
+            "validator": {"pub_key_types": ["ed25519"]},
             "version": {"app": "1"},
             "abci": {"vote_extensions_enable_height": "0"},
         },
         "validators": [{
-            "address": "6E32820F36FAE0E6108F3134523506994C734542",
-            "pub_key": {"type": "tendermint/PubKeySecp256k1", "value": "An4JQUJX6KTbh6CvqmDLPhe6knWdqfKYjDvkCl2QE1oc"},
+            "address": VALIDATOR_CONSENSUS_ADDRESS,
+            "pub_key": {"type": "tendermint/PubKeyEd25519", "value": VALIDATOR_CONSENSUS_PUBKEY},
             "power": "10", "name": "validator",
         }],
         "app_hash": "",

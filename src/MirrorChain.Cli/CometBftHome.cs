@@ -129,7 +129,8 @@ public static class CometBftHome
         File.WriteAllText(Path.Combine(dataDir, "priv_validator_state.json"), "{\n  \"height\": \"0\",\n  \"round\": 0,\n  \"step\": 0\n}\n");
     }
 
-    private static void WritePrivate(string path, string text)
+    /// <summary>Writes a key file readable by its owner only.</summary>
+    internal static void WritePrivate(string path, string text)
     {
         File.WriteAllText(path, text);
         if (!OperatingSystem.IsWindows())

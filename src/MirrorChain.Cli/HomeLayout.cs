@@ -6,6 +6,8 @@ namespace MirrorChain.Cli;
 /// config/genesis.json   the genesis document (copied from genesis/devnet.json by init)
 /// config/node.json      node settings (moniker, rpc address, block time, mempool limits)
 /// config/node_key.json  the node id
+/// config/priv_validator_key.json  the validator's Ed25519 key, CometBFT's format (the devnet's fixed key, written by
+///                       init for the devnet genesis): it signs each block (docs/signed-commits.md)
 /// data/                 RocksDB: state, blocks, results, indexes
 /// keyring-test/         the test-backend keyring (devnet accounts imported by init)
 /// </code>
@@ -31,6 +33,8 @@ public sealed record HomeLayout(string Root)
     public string NodeConfig => Path.Combine(Config, "node.json");
 
     public string NodeKey => Path.Combine(Config, "node_key.json");
+
+    public string PrivValidatorKey => Path.Combine(Config, "priv_validator_key.json");
 
     public string Contracts => Path.Combine(Config, "contracts.json");
 

@@ -8,7 +8,8 @@ namespace MirrorChain.Cli;
 
 /// <summary>
 /// mirrorchain init: writes a node home — genesis (the built-in devnet genesis unless --genesis is given),
-/// node settings, a node key, and the devnet test accounts in the test keyring.
+/// node settings, a node key, the validator key when the genesis validator is the devnet's
+/// (<see cref="DevnetValidatorKey"/>), and the devnet test accounts in the test keyring.
 /// </summary>
 public static class InitCommand
 {
@@ -34,6 +35,7 @@ public static class InitCommand
             var id = Hex.Lower(RandomNumberGenerator.GetBytes(20));
             File.WriteAllText(home.NodeKey, JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id }) + "\n");
         }
+        var validatorLine = WriteValidatorKey(home, genesis);
         WriteContractsFile(home, genesis);
         var imported = 0;
         if (importTestKeys)
@@ -52,8 +54,31 @@ public static class InitCommand
         output.WriteLine($"  chain id   {genesis.ChainId}");
         output.WriteLine($"  genesis    {home.Genesis}");
         output.WriteLine($"  contracts  {home.Contracts}");
+        output.WriteLine($"  validator  {validatorLine}");
         output.WriteLine($"  keyring    {imported} devnet test keys imported (mirrorchain keys list --home {home.Root})");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes config/priv_validator_key.json when the genesis validator is the devnet's fixed key; says what signs the
+    /// blocks otherwise (another genesis brings its own key file, an old secp256k1 genesis none).
+    /// </summary>
+    private static string WriteValidatorKey(HomeLayout home, GenesisDoc genesis)
+    {
+        var validator = genesis.Validators[0];
+        using var devnet = DevnetValidatorKey.Create();
+        if (validator.PubKeyType == GenesisValidator.Ed25519Type && validator.PubKey.AsSpan().SequenceEqual(devnet.PublicKey))
+        {
+            CometBftHome.WritePrivate(home.PrivValidatorKey, CometBftHome.PrivValidatorKeyJson(devnet));
+            return $"{home.PrivValidatorKey} (the devnet's fixed key, address {Hex.Upper(devnet.Address)}: blocks are signed)";
+        }
+        if (File.Exists(home.PrivValidatorKey))
+        {
+            return $"{home.PrivValidatorKey} (kept)";
+        }
+        return validator.PubKeyType == GenesisValidator.Ed25519Type
+            ? $"no key written: put the genesis validator's priv_validator_key.json in {home.Config} to sign blocks"
+            : $"the genesis validator has a {validator.PubKeyType} key: blocks are not signed (docs/signed-commits.md)";
     }
 
     /// <summary>

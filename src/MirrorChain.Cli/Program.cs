@@ -47,10 +47,19 @@ var lcd = new Option<string?>("--lcd") { Description = "Cosmos REST (LCD) listen
 var metricsAddress = new Option<string?>("--metrics") { Description = "Prometheus /metrics listen address host:port, or off (default from config/node.json: 127.0.0.1:26660)" };
 var noExplorer = new Option<bool>("--no-explorer") { Description = "do not serve the explorer at the LCD's /explorer/ (default from config/node.json: explorer true)" };
 var abci = new Option<string?>("--abci") { Description = "run as a CometBFT 0.38 ABCI application on this address (tcp://127.0.0.1:26658 or unix:///path) instead of producing blocks (docs/abci.md)" };
-var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM") { rpc, blockTime, lcd, metricsAddress, noExplorer, abci };
+var cometBftRpc = new Option<string?>("--cometbft-rpc") { Description = "with --abci: CometBFT's RPC, which the LCD reads blocks and txs from and broadcasts through (default: [rpc] laddr of HOME/cometbft/config/config.toml, else http://127.0.0.1:26657)" };
+var noLcd = new Option<bool>("--no-lcd") { Description = "do not serve the LCD (the same as --lcd off)" };
+var start = new Command("start", "run the node: JSON-RPC and block production until SIGINT/SIGTERM; with --abci, the ABCI socket for CometBFT and the LCD over CometBFT's RPC") { rpc, blockTime, lcd, noLcd, metricsAddress, noExplorer, abci, cometBftRpc };
+start.Validators.Add(result =>
+{
+    if (result.GetValue(cometBftRpc) is not null && result.GetValue(abci) is null)
+    {
+        result.AddError("--cometbft-rpc needs --abci (without it the node serves its own RPC)");
+    }
+});
 start.SetAction((pr, ct) => RunAsync(() => pr.GetValue(abci) is { } abciAddress
-    ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct)
-    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(lcd), pr.GetValue(metricsAddress), pr.GetValue(noExplorer))));
+    ? AbciCommand.RunAsync(Home(pr), abciAddress, Console.Out, ct, pr.GetValue(cometBftRpc), pr.GetValue(noLcd) ? "off" : pr.GetValue(lcd), pr.GetValue(metricsAddress))
+    : StartCommand.RunAsync(Home(pr), pr.GetValue(rpc), pr.GetValue(blockTime), Console.Out, ct, pr.GetValue(noLcd) ? "off" : pr.GetValue(lcd), pr.GetValue(metricsAddress), pr.GetValue(noExplorer))));
 root.Subcommands.Add(start);
 
 // feeder

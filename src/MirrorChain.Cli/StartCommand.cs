@@ -32,6 +32,18 @@ public static class StartCommand
         var lcdEndpoint = LcdServerOptions.ParseListenAddress(lcdOverride ?? config.LcdListen);
         var metricsEndpoint = MetricsServer.ParseListenAddress(metricsOverride ?? config.MetricsListen);
         var genesis = GenesisDoc.Load(home.Genesis);
+        MirrorChain.Crypto.Ed25519Key? validatorKey;
+        string signingLine;
+        try
+        {
+            (validatorKey, signingLine) = LoadValidatorKey(home, genesis);
+        }
+        catch (InvalidDataException e)
+        {
+            output.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        using var ownedValidatorKey = validatorKey;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -62,6 +74,7 @@ public static class StartCommand
                 MempoolCacheSize = config.MempoolCacheSize,
                 Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
                 Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
+                BlockSigner = validatorKey is null ? null : new BlockSigner(validatorKey),
             };
             using var node = ChainNode.Open(db, genesis, AppFactory.Create(), options);
             metrics?.Observe(node);
@@ -129,6 +142,7 @@ public static class StartCommand
             output.WriteLine($"  metrics     {metricsLine}");
             output.WriteLine($"  explorer    {explorerLine}");
             output.WriteLine($"  block time  {DurationParser.Format(blockTime)}");
+            output.WriteLine($"  signing     {signingLine}");
             output.Flush();
 
             var producer = new BlockProducer(node, TimeProvider.System, line => { lock (output) { output.WriteLine(line); output.Flush(); } });
@@ -173,5 +187,31 @@ public static class StartCommand
             }
         }
         return Hex.Lower(Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(home.Root)).AsSpan(0, 20));
+    }
+
+    /// <summary>
+    /// The validator key that signs blocks: config/priv_validator_key.json, which must be the genesis validator's
+    /// (an unreadable or foreign key file is an error). Without the file blocks are produced unsigned, as by a home
+    /// made before signed commits (a secp256k1 genesis validator); the line says which.
+    /// </summary>
+    internal static (MirrorChain.Crypto.Ed25519Key? Key, string Line) LoadValidatorKey(HomeLayout home, GenesisDoc genesis)
+    {
+        var validator = genesis.Validators[0];
+        if (!File.Exists(home.PrivValidatorKey))
+        {
+            return (null, validator.PubKeyType == GenesisValidator.Ed25519Type
+                ? $"off: no {home.PrivValidatorKey} (blocks are not signed; commit has no signatures)"
+                : $"off: the genesis validator has a {validator.PubKeyType} key (a home made before signed commits; tools/devnet --reset makes a signed devnet)");
+        }
+        var key = PrivValidatorKeyFile.Load(home.PrivValidatorKey);
+        if (validator.PubKeyType != GenesisValidator.Ed25519Type || !validator.PubKey.AsSpan().SequenceEqual(key.PublicKey))
+        {
+            var address = Hex.Upper(key.Address);
+            key.Dispose();
+            throw new InvalidDataException(
+                $"{home.PrivValidatorKey} holds the key of validator {address}, but the genesis validator is {Hex.Upper(validator.Address)} ({validator.PubKeyType}): " +
+                "use the genesis validator's key file, or remove the file to run unsigned");
+        }
+        return (key, $"validator {Hex.Upper(key.Address)} (Ed25519, {home.PrivValidatorKey})");
     }
 }

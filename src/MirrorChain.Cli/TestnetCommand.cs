@@ -6,8 +6,8 @@ namespace MirrorChain.Cli;
 /// <c>mirrorchain testnet --validators N --output DIR</c> (and <c>mirrorchain init --cometbft</c> for one node):
 /// homes for N validators on one machine, like <c>cometbft testnet</c>. Node i gets an app home <c>DIR/node{i}</c>
 /// and a CometBFT home <c>DIR/node{i}/cometbft</c> sharing one genesis with N Ed25519 validators of equal power;
-/// its ports are P+10i (p2p), P+10i+1 (CometBFT RPC) and P+10i+2 (the app's ABCI socket), and every node lists the
-/// others as persistent peers.
+/// its ports are P+10i (p2p), P+10i+1 (CometBFT RPC), P+10i+2 (the app's ABCI socket) and P+10i+4 (the app's
+/// /metrics), its LCD listens on 1317+i (node.json), and every node lists the others as persistent peers.
 /// </summary>
 public static class TestnetCommand
 {
@@ -52,16 +52,26 @@ public static class TestnetCommand
                     output.WriteLine($"error: could not initialise {appHome.Root}");
                     return code;
                 }
+                // Under CometBFT the validator keys are the CometBFT homes'; the app home's copy of the devnet's
+                // fixed key (for the embedded producer) would only be a decoy here.
+                File.Delete(appHome.PrivValidatorKey);
                 cometGenesis ??= CometBftHome.GenesisJson(File.ReadAllText(appHome.Genesis),
                     validatorKeys.Select((k, j) => new CometBftHome.Validator($"node{j}", k.PublicKey, Power)).ToList());
                 var config = CometBftHome.ConfigToml($"node{i}", ports[i], peers.Where((_, j) => j != i).ToList(), local: true);
                 CometBftHome.Write(Path.Combine(appHome.Root, "cometbft"), cometGenesis, validatorKeys[i], nodeKeys[i], config);
+                // Each app on this machine serves its own LCD and /metrics (start --abci reads them from node.json).
+                var nodeConfig = NodeConfigFile.Load(appHome.NodeConfig) with
+                {
+                    LcdListen = $"127.0.0.1:{Rpc.Lcd.LcdServerOptions.DefaultPort + i}",
+                    MetricsListen = $"127.0.0.1:{ports[i].P2p + 4}",
+                };
+                nodeConfig.Save(appHome.NodeConfig);
             }
             output.WriteLine($"wrote a {validators}-validator testnet under {root}");
             for (var i = 0; i < validators; i++)
             {
                 var node = Path.Combine(root, $"node{i}");
-                output.WriteLine($"  node{i}: mirrorchain start --home {node} --abci tcp://127.0.0.1:{ports[i].Abci}");
+                output.WriteLine($"  node{i}: mirrorchain start --home {node} --abci tcp://127.0.0.1:{ports[i].Abci}   (lcd http://127.0.0.1:{Rpc.Lcd.LcdServerOptions.DefaultPort + i})");
                 output.WriteLine($"         cometbft start --home {Path.Combine(node, "cometbft")}   (rpc http://127.0.0.1:{ports[i].Rpc}, p2p {ports[i].P2p})");
             }
             return 0;

@@ -46,6 +46,13 @@ public sealed class BlockStore(IKeyValueStore db)
         return b is null ? null : BlockCodec.DecodeResults(b);
     }
 
+    /// <summary>The validator's signature of block <paramref name="height"/>, or null (an unsigned block, or none stored).</summary>
+    public BlockSignature? GetSignature(long height)
+    {
+        var b = db.Get(StoreKeys.CommitSignatureKey(height));
+        return b is null ? null : BlockSignature.Decode(b);
+    }
+
     public long? GetHeightByBlockHash(byte[] hash)
     {
         var b = db.Get(StoreKeys.BlockHashKey(hash));
@@ -81,14 +88,18 @@ public sealed class BlockStore(IKeyValueStore db)
         db.Get(StoreKeys.EventKey(compositeKey, value, height, index)) is not null;
 
     /// <summary>
-    /// Adds a block, its results, its tx-hash and block-hash indexes and the new latest height to
+    /// Adds a block, its results, its signature (when signed), its tx-hash and block-hash indexes and the new latest height to
     /// <paramref name="batch"/>. The tx-hash index stays here, atomic with the block: CheckTx refuses a committed
     /// tx by it. The event index does not (<see cref="AppendEvents"/>).
     /// </summary>
-    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes)
+    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes, BlockSignature? signature = null)
     {
         var height = block.Header.Height;
         BlockCodec.PutBlock(batch, StoreKeys.BlockKey(height), block);
+        if (signature is not null)
+        {
+            batch.Put(StoreKeys.CommitSignatureKey(height), signature.Encode());
+        }
         BlockCodec.PutResults(batch, StoreKeys.ResultsKey(height), results);
         batch.Put(StoreKeys.BlockHashKey(block.Hash), StoreKeys.EncodeHeight(height));
         for (var i = 0; i < txHashes.Count; i++)

@@ -45,6 +45,10 @@ public sealed class ChainNode : IDisposable
         Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
         SeenTxs = new SeenTxCache(options.MempoolCacheSize);
         ProposerAddress = genesis.Validators[0].Address;
+        if (options.BlockSigner is { } signer)
+        {
+            CheckSigner(genesis.Validators[0], signer);
+        }
         _latestHeight = Blocks.LatestHeight;
         _latestBlock = _latestHeight > 0 ? Blocks.GetBlock(_latestHeight) : null;
         _latestAppHash = State.LatestRoot;
@@ -58,6 +62,30 @@ public sealed class ChainNode : IDisposable
                     "re-indexing them from the stored results in the background (tx_search waits for it)");
             }
             Indexer = new EventIndexer(db, Blocks, indexed, _latestHeight, options.EventIndexQueueBlocks, options.Log);
+        }
+    }
+
+    /// <summary>The validator key must be the genesis validator's (an Ed25519 key): otherwise no one could verify its commits.</summary>
+    private static void CheckSigner(GenesisValidator validator, BlockSigner signer)
+    {
+        if (validator.PubKeyType != GenesisValidator.Ed25519Type)
+        {
+            throw new InvalidOperationException(
+                $"the genesis validator has a {validator.PubKeyType} key, which cannot sign blocks here (Ed25519 only); start without the validator key, " +
+                "or re-create the home from a genesis with an Ed25519 validator (tools/devnet --reset for the devnet's)");
+        }
+        if (!validator.PubKey.AsSpan().SequenceEqual(signer.PublicKey))
+        {
+            throw new InvalidOperationException(
+                $"the validator key (address {Hex.Upper(signer.Address)}) is not the genesis validator's (address {Hex.Upper(validator.Address)}): " +
+                "use the priv_validator_key.json that belongs to this genesis");
+        }
+        // CometBFT types/genesis.go ValidateAndComplete: a validator's address is its key's (SHA-256, first 20 bytes);
+        // the commit names the signer by it, and validators lists the genesis address.
+        if (!validator.Address.AsSpan().SequenceEqual(signer.Address))
+        {
+            throw new InvalidOperationException(
+                $"the genesis validator's address {Hex.Upper(validator.Address)} is not its Ed25519 key's ({Hex.Upper(signer.Address)}, the first 20 bytes of SHA-256 of the key): fix the genesis");
         }
     }
 
@@ -301,7 +329,9 @@ public sealed class ChainNode : IDisposable
             }
             var header = NextHeader(time, Hashing.MerkleRoot(envelopes.Select(t => t.HashBytes).ToList()), ProposerAddress);
             var block = new Block(header, envelopes.Select(t => t.Bytes).ToList(), BlockCodec.HeaderHash(header));
-            return Execute(block, envelopes);
+            // The validator's precommit: a pure function of the header (~50 µs), stored atomically with the block.
+            var signature = Options.StoreBlocks ? Options.BlockSigner?.Sign(Genesis.ChainId, header.Height, block.Hash, header.Time) : null;
+            return Execute(block, envelopes, signature: signature);
         }
         catch
         {
@@ -409,7 +439,7 @@ public sealed class ChainNode : IDisposable
     /// each tx's gas limit), executes it over a cache and stages its batch. Throws <see cref="InvalidBlockException"/>
     /// with nothing staged when a limit is broken.
     /// </summary>
-    private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null, bool[]? preverified = null)
+    private PendingBlock Execute(Block block, IReadOnlyList<TxEnvelope>? envelopes = null, bool[]? preverified = null, BlockSignature? signature = null)
     {
         var started = Stopwatch.GetTimestamp();
         var height = block.Header.Height;
@@ -452,7 +482,7 @@ public sealed class ChainNode : IDisposable
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
         if (Options.StoreBlocks)
         {
-            BlockStore.Append(batch, block, blockResults, hashes);
+            BlockStore.Append(batch, block, blockResults, hashes, signature);
         }
         else
         {

@@ -127,4 +127,8 @@ public sealed record GenesisDoc
 }
 
 /// <summary>A genesis validator: 20-byte address, public key (type + bytes), voting power.</summary>
-public sealed record GenesisValidator(byte[] Address, string PubKeyType, byte[] PubKey, long Power, string Name);
+public sealed record GenesisValidator(byte[] Address, string PubKeyType, byte[] PubKey, long Power, string Name)
+{
+    /// <summary>The amino type name of an Ed25519 consensus key.</summary>
+    public const string Ed25519Type = "tendermint/PubKeyEd25519";
+}

@@ -44,6 +44,13 @@ public sealed record NodeOptions
     /// </summary>
     public bool StoreBlocks { get; init; } = true;
 
+    /// <summary>
+    /// The validator key that signs each produced block's precommit (docs/signed-commits.md), or null for unsigned
+    /// blocks. It must be the genesis validator's Ed25519 key: <see cref="ChainNode.Open"/> refuses another.
+    /// Blocks executed for an external engine (ABCI) or replayed are never signed here.
+    /// </summary>
+    public BlockSigner? BlockSigner { get; init; }
+
     /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
     public int EventIndexQueueBlocks { get; init; } = 16;
 

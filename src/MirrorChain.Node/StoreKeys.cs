@@ -10,9 +10,10 @@ namespace MirrorChain.Node;
 /// 0x12 ‖ tx hash(32)              → height(8 BE) ‖ index(4 BE)
 /// 0x13 ‖ block hash(32)           → height(8 BE)
 /// 0x14 ‖ "type.key" 0x00 value 0x00 ‖ height(8 BE) ‖ index(4 BE) → empty   (event index for tx_search)
+/// 0x15 ‖ height(8 BE)             → the validator's precommit signature of the block (BlockSignature; signed blocks only)
 /// 0x1F ‖ name                     → metadata (latest height, chain id, genesis hash, indexed height)
 /// </code>
-/// 0x10–0x13 and the latest height are written in the block's one atomic batch. The event index (0x14) is not: the
+/// 0x10–0x13, 0x15 and the latest height are written in the block's one atomic batch. The event index (0x14) is not: the
 /// <see cref="EventIndexer"/> writes a block's event keys after the block is committed, in its own batch together with
 /// <c>0x1F ‖ "indexed_height"</c> (8 BE: every block up to it has its event keys). A home whose indexed height is below
 /// the latest height is re-indexed from the stored results (0x11) when the node opens. A home with no indexed-height
@@ -25,11 +26,14 @@ public static class StoreKeys
     public const byte TxByHash = 0x12;
     public const byte HeightByBlockHash = 0x13;
     public const byte EventIndex = 0x14;
+    public const byte CommitSignature = 0x15;
     public const byte Meta = 0x1F;
 
     public static byte[] BlockKey(long height) => WithHeight(Block, height);
 
     public static byte[] ResultsKey(long height) => WithHeight(Results, height);
+
+    public static byte[] CommitSignatureKey(long height) => WithHeight(CommitSignature, height);
 
     public static byte[] TxKey(ReadOnlySpan<byte> hash) => [TxByHash, .. hash];
 

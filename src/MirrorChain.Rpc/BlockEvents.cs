@@ -19,11 +19,11 @@ internal static class BlockEvents
     public const string NewBlockEvents = "NewBlockEvents";
     public const string Tx = "Tx";
 
-    public static List<RpcEvent> Create(Block block, BlockResults results, ulong appVersion)
+    public static List<RpcEvent> Create(Block block, BlockResults results, ulong appVersion, IReadOnlyList<CommitSignature>? lastCommitSignatures = null)
     {
         var events = new List<RpcEvent>(3 + block.Txs.Count)
         {
-            new(NewBlock, Tagged(NewBlock, []), w => WriteNewBlock(w, block, results, appVersion)),
+            new(NewBlock, Tagged(NewBlock, []), w => WriteNewBlock(w, block, results, appVersion, lastCommitSignatures)),
             new(NewBlockHeader, Tagged(NewBlockHeader, []), w =>
             {
                 w.WriteStartObject();
@@ -64,10 +64,10 @@ internal static class BlockEvents
     }
 
     /// <summary>EventDataNewBlock: <c>{block, block_id, result_finalize_block}</c>.</summary>
-    private static void WriteNewBlock(Utf8JsonWriter w, Block block, BlockResults results, ulong appVersion)
+    private static void WriteNewBlock(Utf8JsonWriter w, Block block, BlockResults results, ulong appVersion, IReadOnlyList<CommitSignature>? lastCommitSignatures)
     {
         w.WriteStartObject();
-        BlockJson.WriteBlock(w, "block", block, appVersion, BlockJsonFormat.CometBft);
+        BlockJson.WriteBlock(w, "block", block, appVersion, BlockJsonFormat.CometBft, lastCommitSignatures);
         BlockJson.WriteBlockId(w, "block_id", block.Hash, BlockJsonFormat.CometBft);
         w.WriteStartObject("result_finalize_block");
         TxJson.WriteEvents(w, "events", []);

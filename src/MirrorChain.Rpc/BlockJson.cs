@@ -46,7 +46,12 @@ internal static class BlockJson
         w.WriteEndObject();
     }
 
-    public static void WriteBlock(Utf8JsonWriter w, string name, Block block, ulong appVersion, BlockJsonFormat format)
+    /// <summary>
+    /// The block; <paramref name="lastCommitSignatures"/> are the signatures of the previous block's commit for
+    /// <c>last_commit</c> (CometBFT: block h+1 carries the commit of block h), none when null.
+    /// </summary>
+    public static void WriteBlock(Utf8JsonWriter w, string name, Block block, ulong appVersion, BlockJsonFormat format,
+        IReadOnlyList<CommitSignature>? lastCommitSignatures = null)
     {
         w.WriteStartObject(name);
         WriteHeader(w, "header", block.Header, appVersion, format);
@@ -67,14 +72,13 @@ internal static class BlockJson
         w.WriteInt64String("height", format.ClampLastCommitHeight ? Math.Max(0, lastHeight) : lastHeight);
         w.WriteNumber("round", 0);
         WriteBlockId(w, "block_id", block.Header.LastBlockHash, format);
-        w.WriteStartArray("signatures");
-        w.WriteEndArray();
+        CommitMethods.WriteSignatures(w, lastCommitSignatures ?? [], format);
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
     /// <summary>ResultBlock: <c>{block_id, block}</c>; a missing block gives an empty id and <c>block: null</c>.</summary>
-    public static void WriteResultBlock(Utf8JsonWriter w, Block? block, ulong appVersion)
+    public static void WriteResultBlock(Utf8JsonWriter w, Block? block, ulong appVersion, IReadOnlyList<CommitSignature>? lastCommitSignatures = null)
     {
         w.WriteStartObject();
         WriteBlockId(w, "block_id", block is null ? [] : block.Hash, BlockJsonFormat.CometBft);
@@ -84,7 +88,7 @@ internal static class BlockJson
         }
         else
         {
-            WriteBlock(w, "block", block, appVersion, BlockJsonFormat.CometBft);
+            WriteBlock(w, "block", block, appVersion, BlockJsonFormat.CometBft, lastCommitSignatures);
         }
         w.WriteEndObject();
     }

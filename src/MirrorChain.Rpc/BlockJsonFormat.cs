@@ -52,6 +52,31 @@ internal sealed class BlockJsonFormat
         }
     }
 
+    /// <summary>
+    /// A CommitSig's <c>block_id_flag</c>: a number on CometBFT's JSON-RPC, the cometbft.types.BlockIDFlag enum name
+    /// in the gateway's proto3 JSON (1 absent, 2 commit, 3 nil).
+    /// </summary>
+    public void WriteBlockIdFlag(Utf8JsonWriter w, long flag)
+    {
+        if (_hex)
+        {
+            w.WriteNumber("block_id_flag", flag);
+        }
+        else
+        {
+            w.WriteString("block_id_flag", BlockIdFlagName(flag));
+        }
+    }
+
+    /// <summary>The proto3 JSON name of a cometbft.types.BlockIDFlag value.</summary>
+    public static string BlockIdFlagName(long flag) => flag switch
+    {
+        1 => "BLOCK_ID_FLAG_ABSENT",
+        2 => "BLOCK_ID_FLAG_COMMIT",
+        3 => "BLOCK_ID_FLAG_NIL",
+        _ => "BLOCK_ID_FLAG_UNKNOWN",
+    };
+
     public void WriteProposer(Utf8JsonWriter w, ReadOnlySpan<byte> proposer)
     {
         if (_bech32Proposer)

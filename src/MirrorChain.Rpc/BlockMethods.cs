@@ -6,12 +6,16 @@ namespace MirrorChain.Rpc;
 /// <summary><c>block</c>, <c>block_by_hash</c>, <c>header</c>, <c>header_by_hash</c>, <c>block_results</c>, <c>blockchain</c>.</summary>
 internal sealed class BlockMethods(IRpcBackend backend)
 {
+    /// <summary>ResultBlock with <c>last_commit</c> carrying the previous block's commit signatures.</summary>
+    public static void WriteResultBlock(Utf8JsonWriter w, IRpcBackend backend, Block? block) =>
+        BlockJson.WriteResultBlock(w, block, backend.AppProtocolVersion,
+            block is null || block.Header.Height <= 1 ? null : backend.CommitSignatures(block.Header.Height - 1));
+
     public void Register(RpcMethodTable table)
     {
         table.Add("block", ["height"], (args, w) =>
-            BlockJson.WriteResultBlock(w, backend.GetBlock(ResolveHeight(args)), backend.AppProtocolVersion));
-        table.Add("block_by_hash", ["hash"], (args, w) =>
-            BlockJson.WriteResultBlock(w, BlockByHash(args), backend.AppProtocolVersion));
+            WriteResultBlock(w, backend, backend.GetBlock(ResolveHeight(args))));
+        table.Add("block_by_hash", ["hash"], (args, w) => WriteResultBlock(w, backend, BlockByHash(args)));
         table.Add("header", ["height"], (args, w) => WriteResultHeader(w, backend.GetBlock(ResolveHeight(args))));
         table.Add("header_by_hash", ["hash"], (args, w) => WriteResultHeader(w, BlockByHash(args)));
         table.Add("block_results", ["height"], BlockResults);

@@ -58,7 +58,7 @@ internal sealed class BlockSearchMethods(IRpcBackend backend, SearchGate gate)
         {
             if (backend.GetBlock(h) is { } block)
             {
-                BlockJson.WriteResultBlock(w, block, backend.AppProtocolVersion);
+                BlockMethods.WriteResultBlock(w, backend, block);
             }
         }
         w.WriteEndArray();

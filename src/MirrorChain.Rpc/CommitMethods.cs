@@ -5,7 +5,7 @@ namespace MirrorChain.Rpc;
 /// <summary>
 /// <c>validators</c> and <c>commit</c> (CometBFT rpc/core/consensus.go <c>Validators</c>, rpc/core/blocks.go
 /// <c>Commit</c>). The validator set is <see cref="IRpcBackend.ValidatorsAt"/>; a commit's signatures come from
-/// <see cref="IRpcBackend.CommitSignatures"/> (none while blocks are unsigned).
+/// <see cref="IRpcBackend.CommitSignatures"/> (none for an unsigned block; docs/signed-commits.md).
 /// </summary>
 internal sealed class CommitMethods(IRpcBackend backend)
 {
@@ -74,7 +74,7 @@ internal sealed class CommitMethods(IRpcBackend backend)
         w.WriteInt64String("height", height);
         w.WriteNumber("round", 0);
         BlockJson.WriteBlockId(w, "block_id", block.Hash, BlockJsonFormat.CometBft);
-        WriteSignatures(w, backend.CommitSignatures(height));
+        WriteSignatures(w, backend.CommitSignatures(height), BlockJsonFormat.CometBft);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteBoolean("canonical", height < latest);
@@ -82,14 +82,14 @@ internal sealed class CommitMethods(IRpcBackend backend)
     }
 
     /// <summary><c>signatures</c>: CommitSig JSON (an absent vote has no address, the zero time and a null signature).</summary>
-    public static void WriteSignatures(Utf8JsonWriter w, IReadOnlyList<CommitSignature> signatures)
+    public static void WriteSignatures(Utf8JsonWriter w, IReadOnlyList<CommitSignature> signatures, BlockJsonFormat format)
     {
         w.WriteStartArray("signatures");
         foreach (var s in signatures)
         {
             w.WriteStartObject();
-            w.WriteNumber("block_id_flag", s.BlockIdFlag);
-            w.WriteHex("validator_address", s.ValidatorAddress);
+            format.WriteBlockIdFlag(w, s.BlockIdFlag);
+            format.WriteBytes(w, "validator_address", s.ValidatorAddress);
             w.WriteString("timestamp", s.Timestamp.ToRfc3339());
             w.WriteBase64OrNull("signature", s.Signature);
             w.WriteEndObject();

@@ -111,9 +111,9 @@ public interface IRpcBackend
         [new RpcValidator(ValidatorAddress, ValidatorPubKeyType, ValidatorPubKey, ValidatorVotingPower, 0)];
 
     /// <summary>
-    /// The signatures of the commit for block <paramref name="height"/>, in validator-set order. Blocks are not signed
-    /// yet, so the default is none (the shape <c>block.last_commit</c> already has); a node with validator keys fills
-    /// them in here and <c>commit</c> serves them.
+    /// The signatures of the commit for block <paramref name="height"/>, in validator-set order: <c>commit</c> of the
+    /// height and <c>last_commit</c> of the next block serve them. The default is none (an unsigned block); a node
+    /// with a validator key stores one per block (docs/signed-commits.md).
     /// </summary>
     IReadOnlyList<CommitSignature> CommitSignatures(long height) => [];
 }

@@ -79,6 +79,12 @@ public sealed class NodeRpcBackend : IRpcBackend, IRpcEventSource, IDisposable
 
     public long? GetHeightByBlockHash(byte[] hash) => _node.Blocks.GetHeightByBlockHash(hash);
 
+    /// <summary>The validator's stored precommit signature of the block (block_id_flag 2 = COMMIT), none for an unsigned block.</summary>
+    public IReadOnlyList<CommitSignature> CommitSignatures(long height) =>
+        height >= 1 && height <= _node.LatestHeight && _node.Blocks.GetSignature(height) is { } s
+            ? [new CommitSignature(2, s.ValidatorAddress, s.Timestamp, s.Signature)]
+            : [];
+
     public IndexedTx? GetTx(byte[] hash) => _node.Blocks.GetTxLocation(hash) is { } loc ? Load(loc.Height, loc.Index) : null;
 
     public TxSearchResult SearchTxs(string query, int page, int perPage, bool descending) =>

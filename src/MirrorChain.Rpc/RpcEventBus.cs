@@ -27,16 +27,23 @@ internal sealed class RpcEventBus : IAsyncDisposable
     private readonly IRpcEventSource? _source;
     private readonly RpcSubscriptionOptions _options;
     private readonly ulong _appVersion;
+    private readonly Func<long, IReadOnlyList<CommitSignature>> _commitSignatures;
     private readonly ILogger _logger;
     private readonly Channel<(Block Block, BlockResults Results)> _blocks;
     private readonly Task _dispatcher;
     private Subscription[] _snapshot = [];
 
-    public RpcEventBus(IRpcEventSource? source, RpcSubscriptionOptions options, ulong appVersion, ILogger logger)
+    /// <summary>
+    /// The bus over <paramref name="source"/>'s commits; <paramref name="commitSignatures"/> gives a height's commit
+    /// signatures for a NewBlock's <c>last_commit</c> (none when null).
+    /// </summary>
+    public RpcEventBus(IRpcEventSource? source, RpcSubscriptionOptions options, ulong appVersion, ILogger logger,
+        Func<long, IReadOnlyList<CommitSignature>>? commitSignatures = null)
     {
         _source = source;
         _options = options;
         _appVersion = appVersion;
+        _commitSignatures = commitSignatures ?? (_ => []);
         _logger = logger;
         _blocks = Channel.CreateBounded<(Block, BlockResults)>(new BoundedChannelOptions(options.PublishQueueBlocks)
         {
@@ -213,7 +220,7 @@ internal sealed class RpcEventBus : IAsyncDisposable
         {
             return;
         }
-        var events = BlockEvents.Create(block, results, _appVersion);
+        var events = BlockEvents.Create(block, results, _appVersion, _commitSignatures(block.Header.Height - 1));
         foreach (var sub in subs)
         {
             foreach (var ev in events)

@@ -37,7 +37,7 @@ public sealed class RpcServer : IAsyncDisposable
         _processor = new JsonRpcProcessor(RpcMethodTable.Create(backend, _options), _logger, _options.MaxBatchRequests, _options.Metrics);
         ArgumentNullException.ThrowIfNull(_options.Subscriptions, nameof(options));
         _options.Subscriptions.Validate();
-        _events = new RpcEventBus(backend as IRpcEventSource, _options.Subscriptions, backend.AppProtocolVersion, _logger);
+        _events = new RpcEventBus(backend as IRpcEventSource, _options.Subscriptions, backend.AppProtocolVersion, _logger, backend.CommitSignatures);
         _websocket = new WebSocketEndpoint(_processor, _events, _options.Subscriptions, _options.MaxRequestBodyBytes, _logger);
         _host = new KestrelHost("RPC", _options.Endpoint, _options.MaxRequestBodyBytes, _options.MaxOpenConnections, _options.ShutdownTimeout, HandleAsync, _logger, webSockets: true);
     }

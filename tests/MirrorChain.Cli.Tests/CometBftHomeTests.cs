@@ -66,6 +66,8 @@ public sealed class CometBftHomeTests
             using var nodeKey = Ed25519Key.FromCometBftPrivateKey(Convert.FromBase64String(nodeKeyDoc.RootElement.GetProperty("priv_key").GetProperty("value").GetString()!));
             nodeIds.Add(CometBftHome.NodeId(nodeKey));
             Assert.True(File.Exists(Path.Combine(dir.Path, "net", $"node{i}", "cometbft", "data", "priv_validator_state.json")));
+            // the app home keeps no copy of the devnet's fixed key: under CometBFT the CometBFT home's key signs
+            Assert.False(File.Exists(Path.Combine(dir.Path, "net", $"node{i}", "config", "priv_validator_key.json")));
         }
         for (var i = 0; i < 4; i++)
         {

@@ -12,6 +12,22 @@ public sealed class DevnetQueryTests(DevnetFixture devnet) : IClassFixture<Devne
     private TxFlags Flags(OutputFormat format = OutputFormat.Text, bool dryRun = false) => new() { Node = devnet.Node, Output = format, DryRun = dryRun };
 
     [Fact]
+    public async Task The_devnet_signs_its_blocks_with_the_validator_that_validators_names()
+    {
+        using var rpc = new RpcClient(devnet.Node);
+        var commit = (await rpc.CallAsync("commit", new JsonObject { ["height"] = "1" }))["signed_header"]!["commit"]!;
+        var validator = (await rpc.CallAsync("validators", new JsonObject { ["height"] = "1" }))["validators"]![0]!;
+        var sig = Assert.Single(commit["signatures"]!.AsArray())!;
+        Assert.Equal(validator["address"]!.GetValue<string>(), sig["validator_address"]!.GetValue<string>());
+        var hash = MirrorChain.Core.Hex.Decode(commit["block_id"]!["hash"]!.GetValue<string>());
+        var signBytes = MirrorChain.Node.CanonicalVote.PrecommitSignBytes("mirrorchain-devnet-1", 1, hash,
+            MirrorChain.Core.BlockTime.ParseRfc3339(sig["timestamp"]!.GetValue<string>()));
+        Assert.True(MirrorChain.Crypto.Ed25519Key.Verify(Convert.FromBase64String(validator["pub_key"]!["value"]!.GetValue<string>()),
+            signBytes, Convert.FromBase64String(sig["signature"]!.GetValue<string>())));
+        Assert.Contains("signing     validator 9299B90DEABAD9A62DB679F91287AE121382E340", devnet.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Smart_query_prints_the_contracts_answer_under_data()
     {
         var text = new StringWriter();

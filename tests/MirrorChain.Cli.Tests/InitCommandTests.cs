@@ -114,9 +114,12 @@ public sealed class InitCommandTests : IDisposable
             var coins = b.GetProperty("coins").EnumerateArray().Select(c => (c.GetProperty("denom").GetString(), c.GetProperty("amount").GetString())).ToList();
             Assert.Equal([("uluna", "1000000000000000"), ("uusd", "1000000000000000")], coins);
         }
-        // the validator of the genesis is the devnet validator account
-        Assert.Equal("terra1dcegyrekltswvyy0xy69ydgxn9x8x32zdtapd8", MirrorChain.Core.Address.FromBytes(genesis.Validators[0].Address).ToString());
-        Assert.Equal(genesis.Validators[0].Address, AddressDerivation.AccountAddress(genesis.Validators[0].PubKey).ToArray());
+        // the validator of the genesis is the devnet's fixed Ed25519 key, with CometBFT's address of it
+        using var devnetKey = DevnetValidatorKey.Create();
+        Assert.Equal("tendermint/PubKeyEd25519", genesis.Validators[0].PubKeyType);
+        Assert.Equal(devnetKey.PublicKey, genesis.Validators[0].PubKey);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(devnetKey.PublicKey)[..20], genesis.Validators[0].Address);
+        Assert.Equal("9299B90DEABAD9A62DB679F91287AE121382E340", MirrorChain.Core.Hex.Upper(genesis.Validators[0].Address));
     }
 
     [Fact]

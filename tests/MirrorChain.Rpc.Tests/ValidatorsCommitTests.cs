@@ -80,6 +80,19 @@ public sealed class ValidatorsCommitTests
             sigs.ToJsonString());
     }
 
+    [Fact]
+    public async Task Block_last_commit_carries_the_previous_blocks_commit_signatures()
+    {
+        await using var s = await RpcTestServer.StartAsync(new SignedCommits());
+        var block2 = JsonNode.Parse(await s.CallAsync("block", """{"height":"2"}"""))!["result"]!["block"]!["last_commit"]!;
+        var commit1 = JsonNode.Parse(await s.CallAsync("commit", """{"height":"1"}"""))!["result"]!["signed_header"]!["commit"]!;
+        Assert.Equal("1", block2["height"]!.GetValue<string>());
+        Assert.Equal(commit1["signatures"]!.ToJsonString(), block2["signatures"]!.ToJsonString());
+        Assert.Equal(commit1["block_id"]!.ToJsonString(), block2["block_id"]!.ToJsonString());
+        var block1 = JsonNode.Parse(await s.CallAsync("block", """{"height":"1"}"""))!["result"]!["block"]!["last_commit"]!;
+        Assert.Empty(block1["signatures"]!.AsArray()); // no commit before the first block
+    }
+
     private sealed class ThreeValidators : FakeBackend
     {
         public override IReadOnlyList<RpcValidator> ValidatorsAt(long height) =>

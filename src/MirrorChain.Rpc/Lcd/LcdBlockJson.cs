@@ -10,12 +10,13 @@ namespace MirrorChain.Rpc.Lcd;
 /// </summary>
 internal static class LcdBlockJson
 {
-    public static void WriteGetBlockResponse(Utf8JsonWriter w, Block block, ulong appVersion)
+    /// <summary>The response; <paramref name="lastCommitSignatures"/> fill <c>last_commit</c> (the previous block's commit).</summary>
+    public static void WriteGetBlockResponse(Utf8JsonWriter w, Block block, ulong appVersion, IReadOnlyList<CommitSignature> lastCommitSignatures)
     {
         w.WriteStartObject();
         BlockJson.WriteBlockId(w, "block_id", block.Hash, BlockJsonFormat.Gateway);
-        BlockJson.WriteBlock(w, "block", block, appVersion, BlockJsonFormat.Gateway);
-        BlockJson.WriteBlock(w, "sdk_block", block, appVersion, BlockJsonFormat.GatewaySdk);
+        BlockJson.WriteBlock(w, "block", block, appVersion, BlockJsonFormat.Gateway, lastCommitSignatures);
+        BlockJson.WriteBlock(w, "sdk_block", block, appVersion, BlockJsonFormat.GatewaySdk, lastCommitSignatures);
         w.WriteEndObject();
     }
 }

@@ -13,13 +13,14 @@ public sealed class LcdRouter
     public LcdRouter(IRpcBackend backend, LcdServerOptions options, ILogger logger)
     {
         _logger = logger;
+        var chain = options.Chain ?? new LocalLcdChain(backend);
         _routes =
         [
             .. new AuthRoutes(backend).Routes(),
             .. new BankRoutes(backend).Routes(),
-            .. new TxRoutes(backend, options).Routes(),
+            .. new TxRoutes(backend, chain, options).Routes(),
             .. new WasmRoutes(backend).Routes(),
-            .. new TendermintRoutes(backend).Routes(),
+            .. new TendermintRoutes(backend, chain).Routes(),
         ];
     }
 

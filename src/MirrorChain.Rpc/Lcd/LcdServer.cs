@@ -10,7 +10,8 @@ namespace MirrorChain.Rpc.Lcd;
 
 /// <summary>
 /// The Cosmos SDK REST ("LCD") API on Kestrel, for feather.js / terra.js / mirror.js: the
-/// gRPC-gateway routes over the same <see cref="IRpcBackend"/> as the JSON-RPC, errors as
+/// gRPC-gateway routes over the same <see cref="IRpcBackend"/> as the JSON-RPC (blocks, txs and broadcasts through
+/// <see cref="LcdServerOptions.Chain"/> when the node runs under CometBFT), errors as
 /// <c>{"code", "message", "details"}</c>, CORS open (explorers and web apps call it from browsers). With
 /// <see cref="LcdServerOptions.Explorer"/> set it also serves the node's own explorer under <c>/explorer/</c>.
 /// </summary>

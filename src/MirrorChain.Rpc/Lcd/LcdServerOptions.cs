@@ -32,6 +32,13 @@ public sealed record LcdServerOptions
     /// <summary>Tx searches by events running at once; more are refused with HTTP 429 / ResourceExhausted.</summary>
     public int MaxConcurrentSearches { get; init; } = RpcServerOptions.DefaultMaxConcurrentSearches;
 
+    /// <summary>
+    /// Where blocks, txs, broadcasts and node status come from: null (the default) is the node itself
+    /// (<see cref="LocalLcdChain"/>); a node under CometBFT gives a <see cref="CometBftLcdChain"/> over CometBFT's RPC.
+    /// State queries always run against the local application.
+    /// </summary>
+    public ILcdChain? Chain { get; init; }
+
     /// <summary>The explorer and Mirror dashboard at <c>/explorer/</c> (docs/explorer.md); null (the default) serves none.</summary>
     public Explorer.ExplorerOptions? Explorer { get; init; }
 

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace MirrorChain.Rpc.Lcd;
 
-/// <summary><c>/cosmos/base/tendermint/v1beta1/…</c>: node_info, syncing, blocks/latest, blocks/{height}.</summary>
-internal sealed class TendermintRoutes(IRpcBackend backend)
+/// <summary>
+/// <c>/cosmos/base/tendermint/v1beta1/…</c>: node_info, syncing, blocks/latest, blocks/{height}, from
+/// <see cref="ILcdChain"/> (the node itself, or CometBFT's RPC); <c>application_version</c> is the local application's.
+/// </summary>
+internal sealed class TendermintRoutes(IRpcBackend backend, ILcdChain chain)
 {
     public IEnumerable<LcdRoute> Routes() =>
     [
@@ -14,10 +17,10 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
         new("GET", "/cosmos/base/tendermint/v1beta1/blocks/{height}", ByHeight),
     ];
 
-    private ValueTask NodeInfo(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask NodeInfo(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         w.WriteStartObject();
-        NodeInfoJson.Write(w, "default_node_info", backend, gateway: true);
+        await chain.WriteNodeInfoAsync(w, "default_node_info", ct).ConfigureAwait(false);
         w.WriteStartObject("application_version");
         w.WriteString("name", backend.AppName);
         w.WriteString("app_name", backend.AppName);
@@ -30,32 +33,34 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
         w.WriteString("cosmos_sdk_version", "");
         w.WriteEndObject();
         w.WriteEndObject();
-        return ValueTask.CompletedTask;
     }
 
-    private ValueTask Syncing(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask Syncing(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
+        var syncing = await chain.SyncingAsync(ct).ConfigureAwait(false);
         w.WriteStartObject();
-        w.WriteBoolean("syncing", false);
+        w.WriteBoolean("syncing", syncing);
         w.WriteEndObject();
-        return ValueTask.CompletedTask;
     }
 
-    private ValueTask Latest(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask Latest(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
-        var height = backend.LatestHeight;
-        var block = (height > 0 ? backend.GetBlock(height) : null) ?? throw LcdException.NotFound("no block has been committed yet");
-        return Write(request, w, block);
+        var height = await chain.LatestHeightAsync(ct).ConfigureAwait(false);
+        if (height < 1)
+        {
+            throw LcdException.NotFound("no block has been committed yet");
+        }
+        await Write(request, w, height, ct).ConfigureAwait(false);
     }
 
-    private ValueTask ByHeight(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask ByHeight(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         var text = request.Path("height");
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var height))
         {
             throw LcdException.TypeMismatch("height", $"strconv.ParseInt: parsing \"{text}\": invalid syntax");
         }
-        var latest = backend.LatestHeight;
+        var latest = await chain.LatestHeightAsync(ct).ConfigureAwait(false);
         if (height > latest)
         {
             throw LcdException.InvalidArgument("requested block height is bigger then the chain length");
@@ -64,14 +69,15 @@ internal sealed class TendermintRoutes(IRpcBackend backend)
         {
             throw LcdException.InvalidArgument($"height must be at least 1, got {height}");
         }
-        var block = backend.GetBlock(height) ?? throw LcdException.NotFound($"block {height} not found");
-        return Write(request, w, block);
+        await Write(request, w, height, ct).ConfigureAwait(false);
     }
 
-    private ValueTask Write(LcdRequest request, Utf8JsonWriter w, MirrorChain.Node.Block block)
+    private async ValueTask Write(LcdRequest request, Utf8JsonWriter w, long height, CancellationToken ct)
     {
+        if (!await chain.WriteBlockAsync(w, height, ct).ConfigureAwait(false))
+        {
+            throw LcdException.NotFound(height == 0 ? "no block has been committed yet" : $"block {height} not found");
+        }
         request.Height = backend.LatestHeight;
-        LcdBlockJson.WriteGetBlockResponse(w, block, backend.AppProtocolVersion);
-        return ValueTask.CompletedTask;
     }
 }

@@ -11,9 +11,10 @@ namespace MirrorChain.Rpc.Lcd;
 
 /// <summary>
 /// <c>/cosmos/tx/v1beta1/…</c>: simulate, broadcast (sync, async, block/commit), get by hash (404 until included)
-/// and search by events.
+/// and search by events. Simulate runs against the local application; the others go to <see cref="ILcdChain"/> (the
+/// node itself, or CometBFT's RPC under CometBFT). The height header is the local application's height, as the SDK's.
 /// </summary>
-internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
+internal sealed class TxRoutes(IRpcBackend backend, ILcdChain chain, LcdServerOptions options)
 {
     private readonly SearchGate _searchGate = new(options.MaxConcurrentSearches);
 
@@ -97,14 +98,14 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         }
         if (mode != Mode.Block)
         {
-            var check = backend.BroadcastTx(txBytes);
+            var check = await chain.BroadcastTxAsync(txBytes, mode == Mode.Async, ct).ConfigureAwait(false);
             request.Height = backend.LatestHeight;
             w.WriteStartObject();
             TxResponseJson.WriteChecked(w, "tx_response", check);
             w.WriteEndObject();
             return;
         }
-        var (result, committed) = await backend.BroadcastTxCommitAsync(txBytes, options.BroadcastBlockTimeout, ct).ConfigureAwait(false);
+        var (result, committed) = await chain.BroadcastTxCommitAsync(txBytes, options.BroadcastBlockTimeout, ct).ConfigureAwait(false);
         if (result.Code != 0)
         {
             w.WriteStartObject();
@@ -119,7 +120,7 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         }
         request.Height = committed.Height;
         w.WriteStartObject();
-        TxResponseJson.WriteCommitted(w, "tx_response", committed, backend.GetBlock(committed.Height)?.Header.Time);
+        TxResponseJson.WriteCommitted(w, "tx_response", committed, await chain.BlockTimeAsync(committed.Height, ct).ConfigureAwait(false));
         w.WriteEndObject();
     }
 
@@ -148,20 +149,20 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
     private static LcdException Unsupported(string mode) =>
         LcdException.InvalidArgument($"unsupported broadcast mode {mode}; supported: BROADCAST_MODE_SYNC, BROADCAST_MODE_ASYNC, BROADCAST_MODE_BLOCK");
 
-    private ValueTask GetTx(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask GetTx(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         var text = request.Path("hash");
         if (text.Length != 64 || !Hex.TryDecode(text, out var hash))
         {
             throw LcdException.InvalidArgument($"invalid tx hash {text}: want 64 hex characters");
         }
-        var tx = backend.GetTx(hash) ?? throw LcdException.NotFound($"tx not found: {text}");
+        var tx = await chain.GetTxAsync(hash, ct).ConfigureAwait(false) ?? throw LcdException.NotFound($"tx not found: {text}");
+        var time = await chain.BlockTimeAsync(tx.Height, ct).ConfigureAwait(false);
         request.Height = backend.LatestHeight;
         w.WriteStartObject();
         TxProtoJson.Write(w, "tx", tx.Tx, asAny: false);
-        TxResponseJson.WriteCommitted(w, "tx_response", tx, backend.GetBlock(tx.Height)?.Header.Time);
+        TxResponseJson.WriteCommitted(w, "tx_response", tx, time);
         w.WriteEndObject();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -170,7 +171,7 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
     /// capped at <see cref="LcdServerOptions.MaxSearchLimit"/>, at most <see cref="LcdServerOptions.MaxConcurrentSearches"/>
     /// run at once, and a client that disconnects cancels its search (<paramref name="ct"/>).
     /// </summary>
-    private ValueTask Search(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
+    private async ValueTask Search(LcdRequest request, Utf8JsonWriter w, CancellationToken ct)
     {
         var text = SearchQueryText(request);
         if (!TxQuery.TryParse(text, out var query, out var error))
@@ -201,18 +202,17 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         TxSearchResult found;
         using (_searchGate.TryEnter() ?? throw new LcdException(GrpcCode.ResourceExhausted, _searchGate.BusyMessage("tx search")))
         {
-            try
+            found = await chain.SearchTxsAsync(query, (int)page, (int)limit, descending, ct).ConfigureAwait(false);
+        }
+        var times = new Dictionary<long, BlockTime?>();
+        foreach (var tx in found.Txs)
+        {
+            if (!times.ContainsKey(tx.Height))
             {
-                found = backend.SearchTxs(query, (int)page, (int)limit, descending, ct);
-            }
-            catch (RpcException e)
-            {
-                throw new LcdException(GrpcCode.Unavailable, e.ErrorData); // the event index is still catching up
+                times[tx.Height] = await chain.BlockTimeAsync(tx.Height, ct).ConfigureAwait(false);
             }
         }
         request.Height = backend.LatestHeight;
-        var times = new Dictionary<long, BlockTime?>();
-        BlockTime? TimeAt(long h) => times.TryGetValue(h, out var t) ? t : times[h] = backend.GetBlock(h)?.Header.Time;
 
         w.WriteStartObject();
         w.WriteStartArray("txs");
@@ -224,7 +224,7 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         w.WriteStartArray("tx_responses");
         foreach (var tx in found.Txs)
         {
-            TxResponseJson.WriteCommittedValue(w, tx, TimeAt(tx.Height));
+            TxResponseJson.WriteCommittedValue(w, tx, times[tx.Height]);
         }
         w.WriteEndArray();
         w.WriteStartObject("pagination");
@@ -233,7 +233,6 @@ internal sealed class TxRoutes(IRpcBackend backend, LcdServerOptions options)
         w.WriteEndObject();
         w.WriteInt64String("total", found.TotalCount);
         w.WriteEndObject();
-        return ValueTask.CompletedTask;
     }
 
     private static string SearchQueryText(LcdRequest request)
