@@ -7,7 +7,7 @@ namespace MirrorChain.Node;
 /// <summary>
 /// Deterministic binary encodings of blocks, headers and results, and the header hash.
 /// Layout: version byte, then fields in declaration order; strings and byte strings length-prefixed (7-bit varint).
-/// Encoded by <see cref="RecordWriter"/> (exactly sized, no intermediate copies), decoded with a <c>BinaryReader</c>;
+/// Encoded by <see cref="RecordWriter"/> (one pass into a pooled buffer), decoded with a <c>BinaryReader</c>;
 /// the bytes are what a <c>BinaryWriter</c> over <c>Encoding.UTF8</c> writes, as every existing home holds them.
 /// </summary>
 public static class BlockCodec

@@ -28,6 +28,10 @@ public sealed class ChainNode : IDisposable
     private long _latestHeight;
     private byte[] _latestAppHash;
     private Block? _latestBlock;
+
+    // The results of the block this node committed last, when it stored them (the next header's last_results_hash
+    // comes from them instead of reading and decoding them back); read and written under the commit lock.
+    private BlockResults? _latestResults;
     private bool _disposed;
 
     private ChainNode(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions options)
@@ -385,7 +389,9 @@ public sealed class ChainNode : IDisposable
     private BlockHeader NextHeader(BlockTime time, byte[] dataHash, byte[] proposer)
     {
         var previous = LatestBlock;
-        var previousResults = previous is null ? null : Blocks.GetResults(previous.Header.Height);
+        var previousResults = previous is null ? null
+            : _latestResults is { } kept && kept.Height == previous.Header.Height ? kept
+            : Blocks.GetResults(previous.Header.Height);
         return new BlockHeader
         {
             ChainId = Genesis.ChainId,
@@ -460,7 +466,8 @@ public sealed class ChainNode : IDisposable
                 $"its txs take {dataBytes} bytes, more than the {Genesis.MaxDataBytes} that consensus_params.block.max_bytes {Genesis.MaxBlockBytes} leaves for txs");
         }
         var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
-        var cache = new StateCache(State.Committed);
+        var reads = new ReadRecorder(State.Committed); // the values execution reads, for the tree (StateDb.PrepareCommit)
+        var cache = new StateCache(reads);
         envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
         var sigs = preverified is null ? VerifyBlockSignatures(envelopes) : RecheckRefusedSignatures(envelopes, preverified);
@@ -487,7 +494,7 @@ public sealed class ChainNode : IDisposable
         }
         var batch = _db.CreateBatch();
         var changes = cache.Changes();
-        var appHash = State.PrepareCommit(block.Header.Height, changes, batch);
+        var appHash = State.PrepareCommit(block.Header.Height, changes, batch, reads);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
         if (Options.StoreBlocks)
         {
@@ -578,6 +585,7 @@ public sealed class ChainNode : IDisposable
                 warming.GetAwaiter().GetResult();
                 State.MarkCommitted(height, pending.Results.AppHash);
                 Volatile.Write(ref _latestBlock, pending.Block);
+                _latestResults = Options.StoreBlocks ? pending.Results : null; // as Blocks.GetResults would give them
                 Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
                 Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
                 Indexer?.Enqueue(pending.Results); // under the commit lock: in height order; never blocks

@@ -6,70 +6,63 @@ using MirrorChain.Storage;
 namespace MirrorChain.Node;
 
 /// <summary>
-/// Writes the <see cref="BlockCodec"/> layout into one exactly sized buffer, byte for byte what a
-/// <c>BinaryWriter</c> with <c>Encoding.UTF8</c> writes: integers little-endian, bool as 0/1, lengths and counts as
-/// 7-bit varints, strings as their UTF-8 byte count then the bytes (lone surrogates as U+FFFD). Built in two passes
-/// over the same code: a counting writer (no buffer) sizes the record, a second one fills it.
+/// Writes the <see cref="BlockCodec"/> layout, byte for byte what a <c>BinaryWriter</c> with <c>Encoding.UTF8</c>
+/// writes: integers little-endian, bool as 0/1, lengths and counts as 7-bit varints, strings as their UTF-8 byte
+/// count then the bytes (lone surrogates as U+FFFD). One pass into a pooled buffer that grows as needed (a block's
+/// results are ~1.2 KB per bank send, mostly short event strings: a counting pass cost as much as the writing one).
 /// </summary>
 internal sealed class RecordWriter
 {
     private static readonly UTF8Encoding Utf8 = (UTF8Encoding)Encoding.UTF8;
 
-    private readonly byte[]? _buffer;
+    // The size of the last record put into a batch: the next one (the next block's) starts with a buffer that fits it.
+    private static int LastPutLength = 4096;
+
+    private byte[] _buffer;
     private int _position;
 
-    private RecordWriter(byte[]? buffer) => _buffer = buffer;
+    private RecordWriter(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
 
-    /// <summary>Bytes written (or counted) so far.</summary>
+    /// <summary>Bytes written so far.</summary>
     public int Length => _position;
 
-    /// <summary>Runs <paramref name="write"/> twice: once to count, once into an array of exactly that size.</summary>
+    /// <summary>Runs <paramref name="write"/> and returns its bytes in an array of exactly their size.</summary>
     public static byte[] Encode<T>(T value, Action<RecordWriter, T> write)
     {
-        var counter = new RecordWriter(null);
-        write(counter, value);
-        var bytes = new byte[counter._position];
-        var writer = new RecordWriter(bytes);
-        write(writer, value);
-        if (writer._position != bytes.Length)
+        var writer = new RecordWriter(256);
+        try
         {
-            throw new InvalidOperationException("a record encoded to a different length than it counted");
+            write(writer, value);
+            return writer._buffer.AsSpan(0, writer._position).ToArray();
         }
-        return bytes;
+        finally
+        {
+            writer.Release();
+        }
     }
 
     /// <summary>
-    /// As <see cref="Encode"/>, into a pooled buffer that goes straight into <paramref name="batch"/> under
+    /// As <see cref="Encode"/>, from a pooled buffer that goes straight into <paramref name="batch"/> under
     /// <paramref name="key"/> (the batch copies it): no array of the record's size is allocated.
     /// </summary>
     public static void Put<T>(IWriteBatch batch, byte[] key, T value, Action<RecordWriter, T> write)
     {
-        var counter = new RecordWriter(null);
-        write(counter, value);
-        var length = counter._position;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        var writer = new RecordWriter(Volatile.Read(ref LastPutLength));
         try
         {
-            var writer = new RecordWriter(buffer);
             write(writer, value);
-            if (writer._position != length)
-            {
-                throw new InvalidOperationException("a record encoded to a different length than it counted");
-            }
-            batch.Put(key, buffer.AsSpan(0, length));
+            batch.Put(key, writer._buffer.AsSpan(0, writer._position));
+            Volatile.Write(ref LastPutLength, Math.Max(writer._position, 256));
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            writer.Release();
         }
     }
 
     public void Byte(byte b)
     {
-        if (_buffer is not null)
-        {
-            _buffer[_position] = b;
-        }
+        Reserve(1)[0] = b;
         _position++;
     }
 
@@ -77,10 +70,7 @@ internal sealed class RecordWriter
 
     public void UInt32(uint v)
     {
-        if (_buffer is not null)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_position), v);
-        }
+        BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), v);
         _position += 4;
     }
 
@@ -88,54 +78,64 @@ internal sealed class RecordWriter
 
     public void Int64(long v)
     {
-        if (_buffer is not null)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_position), v);
-        }
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), v);
         _position += 8;
     }
 
     /// <summary>BinaryWriter.Write7BitEncodedInt: 7 bits per byte, low first, high bit = more (negatives take 5 bytes).</summary>
     public void Varint(int value)
     {
+        var span = Reserve(5);
         var v = (uint)value;
+        var i = 0;
         while (v > 0x7Fu)
         {
-            Byte((byte)(v | 0x80u));
+            span[i++] = (byte)(v | 0x80u);
             v >>= 7;
         }
-        Byte((byte)v);
+        span[i++] = (byte)v;
+        _position += i;
     }
 
     public void Bytes(ReadOnlySpan<byte> b)
     {
         Varint(b.Length);
-        if (_buffer is not null)
-        {
-            b.CopyTo(_buffer.AsSpan(_position));
-        }
+        b.CopyTo(Reserve(b.Length));
         _position += b.Length;
     }
 
     public void String(string s)
     {
-        if (_buffer is null)
-        {
-            var count = Utf8.GetByteCount(s);
-            Varint(count);
-            _position += count;
-            return;
-        }
         if (s.Length <= 127 / 3)
         {
             // At most 3 bytes per UTF-16 unit: the count fits the one-byte varint, so encode first, prefix after.
-            var written = Utf8.GetBytes(s, _buffer.AsSpan(_position + 1));
-            _buffer[_position] = (byte)written;
+            var span = Reserve(1 + 3 * s.Length);
+            var written = Utf8.GetBytes(s, span[1..]);
+            span[0] = (byte)written;
             _position += 1 + written;
             return;
         }
         var n = Utf8.GetByteCount(s);
         Varint(n);
-        _position += Utf8.GetBytes(s, _buffer.AsSpan(_position, n));
+        _position += Utf8.GetBytes(s, Reserve(n));
+    }
+
+    // The next `count` bytes of the buffer, grown (doubling) when they do not fit.
+    private Span<byte> Reserve(int count)
+    {
+        if (_buffer.Length - _position < count)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _position + count));
+            _buffer.AsSpan(0, _position).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        return _buffer.AsSpan(_position, count);
+    }
+
+    private void Release()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
     }
 }

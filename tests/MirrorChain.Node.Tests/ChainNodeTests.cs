@@ -55,6 +55,54 @@ public sealed class ChainNodeTests : IDisposable
     }
 
     [Fact]
+    public void Last_results_hash_is_the_same_from_the_results_kept_in_memory_and_from_those_read_back_after_a_restart()
+    {
+        Block kept;
+        BlockResults r1;
+        using (var db = new MemoryKeyValueStore())
+        using (var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication()))
+        {
+            using (var pending = node.PrepareBlock(T0, [Tx("a=1"), Tx("sigx=1")]))
+            {
+                pending.Commit();
+                r1 = pending.Results;
+            }
+            (kept, _) = node.ProduceBlock(T0.AddNanoseconds(1_000_000_000));
+        }
+        Block readBack;
+        using (var db = RocksDbStore.Open(_dir))
+        {
+            using (var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication()))
+            using (var pending = node.PrepareBlock(T0, [Tx("a=1"), Tx("sigx=1")]))
+            {
+                pending.Commit();
+            }
+            using (var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication()))
+            {
+                (readBack, _) = node.ProduceBlock(T0.AddNanoseconds(1_000_000_000));
+            }
+        }
+        Assert.NotEmpty(kept.Header.LastResultsHash);
+        Assert.Equal(BlockCodec.ResultsHash(r1.TxResults), kept.Header.LastResultsHash);
+        Assert.Equal(kept.Header.LastResultsHash, readBack.Header.LastResultsHash);
+        Assert.Equal(kept.Hash, readBack.Hash);
+    }
+
+    [Fact]
+    public void A_node_that_does_not_store_blocks_leaves_last_results_hash_empty()
+    {
+        using var db = new MemoryKeyValueStore();
+        using var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication(), new NodeOptions { StoreBlocks = false });
+        using (var pending = node.PrepareBlock(T0, [Tx("a=1")]))
+        {
+            pending.Commit();
+        }
+        var (b2, _) = node.ProduceBlock(T0.AddNanoseconds(1_000_000_000));
+        Assert.Equal(2, b2.Header.Height);
+        Assert.Empty(b2.Header.LastResultsHash);
+    }
+
+    [Fact]
     public void Block_time_strictly_increases_even_if_the_clock_goes_back()
     {
         using var db = new MemoryKeyValueStore();

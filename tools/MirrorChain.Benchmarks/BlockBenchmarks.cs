@@ -22,6 +22,11 @@ namespace MirrorChain.Benchmarks;
 /// <item><c>MerkleApplyBlock</c>: the tree update for the state changes such a block makes (few keys: 10 senders).</item>
 /// <item><c>PrepareBlock</c>: signatures + execution + Merkle apply + staging the batch (state, block, results, tx
 /// index); dropped, not written.</item>
+/// <item><c>StageBlockState</c>: the state part of staging such a block alone: <see cref="StateDb.PrepareCommit"/> of
+/// its changes (Merkle apply, leaves recognised from the values its execution read, flat values and new nodes) into
+/// a batch that is dropped.</item>
+/// <item><c>StageBlockRecords</c>: the rest of staging: the block, its results and the tx-hash index into a batch
+/// (<see cref="BlockStore.Append"/>), dropped.</item>
 /// <item><c>CommitPreparedBlock</c>: only the commit of a block prepared in the iteration setup: the atomic store
 /// write (synced on RocksDB, as the node does), marking the new version, the (empty) mempool recheck, handing the
 /// results to the event indexer.</item>
@@ -50,6 +55,9 @@ public class BlockBenchmarks
     private IReadOnlyList<byte[]> _txs = [];
     private bool[] _allVerified = [];
     private IReadOnlyList<KeyValuePair<byte[], byte[]?>> _blockChanges = [];
+    private ReadRecorder? _blockReads;
+    private Block? _stagedBlock;
+    private List<byte[]> _txHashes = [];
     private PendingBlock? _prepared;
     private BlockResults? _indexResults;
 
@@ -85,11 +93,17 @@ public class BlockBenchmarks
         {
             throw new InvalidOperationException("a signature of the benchmark block does not verify");
         }
-        var cache = new StateCache(_node.State.Committed);
+        _blockReads = new ReadRecorder(_node.State.Committed);
+        var cache = new StateCache(_blockReads);
         var executed = _app.ExecuteBlock(NextContext(), _txs, cache, _allVerified);
         RequireAllOk(executed.Select(r => r.Code), "executed block");
         _blockChanges = cache.Changes();
-        _indexResults = new BlockResults(1, executed, []);
+        _indexResults = new BlockResults(1, executed, new byte[32]);
+        using (var pending = _node.PrepareBlock(NextTime(), _txs))
+        {
+            _stagedBlock = pending.Block;
+        }
+        _txHashes = [.. _txs.Select(t => Hashing.TxHash(t))];
     }
 
     [GlobalCleanup]
@@ -148,6 +162,22 @@ public class BlockBenchmarks
     {
         using var pending = _node.PrepareBlock(NextTime(), _txs);
         return pending.Results.AppHash;
+    }
+
+    [Benchmark]
+    public byte[] StageBlockState()
+    {
+        using var batch = _store.CreateBatch();
+        return _node.State.PrepareCommit(_node.LatestHeight + 1, _blockChanges, batch, _blockReads);
+    }
+
+    [Benchmark]
+    public int StageBlockRecords()
+    {
+        using var batch = _store.CreateBatch();
+        BlockStore.Append(batch, _stagedBlock ?? throw new InvalidOperationException("no block"),
+            _indexResults ?? throw new InvalidOperationException("no block results"), _txHashes);
+        return batch.Count;
     }
 
     [Benchmark]
