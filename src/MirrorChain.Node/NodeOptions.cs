@@ -53,9 +53,9 @@ public sealed record NodeOptions
 
     /// <summary>
     /// Threads that run CheckTx's signature checks at a lower scheduling priority than block production
-    /// (<see cref="LowPriorityWorkers"/>); 0 = on the caller's thread at its priority. One per core by default.
+    /// (<see cref="LowPriorityWorkers"/>); 0 (the default) = on the caller's thread at its priority.
     /// </summary>
-    public int AdmissionVerifyThreads { get; init; } = Environment.ProcessorCount;
+    public int AdmissionVerifyThreads { get; init; }
 
     /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
     public int EventIndexQueueBlocks { get; init; } = 16;
