@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using MirrorChain.Abci;
 using MirrorChain.Core;
 using MirrorChain.Metrics;
@@ -7,7 +6,6 @@ using MirrorChain.Node;
 using MirrorChain.Rpc;
 using MirrorChain.Rpc.Lcd;
 using MirrorChain.Rpc.Remote;
-using MirrorChain.Storage;
 
 namespace MirrorChain.Cli;
 
@@ -50,17 +48,9 @@ public static class AbciCommand
             return 2;
         }
         using var cometBftClient = cometBft;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        RocksDbStore db;
-        try
+        using var stop = NodeStartup.StopOnSignals(ct);
+        if (NodeStartup.OpenStore(home, output) is not { } db)
         {
-            db = RocksDbStore.Open(home.Data);
-        }
-        catch (StoreLockedException e)
-        {
-            output.WriteLine($"error: {e.Message}");
             return 1;
         }
         using (db)
@@ -74,14 +64,7 @@ public static class AbciCommand
                 }
             }
             var metrics = metricsEndpoint is null ? null : new NodeMetrics();
-            var options = new NodeOptions
-            {
-                Moniker = config.Moniker,
-                MempoolCacheSize = config.MempoolCacheSize,
-                AdmissionVerifyThreads = config.AdmissionVerifyThreads,
-                Log = Log,
-                Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
-            };
+            var options = NodeStartup.Options(config, Log, (INodeMetrics?)metrics ?? NoNodeMetrics.Instance);
             using var node = ChainNode.Open(db, genesis, AppFactory.Create(), options);
             metrics?.Observe(node);
             metrics?.ObserveStore(db.Path, db.GetIntProperty);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using MirrorChain.Core;
 using MirrorChain.Metrics;
@@ -6,7 +5,6 @@ using MirrorChain.Node;
 using MirrorChain.Rpc;
 using MirrorChain.Rpc.Explorer;
 using MirrorChain.Rpc.Lcd;
-using MirrorChain.Storage;
 
 namespace MirrorChain.Cli;
 
@@ -45,36 +43,20 @@ public static class StartCommand
         }
         using var ownedValidatorKey = validatorKey;
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = NodeStartup.StopOnSignals(ct);
 
-        RocksDbStore db;
-        try
+        if (NodeStartup.OpenStore(home, output) is not { } db)
         {
-            db = RocksDbStore.Open(home.Data);
-        }
-        catch (StoreLockedException e)
-        {
-            output.WriteLine($"error: {e.Message}");
             return 1;
         }
         var exitCode = 0;
         using (db)
         {
             var metrics = metricsEndpoint is null ? null : new NodeMetrics();
-            var options = new NodeOptions
+            var options = NodeStartup.Options(config, line => { lock (output) { output.WriteLine(line); output.Flush(); } },
+                (INodeMetrics?)metrics ?? NoNodeMetrics.Instance) with
             {
-                Moniker = config.Moniker,
                 BlockTime = blockTime,
-                MempoolMaxTxs = config.MempoolMaxTxs,
-                MempoolMaxBytes = config.MempoolMaxBytes,
-                MempoolMaxTxsPerSender = config.MempoolMaxTxsPerSender,
-                MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
-                MempoolCacheSize = config.MempoolCacheSize,
-                AdmissionVerifyThreads = config.AdmissionVerifyThreads,
-                Log = line => { lock (output) { output.WriteLine(line); output.Flush(); } },
-                Metrics = (INodeMetrics?)metrics ?? NoNodeMetrics.Instance,
                 BlockSigner = validatorKey is null ? null : new BlockSigner(validatorKey),
             };
             using var node = ChainNode.Open(db, genesis, AppFactory.Create(), options);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using MirrorChain.Core;
@@ -58,9 +57,7 @@ public static class WatchCommand
             return watch.Tracker.Positions.Any(p => p.State is MarginState.Margin or MarginState.Auctionable) ? 2 : 0;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = NodeStartup.StopOnSignals(ct);
         var initialBackoff = options.InitialBackoff ?? TimeSpan.FromSeconds(1);
         var backoff = initialBackoff;
         var connected = false;
