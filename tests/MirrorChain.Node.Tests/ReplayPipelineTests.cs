@@ -45,6 +45,22 @@ public sealed class ReplayPipelineTests
         return bad;
     }
 
+    [Fact]
+    public void CheckTx_on_the_lower_priority_admission_threads_gives_the_answers_of_the_callers_thread()
+    {
+        var genesis = Genesis();
+        var answers = new List<List<(uint Code, string Log)>>();
+        foreach (var threads in new[] { 0, 2 })
+        {
+            using var node = ChainNode.Open(new MemoryKeyValueStore(), genesis, new MirrorApplication(), new NodeOptions { AdmissionVerifyThreads = threads });
+            var number = Accounts.Get(node.State.Committed, Test2.Address)!.AccountNumber;
+            var txs = new[] { Send(Test2, number, 0, Test3, 1), BadSignature(Send(Test2, number, 1, Test3, 2)), Send(Test2, number, 1, Test3, 3) };
+            answers.Add([.. txs.Select(node.SubmitTx).Select(r => (r.Code, r.Log))]);
+        }
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Equal([0u, 4u, 0u], answers[1].Select(a => a.Code));
+    }
+
     /// <summary>
     /// Block 1: test2 funds a fresh account and pays test3. Block 2: the fresh account's first tx, a test2 tx with a
     /// bad signature, test2's next tx. Block 3: test2 again. Blocks go through PrepareBlock (a proposer elsewhere):
