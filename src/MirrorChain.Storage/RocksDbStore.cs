@@ -54,6 +54,10 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         ArgumentException.ThrowIfNullOrEmpty(path);
         settings ??= RocksDbSettings.Default;
         var native = RocksDbLibrary.Load();
+        if (settings.LowPriorityCompactions)
+        {
+            RocksDbBackgroundPriority.Lower(settings.LowPriorityFlushes);
+        }
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(fullPath);
 
@@ -154,6 +158,21 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
             return long.TryParse(_db.GetProperty(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
                 ? value
                 : null;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>Writes the memtable to a table file and waits for it (tests: runs a job on a flush thread).</summary>
+    internal void FlushMemtable()
+    {
+        Enter();
+        try
+        {
+            var options = new FlushOptions().SetWaitForFlush(true);
+            _db.Flush(options);
         }
         finally
         {
