@@ -68,10 +68,21 @@ internal sealed class JsonRpcClient : IDisposable
     /// <exception cref="JsonRpcException">A non-200 status (the message starts with <paramref name="what"/>).</exception>
     public async Task<RpcReply> PostAsync(ReadOnlyMemory<byte> body, string what, CancellationToken ct = default)
     {
-        using var content = new ReadOnlyMemoryContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _http.PostAsync(_endpoint, content, ct).ConfigureAwait(false);
-        var reply = await RpcReply.ReadAsync(response.Content, ct).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ReadOnlyMemoryContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // Headers only: the body is read straight into the pooled buffer (HttpClient would first buffer it itself).
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bodyRead.CancelAfter(_http.Timeout);
+        RpcReply reply;
+        try
+        {
+            reply = await RpcReply.ReadAsync(response.Content, bodyRead.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new JsonRpcException($"{what}: the answer's body did not arrive within {_http.Timeout.TotalSeconds:F0} s");
+        }
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var text = Encoding.UTF8.GetString(reply.Span);

@@ -71,13 +71,16 @@ internal static class RpcJson
         return Encoding.UTF8.GetString(json[start..(int)r.BytesConsumed]);
     }
 
-    /// <summary>A string value, or null for JSON null (other tokens: their text).</summary>
-    public static string? String(ref Utf8JsonReader r) => r.TokenType switch
+    /// <summary>A string value; null for anything else (skipped).</summary>
+    public static string? String(ref Utf8JsonReader r)
     {
-        JsonTokenType.String => r.GetString(),
-        JsonTokenType.Null => null,
-        _ => SkipToText(ref r),
-    };
+        if (r.TokenType == JsonTokenType.String)
+        {
+            return r.GetString();
+        }
+        r.Skip();
+        return null;
+    }
 
     /// <summary>A CometBFT integer: a decimal string (int64 fields) or a JSON number.</summary>
     /// <exception cref="FormatException">Neither.</exception>
@@ -96,12 +99,5 @@ internal static class RpcJson
             return long.Parse(r.GetString() ?? "", NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
         throw new FormatException($"expected an integer, got a JSON {r.TokenType}");
-    }
-
-    private static string SkipToText(ref Utf8JsonReader r)
-    {
-        var kind = r.TokenType.ToString();
-        r.Skip();
-        return kind;
     }
 }
