@@ -9,6 +9,9 @@ namespace MirrorChain.LoadGen;
 /// <summary>Minimal CometBFT JSON-RPC 2.0 client: POST to the root URL, named params, returns <c>result</c>.</summary>
 internal sealed class JsonRpcClient : IDisposable
 {
+    /// <summary>Answers up to this size are read without a timer of their own.</summary>
+    private const long SmallBody = 16 * 1024;
+
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private long _nextId;
@@ -72,12 +75,14 @@ internal sealed class JsonRpcClient : IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         // Headers only: the body is read straight into the pooled buffer (HttpClient would first buffer it itself).
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-        using var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        bodyRead.CancelAfter(_http.Timeout);
+        // A small body (a broadcast answer) came with the headers; a large one (a block's results) gets the request
+        // timeout for itself, as HttpClient gives it when it buffers the body (a timer per request would cost more).
+        using var bodyRead = response.Content.Headers.ContentLength is <= SmallBody ? null : CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bodyRead?.CancelAfter(_http.Timeout);
         RpcReply reply;
         try
         {
-            reply = await RpcReply.ReadAsync(response.Content, bodyRead.Token).ConfigureAwait(false);
+            reply = await RpcReply.ReadAsync(response.Content, bodyRead?.Token ?? ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
