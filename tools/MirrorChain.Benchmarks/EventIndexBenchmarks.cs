@@ -18,7 +18,8 @@ namespace MirrorChain.Benchmarks;
 /// <item><c>bank</c>: 1 uluna bank sends (28 indexed attributes per tx, ~28,000 keys).</item>
 /// <item><c>swap</c>: Terraswap swaps of 1 UST for mTSLA on the mTSLA-UST pair (wasm and transfer events).</item>
 /// </list>
-/// <c>Wal</c> compares the indexer's unlogged write with the logged one it used before. Each invocation indexes the block at the next height, so every write adds new keys to a store that grows as a
+/// <c>Wal</c> compares the indexer's unlogged write with the logged one it used before; <c>IndexBlockThenSyncedWrite</c>
+/// adds the synced write of the next block's commit, whose fsync covers whatever the WAL holds before it. Each invocation indexes the block at the next height, so every write adds new keys to a store that grows as a
 /// node's does (memtable flushes and compactions included).
 /// </summary>
 [MemoryDiagnoser]
@@ -97,5 +98,19 @@ public class EventIndexBenchmarks
             _store.WriteUnlogged(batch);
         }
         return batch.Count;
+    }
+
+    /// <summary>
+    /// <see cref="IndexBlock"/>, then a synced write of one small batch, as the next block's commit (synced) follows
+    /// the index write in the node: with the WAL, that fsync also has to persist the index batch's log records.
+    /// </summary>
+    [Benchmark]
+    public int IndexBlockThenSyncedWrite()
+    {
+        var keys = IndexBlock();
+        using var commit = _store.CreateBatch();
+        commit.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(_height));
+        _store.Write(commit, sync: true);
+        return keys;
     }
 }
