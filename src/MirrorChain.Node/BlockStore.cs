@@ -114,24 +114,8 @@ public sealed class BlockStore(IKeyValueStore db)
 
     /// <summary>
     /// Adds the event-index keys of a committed block (one per indexed event attribute per tx) and the new indexed
-    /// height to <paramref name="batch"/>. Idempotent: indexing a block twice writes the same keys.
+    /// height to <paramref name="batch"/>, the keys in ascending order (<see cref="EventKeyWriter"/>; the indexer keeps
+    /// one writer for all blocks). Idempotent: indexing a block twice writes the same keys.
     /// </summary>
-    public static void AppendEvents(IWriteBatch batch, BlockResults results)
-    {
-        var height = results.Height;
-        for (var i = 0; i < results.TxResults.Count; i++)
-        {
-            foreach (var e in results.TxResults[i].Events)
-            {
-                foreach (var a in e.Attributes)
-                {
-                    if (a.Index && a.Key.Length > 0)
-                    {
-                        batch.Put(StoreKeys.EventKey(e.Type + "." + a.Key, a.Value, height, i), []);
-                    }
-                }
-            }
-        }
-        batch.Put(StoreKeys.IndexedHeight, StoreKeys.EncodeHeight(height));
-    }
+    public static void AppendEvents(IWriteBatch batch, BlockResults results) => new EventKeyWriter().AppendTo(batch, results);
 }

@@ -37,6 +37,7 @@ public sealed class EventIndexer : IDisposable
     private readonly BlockStore _blocks;
     private readonly Action<string>? _log;
     private readonly Channel<BlockResults> _queue;
+    private readonly EventKeyWriter _keys = new(); // used by the indexer thread only
     private readonly CancellationTokenSource _abandon = new();
     private readonly object _progress = new(); // Monitor: waiters on the indexed height
     private readonly Thread _thread;
@@ -236,8 +237,10 @@ public sealed class EventIndexer : IDisposable
                     ?? throw new InvalidDataException($"the results of block {height} are missing from the store");
                 using (var batch = _db.CreateBatch())
                 {
-                    BlockStore.AppendEvents(batch, results);
-                    _db.Write(batch, sync: false); // the index is rebuilt from the results after a crash: no fsync
+                    _keys.AppendTo(batch, results);
+                    // no WAL, no fsync: the index is rebuilt from the stored results after a crash, and a crash keeps
+                    // a prefix of these writes, each with its indexed height (docs/event-index.md, "Crash safety")
+                    _db.WriteUnlogged(batch);
                 }
                 if (attempt > 1)
                 {

@@ -51,23 +51,32 @@ public static class StoreKeys
     /// <summary>Prefix of all index entries for one attribute value: 0x14 ‖ compositeKey 0x00 value 0x00.</summary>
     public static byte[] EventPrefix(string compositeKey, string value)
     {
-        var k = System.Text.Encoding.UTF8.GetBytes(compositeKey);
-        var v = System.Text.Encoding.UTF8.GetBytes(value);
-        var key = new byte[1 + k.Length + 1 + v.Length + 1];
-        key[0] = EventIndex;
-        k.CopyTo(key, 1);
-        v.CopyTo(key, 2 + k.Length);
+        var key = new byte[EventPrefixLength(compositeKey, value)];
+        WriteEventPrefix(key, compositeKey, value);
         return key;
     }
 
+    /// <summary>The index entry of tx <paramref name="index"/> at <paramref name="height"/>: <see cref="EventPrefix"/> ‖ height(8 BE) ‖ index(4 BE).</summary>
     public static byte[] EventKey(string compositeKey, string value, long height, int index)
     {
-        var prefix = EventPrefix(compositeKey, value);
-        var key = new byte[prefix.Length + 12];
-        prefix.CopyTo(key, 0);
-        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefix.Length), height);
-        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(prefix.Length + 8), index);
+        var prefixLength = EventPrefixLength(compositeKey, value);
+        var key = new byte[prefixLength + 12];
+        WriteEventPrefix(key, compositeKey, value);
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefixLength), height);
+        BinaryPrimitives.WriteInt32BigEndian(key.AsSpan(prefixLength + 8), index);
         return key;
+    }
+
+    private static int EventPrefixLength(string compositeKey, string value) =>
+        3 + System.Text.Encoding.UTF8.GetByteCount(compositeKey) + System.Text.Encoding.UTF8.GetByteCount(value);
+
+    private static void WriteEventPrefix(Span<byte> key, string compositeKey, string value)
+    {
+        key[0] = EventIndex;
+        var n = 1 + System.Text.Encoding.UTF8.GetBytes(compositeKey, key[1..]);
+        key[n++] = 0;
+        n += System.Text.Encoding.UTF8.GetBytes(value, key[n..]);
+        key[n] = 0;
     }
 
     public static byte[] EncodeHeight(long height)

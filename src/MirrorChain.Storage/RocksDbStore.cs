@@ -9,8 +9,9 @@ namespace MirrorChain.Storage;
 /// <summary>
 /// <see cref="IKeyValueStore"/> on RocksDB (one default column family, keys separated by prefixes), through the
 /// RocksDbSharp binding and the native librocksdb of the <c>RocksDB</c> NuGet package (see <see cref="RocksDbLibrary"/>).
-/// Safe for concurrent reads, snapshots and iterators alongside one writer. The WAL is always on, so a
-/// written batch survives a process crash; <c>sync: true</c> also survives a machine crash.
+/// Safe for concurrent reads, snapshots and iterators alongside one writer. <see cref="Write"/> always goes through
+/// the WAL, so a written batch survives a process crash; <c>sync: true</c> also survives a machine crash.
+/// <see cref="WriteUnlogged"/> skips the WAL, for data rebuilt from logged writes after a crash.
 /// Every native call passes a reader gate: <see cref="Dispose"/> shuts the gate, waits for the calls in flight
 /// (each is short: one get, one iterator step, one write), then destroys every iterator and snapshot still open and
 /// closes the database before it returns. Any later call — a new read, the next step of an open iterator, a snapshot
@@ -26,6 +27,8 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
     private readonly ReadOptions _readOptions = new();
     private readonly WriteOptions _writeOptions;
     private readonly WriteOptions _syncWriteOptions;
+    private readonly WriteOptions _unloggedWriteOptions = new WriteOptions().DisableWal(1).SetSync(false);
+    private readonly FlushOptions _flushOptions = new FlushOptions().SetWaitForFlush(true);
     private readonly Lock _snapshotsLock = new();
     private readonly HashSet<RocksDbSnapshot> _snapshots = [];
     private readonly Lock _iteratorsLock = new();
@@ -103,7 +106,37 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         return new RocksDbWriteBatch(_native);
     }
 
-    public void Write(IWriteBatch batch, bool sync = false)
+    public void Write(IWriteBatch batch, bool sync = false) => WriteCore(batch, sync ? _syncWriteOptions : _writeOptions);
+
+    /// <summary>
+    /// Writes the batch with the WAL disabled (RocksDB <c>WriteOptions::disableWAL</c>): into the memtable only.
+    /// A crash keeps a prefix of these writes in write order, each batch whole or not at all: a batch is inserted
+    /// into one memtable; the store has one column family, so a flush persists whole memtables, installed in the
+    /// order they were filled; the WAL replayed at open holds only the logged writes. A clean close flushes the
+    /// memtables first (RocksDB does when unlogged data is pending and <c>avoid_flush_during_shutdown</c> is off, its
+    /// default), so nothing is lost then.
+    /// </summary>
+    public void WriteUnlogged(IWriteBatch batch) => WriteCore(batch, _unloggedWriteOptions);
+
+    /// <summary>Persists the memtables to table files and waits for it (RocksDB <c>DB::Flush</c>, wait on).</summary>
+    public void Flush()
+    {
+        Enter();
+        try
+        {
+            _db.Flush(_flushOptions);
+        }
+        catch (NativeRocksDbException e)
+        {
+            throw new RocksDbException($"flush failed: {e.Message}");
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private void WriteCore(IWriteBatch batch, WriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch is not RocksDbWriteBatch native)
@@ -114,7 +147,7 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         nint err = 0;
         try
         {
-            _native.rocksdb_write(_db.Handle, (sync ? _syncWriteOptions : _writeOptions).Handle, native.Handle, out err);
+            _native.rocksdb_write(_db.Handle, options.Handle, native.Handle, out err);
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MirrorChain.LoadGen.Tests;
 
 public class WorkloadsTests
@@ -71,18 +69,18 @@ public class WorkloadsTests
     [Fact]
     public void A_committed_open_position_gives_its_position_idx_from_the_wasm_event()
     {
-        using var doc = JsonDocument.Parse("""
-            {"code":0,"log":"","gas_used":"312345","events":[
+        var reply = """
+            {"jsonrpc":"2.0","id":3,"result":{"height":"9","txs_results":[{"code":0,"log":"","gas_used":"312345","events":[
               {"type":"message","attributes":[{"key":"action","value":"/cosmwasm.wasm.v1.MsgExecuteContract","index":true}]},
               {"type":"wasm","attributes":[{"key":"_contract_address","value":"terra1mint","index":true},
                 {"key":"action","value":"open_position","index":true},{"key":"position_idx","value":"17","index":true}]},
-              {"type":"wasm","attributes":[{"key":"action","value":"mint","index":true}]}]}
-            """);
+              {"type":"wasm","attributes":[{"key":"action","value":"mint","index":true}]}]}]}}
+            """u8;
 
-        var outcome = TxOutcome.From(doc.RootElement, keepEvents: true);
+        var outcome = BlockReplies.TxResults(reply, keepEvents: true).Single();
 
         Assert.Equal("17", outcome.WasmAttribute("position_idx"));
         Assert.Equal(312_345, outcome.GasUsed);
-        Assert.Null(TxOutcome.From(doc.RootElement, keepEvents: false).WasmAttribute("position_idx"));
+        Assert.Null(BlockReplies.TxResults(reply, keepEvents: false).Single().WasmAttribute("position_idx"));
     }
 }

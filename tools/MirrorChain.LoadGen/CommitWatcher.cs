@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace MirrorChain.LoadGen;
 
 /// <summary>
 /// Phase 2: follows the chain from the height before the first broadcast. For every new height it reads
-/// <c>block</c> (the tx bytes, hashed here) and <c>block_results</c> (each tx's code), and records when each of the
-/// load's txs was first seen committed. It runs during phase 1 too, so commit times are not delayed by it.
+/// <c>block</c> (the tx bytes, hashed here) and <c>block_results</c> (each tx's code, gas used and, for failed txs,
+/// log; read with a streaming reader that skips the events), and records when each of the load's txs was first seen
+/// committed. It runs during phase 1 too, so commit times are not delayed by it.
 /// </summary>
 internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourHashes, long startHeight, TimeSpan pollInterval, bool keepEvents = false)
 {
@@ -54,32 +55,27 @@ internal sealed class CommitWatcher(JsonRpcClient rpc, IReadOnlySet<string> ourH
     private async Task ReadBlockAsync(long height, CancellationToken ct)
     {
         var heightParam = $$"""{"height":"{{height.ToString(CultureInfo.InvariantCulture)}}"}""";
-        var blockTask = rpc.CallAsync("block", heightParam, ct);
-        var resultsTask = rpc.CallAsync("block_results", heightParam, ct);
-        var block = await blockTask.ConfigureAwait(false);
-        var results = await resultsTask.ConfigureAwait(false);
+        var blockTask = rpc.PostAsync(Encoding.UTF8.GetBytes(rpc.Request("block", heightParam)), "block", ct);
+        var resultsTask = rpc.PostAsync(Encoding.UTF8.GetBytes(rpc.Request("block_results", heightParam)), "block_results", ct);
+        using var block = await blockTask.ConfigureAwait(false);
+        using var results = await resultsTask.ConfigureAwait(false);
         var seen = Stopwatch.GetTimestamp();
 
-        var txs = block.GetProperty("block").GetProperty("data").TryGetProperty("txs", out var t) && t.ValueKind == JsonValueKind.Array
-            ? t.EnumerateArray().Select(e => e.GetBytesFromBase64()).ToList()
-            : [];
-        var codes = results.TryGetProperty("txs_results", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().ToList()
-            : [];
-        if (codes.Count != txs.Count)
+        var hashes = BlockReplies.TxHashes(block.Span);
+        var outcomes = BlockReplies.TxResults(results.Span, keepEvents);
+        if (outcomes.Count != hashes.Count)
         {
-            throw new JsonRpcException($"block {height} has {txs.Count} txs but block_results has {codes.Count} results");
+            throw new JsonRpcException($"block {height} has {hashes.Count} txs but block_results has {outcomes.Count} results");
         }
         var ours = 0;
-        for (var i = 0; i < txs.Count; i++)
+        for (var i = 0; i < hashes.Count; i++)
         {
-            var hash = Convert.ToHexString(SHA256.HashData(txs[i]));
-            if (ourHashes.Contains(hash) && _committed.TryAdd(hash, TxOutcome.From(codes[i], keepEvents)))
+            if (ourHashes.Contains(hashes[i]) && _committed.TryAdd(hashes[i], outcomes[i]))
             {
                 ours++;
             }
         }
-        _blocks.Add(new BlockObservation(height, txs.Count, ours, seen));
+        _blocks.Add(new BlockObservation(height, hashes.Count, ours, seen));
     }
 }
 
@@ -90,18 +86,12 @@ internal sealed record BlockObservation(long Height, int TxCount, int OurTxCount
 internal sealed record CommitResult(
     IReadOnlyDictionary<string, TxOutcome> Committed, IReadOnlyList<BlockObservation> Blocks, long LastHeight, bool TimedOut);
 
-/// <summary>A committed tx's result as block_results gives it: code, log, gas used, and (when asked for) its events.</summary>
+/// <summary>
+/// A committed tx's result as block_results gives it: code, log (read for failed txs only: "" when the code is 0),
+/// gas used, and (when asked for) its events.
+/// </summary>
 internal sealed record TxOutcome(uint Code, string Log, long GasUsed, JsonElement? Events)
 {
-    public static TxOutcome From(JsonElement result, bool keepEvents)
-    {
-        var code = result.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetUInt32() : 0;
-        var log = result.TryGetProperty("log", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() ?? "" : "";
-        var gas = result.TryGetProperty("gas_used", out var g) && g.ValueKind is JsonValueKind.String or JsonValueKind.Number ? NodeQueries.Int64(g) : 0;
-        JsonElement? events = keepEvents && result.TryGetProperty("events", out var e) ? e.Clone() : null;
-        return new TxOutcome(code, log, gas, events);
-    }
-
     /// <summary>The value of the first attribute <paramref name="key"/> of a <c>wasm</c> event, or null.</summary>
     public string? WasmAttribute(string key)
     {

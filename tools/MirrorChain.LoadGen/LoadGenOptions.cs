@@ -24,6 +24,9 @@ internal sealed record LoadGenOptions
                                (comma-separated subset, or all; default bank)
           --contracts PATH     the node home's config/contracts.json (needed by every workload but bank)
           --concurrency C      concurrent broadcast_tx_sync requests (default 8; one in flight per sender)
+          --batch N            txs per request: 1 = one broadcast_tx_sync request per tx (the default); N > 1 =
+                               JSON-RPC batches of up to N broadcast_tx_sync requests of distinct senders, as cosmjs'
+                               HttpBatchClient sends them (at most 20: a MirrorChain node refuses larger batches)
           --warmup N           first send N bank txs the same way (rounds of up to 2000, each waiting for its commit),
                                unmeasured: lets a fresh node's JIT tier up (default 0)
           --verify-seconds S   before each measured round, wait until the node's mempool is empty, then verify
@@ -60,6 +63,12 @@ internal sealed record LoadGenOptions
 
     public int Concurrency { get; init; } = 8;
 
+    /// <summary>The most a MirrorChain node accepts in one JSON-RPC batch (its RpcServerOptions.DefaultMaxBatchRequests).</summary>
+    public const int MaxBatch = 20;
+
+    /// <summary>Txs per broadcast request: 1 = single requests, more = JSON-RPC batches of up to this many.</summary>
+    public int Batch { get; init; } = 1;
+
     public double VerifySeconds { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -93,6 +102,7 @@ internal sealed record LoadGenOptions
             "--mix" => o with { Mix = Workloads.ParseMix(f.Value()) },
             "--contracts" => o with { ContractsFile = f.Value() },
             "--concurrency" => o with { Concurrency = f.Int(1, 1024) },
+            "--batch" => o with { Batch = f.Int(1, MaxBatch) },
             "--verify-seconds" => o with { VerifySeconds = Seconds(f, 60) },
             "--timeout" => o with { Timeout = TimeSpan.FromSeconds(f.Int(1, 86_400)) },
             "--accounts" => o with { AccountsFile = f.Value() },

@@ -79,7 +79,7 @@ internal static class LoadRun
             Log($"{workload}: measured round of {plans.Count} txs");
             var round = await session.RoundAsync(plans, keepEvents: false, ct);
             var report = round.Report with { Workload = workload, VerifyRate = verify, LoadAverage = load };
-            Console.WriteLine($"MirrorChain load: {o.Txs} {Describe(workload)}, {senderText}, concurrency {o.Concurrency}, chain {chainId}, {o.Rpc}");
+            Console.WriteLine($"MirrorChain load: {o.Txs} {Describe(workload)}, {senderText}, concurrency {o.Concurrency}, batch {o.Batch}, chain {chainId}, {o.Rpc}");
             Console.Write(report.ToTable());
             Console.WriteLine();
             if (o.SummaryDir is { } d)

@@ -127,8 +127,9 @@ internal sealed class LoadSession(LoadGenOptions options, JsonRpcClient broadcas
         Log($"pre-signed {plans.Count} txs of {senders.Length} senders in {signing.Elapsed.TotalSeconds:F2} s");
 
         var (_, startHeight) = await NodeQueries.StatusAsync(ReadRpc, ct).ConfigureAwait(false);
-        Log($"phase 1 (accept): broadcast_tx_sync, concurrency {Options.Concurrency}; phase 2 (commit) follows from height {startHeight + 1}");
-        var accept = AcceptPhase.RunAsync(broadcastRpc, perSender, Options.Concurrency, ct);
+        Log($"phase 1 (accept): broadcast_tx_sync, concurrency {Options.Concurrency}, batch {Options.Batch}; phase 2 (commit) follows from height {startHeight + 1}");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var accept = AcceptPhase.RunAsync(broadcastRpc, perSender, Options.Concurrency, ct, Options.Batch);
         var watcher = new CommitWatcher(ReadRpc, ourHashes, startHeight, Options.PollInterval, keepEvents);
         var commitTask = watcher.RunAsync(accept, Options.Timeout, ct);
         var acceptResult = await accept.ConfigureAwait(false);
@@ -138,8 +139,9 @@ internal sealed class LoadSession(LoadGenOptions options, JsonRpcClient broadcas
             Log($"  rejected: {sample}");
         }
         var commit = await commitTask.ConfigureAwait(false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var report = LoadReport.Create(plans.Count, acceptResult, commit);
-        Log($"phase 2 done: {report.CommittedOk} committed ok, {report.CommittedFailed} failed, {report.NotCommitted} missing; last at height {report.LastHeight}");
+        Log($"phase 2 done: {report.CommittedOk} committed ok, {report.CommittedFailed} failed, {report.NotCommitted} missing; last at height {report.LastHeight}; load generator CPU in phases 1-2: {cpu.TotalSeconds:F2} s");
 
         for (var g = 0; g < perSender.Length; g++)
         {

@@ -15,7 +15,8 @@ internal static class TxPresigner
     /// <summary>
     /// Signs the plans: they are grouped by sender (a sender's txs keep their order and take its sequences counting
     /// up from <see cref="SenderAccount.NextSequence"/>, which is not changed here); groups are signed in parallel.
-    /// Returns one ordered list per sender, and for each plan (by index) its signed tx.
+    /// Returns one ordered list per sender, and for each plan (by index) its signed tx, whose broadcast request is
+    /// already encoded with the plan's index as JSON-RPC id (unique within the round, so batch answers match by id).
     /// </summary>
     public static (IReadOnlyList<SignedTx>[] PerSender, SignedTx[] PerPlan, SenderAccount[] Senders) Sign(IReadOnlyList<TxPlan> plans, string chainId)
     {
@@ -50,7 +51,8 @@ internal static class TxPresigner
                     AccountNumber = sender.AccountNumber,
                     Sequence = sequence,
                 }, sender.Key);
-                var signed = new SignedTx(g, sequence, Convert.ToBase64String(built.TxBytes), built.HashHex);
+                var id = indexes[n];
+                var signed = new SignedTx(g, sequence, built.HashHex, id, BroadcastRequest.Encode(id, built.TxBytes));
                 list.Add(signed);
                 perPlan[indexes[n]] = signed;
             }
