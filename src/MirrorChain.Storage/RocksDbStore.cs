@@ -198,21 +198,6 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         }
     }
 
-    /// <summary>Writes the memtable to a table file and waits for it (tests: runs a job on a flush thread).</summary>
-    internal void FlushMemtable()
-    {
-        Enter();
-        try
-        {
-            var options = new FlushOptions().SetWaitForFlush(true);
-            _db.Flush(options);
-        }
-        finally
-        {
-            Exit();
-        }
-    }
-
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -22,7 +22,7 @@ public sealed class RocksDbBackgroundPriorityTests : IDisposable
                 batch.Put(BitConverter.GetBytes(i), new byte[100]);
             }
             store.Write(batch, sync: true);
-            store.FlushMemtable(); // a job on a flush thread, which lowers itself before it runs the job
+            store.Flush(); // a job on a flush thread, which lowers itself before it runs the job
         }
 
         var flushThreads = BackgroundThreads("rocksdb:high");
