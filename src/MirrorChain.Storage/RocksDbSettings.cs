@@ -14,6 +14,15 @@ public sealed record RocksDbSettings
     /// <summary>Background threads for flushes and compactions.</summary>
     public int Parallelism { get; init; } = 2;
 
+    /// <summary>
+    /// Compactions run at the lowest CPU priority (<see cref="RocksDbBackgroundPriority"/>): they are deferred work,
+    /// and on a node with few cores they would otherwise take cycles from admission and block production.
+    /// </summary>
+    public bool LowPriorityCompactions { get; init; } = true;
+
+    /// <summary>Memtable flushes at the lowest CPU priority too (a flush that falls behind stalls the writers).</summary>
+    public bool LowPriorityFlushes { get; init; } = true;
+
     /// <summary>How many of RocksDB's own LOG files to keep in the directory.</summary>
     public int KeepLogFiles { get; init; } = 5;
 }

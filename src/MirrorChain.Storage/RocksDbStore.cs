@@ -57,6 +57,10 @@ public sealed unsafe class RocksDbStore : IKeyValueStore
         ArgumentException.ThrowIfNullOrEmpty(path);
         settings ??= RocksDbSettings.Default;
         var native = RocksDbLibrary.Load();
+        if (settings.LowPriorityCompactions)
+        {
+            RocksDbBackgroundPriority.Lower(settings.LowPriorityFlushes);
+        }
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(fullPath);
 
