@@ -110,6 +110,35 @@ public sealed class AdmissionReadCacheTests
         Assert.Equal(0u, node.Submit(Send(node, key, number, 2)).Code);
     }
 
+    [Fact]
+    public void Admitting_a_tx_reads_each_committed_state_key_from_the_store_once_per_committed_state()
+    {
+        using var store = new ReadCountingStore(new MemoryKeyValueStore());
+        using var node = ChainNode.Open(store, DevnetBankGenesis(), new MirrorApplication());
+        var key = Test1();
+        var number = AccountNumber(node, key.Address);
+        var first = Send(node, key, number, 0);
+        var second = Send(node, key, number, 1);
+
+        store.Counting = true;
+        Assert.Equal(0u, node.Submit(first).Code);
+        var firstReads = store.FlatReads;
+        store.Reset();
+        Assert.Equal(0u, node.Submit(second).Code);
+        var secondReads = store.FlatReads;
+
+        // signature check and CheckTx share the chain params and the signer's account, each read once
+        Assert.All(firstReads, r => Assert.Equal(1, r.Value));
+        Assert.Contains(StateKeys.ChainParams(), firstReads.Keys, ByteArrayComparer.Instance);
+        Assert.Contains(StateKeys.Account(key.Address), firstReads.Keys, ByteArrayComparer.Instance);
+        Assert.Empty(secondReads); // the same committed state: all from the cache or the pending state
+
+        node.ProduceBlock(Time(node));
+        store.Reset();
+        Assert.Equal(0u, node.Submit(Send(node, key, number, 2)).Code);
+        Assert.Contains(StateKeys.ChainParams(), store.FlatReads.Keys, ByteArrayComparer.Instance); // read again from the new state
+    }
+
     /// <summary>The Mirror application, whose blocks also store new minimum gas prices when told to.</summary>
     private sealed class ParamsChangingApplication : IChainApplication
     {
