@@ -1,11 +1,11 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using MirrorChain.Crypto;
 using MirrorChain.Node;
 using MirrorChain.Rpc;
 using MirrorChain.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MirrorChain.Benchmarks;
 
