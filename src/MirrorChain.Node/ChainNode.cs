@@ -25,6 +25,11 @@ public sealed class ChainNode : IDisposable
     // number, which never changes once assigned. Entries leave with the tx (commit or eviction).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Hash32, byte> _verifiedSignatures = new();
     private StateCache _checkState;
+
+    // Committed-state reads of admission (signature check and CheckTx) since the latest commit: the chain params and
+    // the signer's account are read once per committed state, not once or twice per tx. Invalidated before the next
+    // block's write and replaced with the pending state after it (under the check lock).
+    private CommittedReadCache _committedReads;
     private long _latestHeight;
     private byte[] _latestAppHash;
     private Block? _latestBlock;
@@ -52,7 +57,8 @@ public sealed class ChainNode : IDisposable
         _latestHeight = Blocks.LatestHeight;
         _latestBlock = _latestHeight > 0 ? Blocks.GetBlock(_latestHeight) : null;
         _latestAppHash = State.LatestRoot;
-        _checkState = new StateCache(State.Committed);
+        _committedReads = new CommittedReadCache(State.Committed);
+        _checkState = new StateCache(_committedReads);
         if (options.IndexEvents)
         {
             var indexed = Math.Min(Blocks.IndexedHeight ?? 0, _latestHeight);
@@ -309,13 +315,13 @@ public sealed class ChainNode : IDisposable
     /// <summary>CheckTx's signature check, on the lower-priority admission threads when the options ask for them.</summary>
     private bool VerifyForAdmission(TxEnvelope tx)
     {
+        var committed = Volatile.Read(ref _committedReads);
         if (Options.AdmissionVerifyThreads <= 0)
         {
-            return _app.VerifyEnvelopeSignatures([tx], State.Committed, Genesis.ChainId)[0];
+            return _app.VerifyEnvelopeSignatures([tx], committed, Genesis.ChainId)[0];
         }
         var verifier = LazyInitializer.EnsureInitialized(ref _admissionVerifier, ref _admissionVerifierLock,
             () => new LowPriorityWorkers(Options.AdmissionVerifyThreads, "admission verify"));
-        var committed = State.Committed;
         return verifier.Run(() => _app.VerifyEnvelopeSignatures([tx], committed, Genesis.ChainId)[0]);
     }
 
@@ -571,6 +577,9 @@ public sealed class ChainNode : IDisposable
             // waiting for the disk); harmless if the write fails (StateDb.WarmCache).
             var height = pending.Block.Header.Height;
             var warming = Task.Run(() => State.WarmCache(height));
+            // From here on the committed state may change: admission's cached reads of it go to the store until
+            // RecheckMempool starts a cache over the new state (also when the write fails: reads stay correct).
+            Volatile.Read(ref _committedReads).Invalidate();
             try
             {
                 _db.Write(pending.Batch, Options.SyncWrites);
@@ -692,7 +701,8 @@ public sealed class ChainNode : IDisposable
         lock (_checkLock)
         {
             var previous = _checkState;
-            _checkState = new StateCache(State.Committed);
+            Volatile.Write(ref _committedReads, new CommittedReadCache(State.Committed));
+            _checkState = new StateCache(_committedReads);
             var ctx = NextContext();
             var committedHashes = new Hash32[committed.Count];
             for (var i = 0; i < committedHashes.Length; i++)

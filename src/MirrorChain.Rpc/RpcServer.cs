@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -79,7 +80,8 @@ public sealed class RpcServer : IAsyncDisposable
         await _events.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task HandleAsync(HttpContext ctx)
+    /// <summary>One HTTP request (Kestrel's handler; also driven without sockets by the RPC benchmark).</summary>
+    internal async Task HandleAsync(HttpContext ctx)
     {
         var ct = ctx.RequestAborted;
         try
@@ -150,18 +152,52 @@ public sealed class RpcServer : IAsyncDisposable
         {
             throw new RequestTooLargeException();
         }
-        using var ms = new MemoryStream(request.ContentLength is { } n ? (int)n : 0);
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (ms.Length + read > limit)
+            using var ms = new MemoryStream();
+            if (request.ContentLength is > 0 and var announced)
             {
-                throw new RequestTooLargeException();
+                // The usual request: read the announced length straight into the body's own array (Kestrel ends the
+                // body there and fails a shorter one), then check that nothing follows.
+                var body = new byte[announced];
+                var filled = 0;
+                while (filled < body.Length)
+                {
+                    var got = await request.Body.ReadAsync(body.AsMemory(filled), ct).ConfigureAwait(false);
+                    if (got == 0)
+                    {
+                        return body.AsSpan(0, filled).ToArray();
+                    }
+                    filled += got;
+                }
+                var more = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false);
+                if (more == 0)
+                {
+                    return body;
+                }
+                ms.Write(body); // more than announced (not from Kestrel): read the rest as below
+                if (ms.Length + more > limit)
+                {
+                    throw new RequestTooLargeException();
+                }
+                ms.Write(chunk, 0, more);
             }
-            ms.Write(buffer, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (ms.Length + read > limit)
+                {
+                    throw new RequestTooLargeException();
+                }
+                ms.Write(chunk, 0, read);
+            }
+            return ms.ToArray();
         }
-        return ms.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     /// <summary>Counts the response for the metrics (before it is sent: a client that got it sees it counted), then sends it.</summary>

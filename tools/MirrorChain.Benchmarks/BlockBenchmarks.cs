@@ -109,6 +109,7 @@ public class BlockBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _checkTxCpu.Print();
         _prepared?.Dispose();
         _node.Dispose();
         _store.Dispose();
@@ -211,7 +212,15 @@ public class BlockBenchmarks
     }
 
     [Benchmark]
-    public int CheckTx1000() => BenchTxs.SubmitAll(_node, _txs);
+    public int CheckTx1000()
+    {
+        var started = ThreadCpuClock.NowNanoseconds();
+        var count = BenchTxs.SubmitAll(_node, _txs);
+        _checkTxCpu.Add(ThreadCpuClock.NowNanoseconds() - started);
+        return count;
+    }
+
+    private readonly ThreadCpuClock.Samples _checkTxCpu = new(nameof(CheckTx1000));
 
     private BlockContext NextContext() => new(_node.Genesis.ChainId, _node.LatestHeight + 1, NextTime());
 
