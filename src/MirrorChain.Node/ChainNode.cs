@@ -496,15 +496,20 @@ public sealed class ChainNode : IDisposable
         var changes = cache.Changes();
         var appHash = State.PrepareCommit(block.Header.Height, changes, batch, reads);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
+        var resultsExact = false;
         if (Options.StoreBlocks)
         {
-            BlockStore.Append(batch, block, blockResults, hashes, signature);
+            resultsExact = BlockStore.Append(batch, block, blockResults, hashes, signature);
         }
         else
         {
             batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(block.Header.Height)); // the state's height only
         }
-        return new PendingBlock(this, block, blockResults, batch, hashes, changes) { ExecutionTime = Stopwatch.GetElapsedTime(started) };
+        return new PendingBlock(this, block, blockResults, batch, hashes, changes)
+        {
+            ExecutionTime = Stopwatch.GetElapsedTime(started),
+            ResultsStoredExactly = resultsExact,
+        };
     }
 
     /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
@@ -586,6 +591,10 @@ public sealed class ChainNode : IDisposable
                 State.MarkCommitted(height, pending.Results.AppHash);
                 Volatile.Write(ref _latestBlock, pending.Block);
                 _latestResults = Options.StoreBlocks ? pending.Results : null; // as Blocks.GetResults would give them
+                if (Options.StoreBlocks)
+                {
+                    Blocks.RememberResults(pending.Results, pending.ResultsStoredExactly);
+                }
                 Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
                 Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
                 Indexer?.Enqueue(pending.Results); // under the commit lock: in height order; never blocks
