@@ -75,7 +75,7 @@ internal static class CompactResultsCodec
         var height = r.Int64();
         var appHash = r.Bytes().ToArray();
         var count = r.Count();
-        var strings = new List<string>(Math.Min(count * 8, 1 << 16));
+        var strings = new List<string>(Math.Min(count, 1 << 13) * 8);
         var datas = new List<(int Start, int Length)>();
         var txs = new TxResult[count];
         for (var i = 0; i < txs.Length; i++)
