@@ -10,12 +10,15 @@ namespace MirrorChain.Node;
 /// atomically (<see cref="Append"/>); the event index goes into a later batch of its own with the indexed height
 /// (<see cref="AppendEvents"/>, written by the <see cref="EventIndexer"/>).
 /// </summary>
-public sealed class BlockStore(IKeyValueStore db)
+/// <param name="db">The node's store.</param>
+/// <param name="recentResultsKept">How many of the latest committed blocks' results <see cref="GetResults"/> answers
+/// from memory once the node <see cref="RememberResults">remembers</see> them (0: none, every read decodes).</param>
+public sealed class BlockStore(IKeyValueStore db, int recentResultsKept = BlockStore.RecentResultsKept)
 {
-    /// <summary>How many of the latest committed blocks' results a node keeps decoded (<see cref="RecentResults"/>).</summary>
+    /// <summary>How many of the latest committed blocks' results a node keeps decoded by default (<see cref="RecentResults"/>).</summary>
     public const int RecentResultsKept = 8;
 
-    private readonly RecentResults _recent = new(RecentResultsKept);
+    private readonly RecentResults? _recent = recentResultsKept > 0 ? new(recentResultsKept) : null;
 
     public long LatestHeight
     {
@@ -46,12 +49,12 @@ public sealed class BlockStore(IKeyValueStore db)
     }
 
     /// <summary>
-    /// The stored results of block <paramref name="height"/>, decoded; one of the last <see cref="RecentResultsKept"/>
-    /// blocks this instance's node committed comes from memory (the same results, not decoded again).
+    /// The stored results of block <paramref name="height"/>, decoded; one of the last few blocks (8 by default) this
+    /// instance's node committed comes from memory (the same results, not decoded again).
     /// </summary>
     public BlockResults? GetResults(long height)
     {
-        if (_recent.Get(height) is { } recent)
+        if (_recent?.Get(height) is { } recent)
         {
             return recent;
         }
@@ -68,11 +71,11 @@ public sealed class BlockStore(IKeyValueStore db)
     {
         if (exact)
         {
-            _recent.Put(results);
+            _recent?.Put(results);
         }
         else
         {
-            _recent.Forget(results.Height);
+            _recent?.Forget(results.Height);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class ChainNode : IDisposable
         Genesis = genesis;
         Options = options;
         State = new StateDb(db);
-        Blocks = new BlockStore(db);
+        Blocks = new BlockStore(db, Math.Max(0, options.RecentResultsKept));
         Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
         SeenTxs = new SeenTxCache(options.MempoolCacheSize);
         ProposerAddress = genesis.Validators[0].Address;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using MirrorChain.Core;
 using MirrorChain.Execution;
@@ -175,12 +176,14 @@ internal static class CompactResultsCodec
 
         public void String(RecordWriter w, string s, int flag, bool flagged = false)
         {
-            if (_strings.TryGetValue(s, out var index))
+            // One lookup: a new string's slot is filled with its index (the count before it was added).
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_strings, s, out var known);
+            if (known)
             {
                 w.VarUInt64(flagged ? ((ulong)(index + 1) << 1) | (uint)flag : (ulong)(index + 1));
                 return;
             }
-            _strings.Add(s, _strings.Count);
+            index = _strings.Count - 1;
             w.VarUInt64(flagged ? (uint)flag : 0UL);
             w.String(s);
             if (s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !IsWellFormed(s))
@@ -191,12 +194,13 @@ internal static class CompactResultsCodec
 
         public void Data(RecordWriter w, byte[] data)
         {
-            if (_datas.TryGetValue(data, out var index))
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_datas, data, out var known);
+            if (known)
             {
                 w.VarUInt64((ulong)(index + 1));
                 return;
             }
-            _datas.Add(data, _datas.Count);
+            index = _datas.Count - 1;
             w.VarUInt64(0);
             w.Bytes(data);
         }
