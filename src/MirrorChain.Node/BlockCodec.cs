@@ -32,14 +32,29 @@ public static class BlockCodec
         return new Block(header, txs, HeaderHash(header));
     }
 
-    public static byte[] EncodeResults(BlockResults results) => RecordWriter.Encode(results, WriteResults);
+    /// <summary>A block's results as they are stored: the compact version 2 layout (<see cref="CompactResultsCodec"/>).</summary>
+    public static byte[] EncodeResults(BlockResults results) => RecordWriter.Encode(results, CompactResultsCodec.Write);
 
-    /// <summary>Puts <see cref="EncodeResults"/>'s bytes into <paramref name="batch"/> without an array of their own.</summary>
-    internal static void PutResults(IWriteBatch batch, byte[] key, BlockResults results) =>
-        RecordWriter.Put(batch, key, results, WriteResults);
+    /// <summary>
+    /// Puts <see cref="EncodeResults"/>'s bytes into <paramref name="batch"/> without an array of their own. True when
+    /// <see cref="DecodeResults"/> gives back <paramref name="results"/> exactly (every string valid UTF-16).
+    /// </summary>
+    internal static bool PutResults(IWriteBatch batch, byte[] key, BlockResults results) =>
+        RecordWriter.Put(batch, key, results, CompactResultsCodec.Write);
 
+    /// <summary>
+    /// The version 1 layout (every string inline, as a <c>BinaryWriter</c> over UTF-8 writes it): what homes written
+    /// before version 2 hold. Only for tests and tools that need such a record.
+    /// </summary>
+    public static byte[] EncodeResultsVersion1(BlockResults results) => RecordWriter.Encode(results, WriteResults);
+
+    /// <summary>Decodes a stored results record of either layout (its first byte: 1 or 2).</summary>
     public static BlockResults DecodeResults(byte[] data)
     {
+        if (data.Length > 0 && data[0] == CompactResultsCodec.Version)
+        {
+            return CompactResultsCodec.Read(data);
+        }
         using var r = new BinaryReader(new MemoryStream(data));
         CheckVersion(r.ReadByte());
         var height = r.ReadInt64();

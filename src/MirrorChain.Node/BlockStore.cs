@@ -10,8 +10,16 @@ namespace MirrorChain.Node;
 /// atomically (<see cref="Append"/>); the event index goes into a later batch of its own with the indexed height
 /// (<see cref="AppendEvents"/>, written by the <see cref="EventIndexer"/>).
 /// </summary>
-public sealed class BlockStore(IKeyValueStore db)
+/// <param name="db">The node's store.</param>
+/// <param name="recentResultsKept">How many of the latest committed blocks' results <see cref="GetResults"/> answers
+/// from memory once the node <see cref="RememberResults">remembers</see> them (0: none, every read decodes).</param>
+public sealed class BlockStore(IKeyValueStore db, int recentResultsKept = BlockStore.RecentResultsKept)
 {
+    /// <summary>How many of the latest committed blocks' results a node keeps decoded by default (<see cref="RecentResults"/>).</summary>
+    public const int RecentResultsKept = 8;
+
+    private readonly RecentResults? _recent = recentResultsKept > 0 ? new(recentResultsKept) : null;
+
     public long LatestHeight
     {
         get
@@ -40,10 +48,35 @@ public sealed class BlockStore(IKeyValueStore db)
         return b is null ? null : BlockCodec.DecodeBlock(b);
     }
 
+    /// <summary>
+    /// The stored results of block <paramref name="height"/>, decoded; one of the last few blocks (8 by default) this
+    /// instance's node committed comes from memory (the same results, not decoded again).
+    /// </summary>
     public BlockResults? GetResults(long height)
     {
+        if (_recent?.Get(height) is { } recent)
+        {
+            return recent;
+        }
         var b = db.Get(StoreKeys.ResultsKey(height));
         return b is null ? null : BlockCodec.DecodeResults(b);
+    }
+
+    /// <summary>
+    /// After <paramref name="results"/> were written (<see cref="Append"/>, then a successful write): keeps them for
+    /// <see cref="GetResults"/> when their record decodes back to them exactly (<paramref name="exact"/>, what
+    /// <see cref="Append"/> answered), otherwise makes sure nothing is kept for that height.
+    /// </summary>
+    internal void RememberResults(BlockResults results, bool exact)
+    {
+        if (exact)
+        {
+            _recent?.Put(results);
+        }
+        else
+        {
+            _recent?.Forget(results.Height);
+        }
     }
 
     /// <summary>The validator's signature of block <paramref name="height"/>, or null (an unsigned block, or none stored).</summary>
@@ -90,9 +123,10 @@ public sealed class BlockStore(IKeyValueStore db)
     /// <summary>
     /// Adds a block, its results, its signature (when signed), its tx-hash and block-hash indexes and the new latest height to
     /// <paramref name="batch"/>. The tx-hash index stays here, atomic with the block: CheckTx refuses a committed
-    /// tx by it. The event index does not (<see cref="AppendEvents"/>).
+    /// tx by it. The event index does not (<see cref="AppendEvents"/>). True when the stored results decode back to
+    /// <paramref name="results"/> exactly (no unpaired surrogate in a string).
     /// </summary>
-    public static void Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes, BlockSignature? signature = null)
+    public static bool Append(IWriteBatch batch, Block block, BlockResults results, IReadOnlyList<byte[]> txHashes, BlockSignature? signature = null)
     {
         var height = block.Header.Height;
         BlockCodec.PutBlock(batch, StoreKeys.BlockKey(height), block);
@@ -100,7 +134,7 @@ public sealed class BlockStore(IKeyValueStore db)
         {
             batch.Put(StoreKeys.CommitSignatureKey(height), signature.Encode());
         }
-        BlockCodec.PutResults(batch, StoreKeys.ResultsKey(height), results);
+        var exact = BlockCodec.PutResults(batch, StoreKeys.ResultsKey(height), results);
         batch.Put(StoreKeys.BlockHashKey(block.Hash), StoreKeys.EncodeHeight(height));
         for (var i = 0; i < txHashes.Count; i++)
         {
@@ -110,6 +144,7 @@ public sealed class BlockStore(IKeyValueStore db)
             batch.Put(StoreKeys.TxKey(txHashes[i]), loc);
         }
         batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(height));
+        return exact;
     }
 
     /// <summary>

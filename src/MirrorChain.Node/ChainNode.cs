@@ -46,7 +46,7 @@ public sealed class ChainNode : IDisposable
         Genesis = genesis;
         Options = options;
         State = new StateDb(db);
-        Blocks = new BlockStore(db);
+        Blocks = new BlockStore(db, Math.Max(0, options.RecentResultsKept));
         Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
         SeenTxs = new SeenTxCache(options.MempoolCacheSize);
         ProposerAddress = genesis.Validators[0].Address;
@@ -502,15 +502,20 @@ public sealed class ChainNode : IDisposable
         var changes = cache.Changes();
         var appHash = State.PrepareCommit(block.Header.Height, changes, batch, reads);
         var blockResults = new BlockResults(block.Header.Height, results, appHash);
+        var resultsExact = false;
         if (Options.StoreBlocks)
         {
-            BlockStore.Append(batch, block, blockResults, hashes, signature);
+            resultsExact = BlockStore.Append(batch, block, blockResults, hashes, signature);
         }
         else
         {
             batch.Put(StoreKeys.LatestHeight, StoreKeys.EncodeHeight(block.Header.Height)); // the state's height only
         }
-        return new PendingBlock(this, block, blockResults, batch, hashes, changes) { ExecutionTime = Stopwatch.GetElapsedTime(started) };
+        return new PendingBlock(this, block, blockResults, batch, hashes, changes)
+        {
+            ExecutionTime = Stopwatch.GetElapsedTime(started),
+            ResultsStoredExactly = resultsExact,
+        };
     }
 
     /// <summary>Signature checks for a block: cached CheckTx results, the rest verified in parallel by the app.</summary>
@@ -595,6 +600,10 @@ public sealed class ChainNode : IDisposable
                 State.MarkCommitted(height, pending.Results.AppHash);
                 Volatile.Write(ref _latestBlock, pending.Block);
                 _latestResults = Options.StoreBlocks ? pending.Results : null; // as Blocks.GetResults would give them
+                if (Options.StoreBlocks)
+                {
+                    Blocks.RememberResults(pending.Results, pending.ResultsStoredExactly);
+                }
                 Volatile.Write(ref _latestAppHash, pending.Results.AppHash);
                 Volatile.Write(ref _latestHeight, pending.Block.Header.Height);
                 Indexer?.Enqueue(pending.Results); // under the commit lock: in height order; never blocks

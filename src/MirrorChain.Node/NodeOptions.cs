@@ -45,6 +45,13 @@ public sealed record NodeOptions
     public bool StoreBlocks { get; init; } = true;
 
     /// <summary>
+    /// How many of the latest committed blocks' results the node keeps in memory for <c>block_results</c>, <c>tx</c>
+    /// and <c>tx_search</c> (<see cref="BlockStore.GetResults"/>; docs/block-results-encoding.md); 0 = none, every
+    /// read decodes the stored record.
+    /// </summary>
+    public int RecentResultsKept { get; init; } = BlockStore.RecentResultsKept;
+
+    /// <summary>
     /// The validator key that signs each produced block's precommit (docs/signed-commits.md), or null for unsigned
     /// blocks. It must be the genesis validator's Ed25519 key: <see cref="ChainNode.Open"/> refuses another.
     /// Blocks executed for an external engine (ABCI) or replayed are never signed here.

@@ -33,6 +33,9 @@ public sealed class PendingBlock : IDisposable
     /// <summary>How long executing and staging the block took (for the metrics only).</summary>
     internal TimeSpan ExecutionTime { get; init; }
 
+    /// <summary>Whether the staged results record decodes back to <see cref="Results"/> exactly (<see cref="BlockStore.Append"/>).</summary>
+    internal bool ResultsStoredExactly { get; init; }
+
     /// <summary>The state keys the block changed (null value = deleted): what the mempool recheck looks at.</summary>
     internal IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes { get; }
 

@@ -42,7 +42,7 @@ internal sealed class RecordWriter
     }
 
     /// <summary>
-    /// As <see cref="Encode"/>, from a pooled buffer that goes straight into <paramref name="batch"/> under
+    /// As <see cref="Encode{T}"/>, from a pooled buffer that goes straight into <paramref name="batch"/> under
     /// <paramref name="key"/> (the batch copies it): no array of the record's size is allocated.
     /// </summary>
     public static void Put<T>(IWriteBatch batch, byte[] key, T value, Action<RecordWriter, T> write)
@@ -53,6 +53,41 @@ internal sealed class RecordWriter
             write(writer, value);
             batch.Put(key, writer._buffer.AsSpan(0, writer._position));
             Volatile.Write(ref LastPutLength, Math.Max(writer._position, 256));
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Put{T}"/>, for a writer that answers something about what it wrote (e.g. whether the record
+    /// decodes back to exactly <paramref name="value"/>).
+    /// </summary>
+    public static TAnswer Put<T, TAnswer>(IWriteBatch batch, byte[] key, T value, Func<RecordWriter, T, TAnswer> write)
+    {
+        var writer = new RecordWriter(Volatile.Read(ref LastPutLength));
+        try
+        {
+            var answer = write(writer, value);
+            batch.Put(key, writer._buffer.AsSpan(0, writer._position));
+            Volatile.Write(ref LastPutLength, Math.Max(writer._position, 256));
+            return answer;
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>As <see cref="Encode{T}"/>, for a writer that answers something about what it wrote.</summary>
+    public static byte[] Encode<T, TAnswer>(T value, Func<RecordWriter, T, TAnswer> write)
+    {
+        var writer = new RecordWriter(256);
+        try
+        {
+            write(writer, value);
+            return writer._buffer.AsSpan(0, writer._position).ToArray();
         }
         finally
         {
@@ -87,6 +122,20 @@ internal sealed class RecordWriter
     {
         var span = Reserve(5);
         var v = (uint)value;
+        var i = 0;
+        while (v > 0x7Fu)
+        {
+            span[i++] = (byte)(v | 0x80u);
+            v >>= 7;
+        }
+        span[i++] = (byte)v;
+        _position += i;
+    }
+
+    /// <summary>Unsigned LEB128: 7 bits per byte, low first, high bit = more (up to 10 bytes).</summary>
+    public void VarUInt64(ulong v)
+    {
+        var span = Reserve(10);
         var i = 0;
         while (v > 0x7Fu)
         {

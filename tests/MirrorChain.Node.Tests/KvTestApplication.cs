@@ -18,6 +18,9 @@ internal sealed class KvTestApplication : IChainApplication
     /// <summary>Optional CheckTx hook: return a log to refuse the tx with code 7, or throw.</summary>
     public Func<string, string?>? CheckHook { get; set; }
 
+    /// <summary>Optional: what a tx's "kv" event shows as its value (default: the value set).</summary>
+    public Func<string, string>? EventValueHook { get; set; }
+
     /// <summary>Optional block hook, called per tx before it runs (throw to simulate a node fault).</summary>
     public Action<string>? ExecuteHook { get; set; }
 
@@ -77,7 +80,7 @@ internal sealed class KvTestApplication : IChainApplication
             {
                 GasWanted = gas,
                 GasUsed = 10 + text.Length,
-                Events = [Event.Of("kv", ("key", text[..eq]), ("value", value))],
+                Events = [Event.Of("kv", ("key", text[..eq]), ("value", EventValueHook?.Invoke(value) ?? value))],
             });
         }
         return results;

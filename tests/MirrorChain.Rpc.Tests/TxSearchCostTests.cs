@@ -5,7 +5,8 @@ namespace MirrorChain.Rpc.Tests;
 
 /// <summary>
 /// tx_search's cost bound over a real node: work is measured by the blocks and results the search reads from the
-/// store (each read is a decode), never by wall time.
+/// store (each read is a decode), never by wall time. The node keeps no recent results in memory here (every read
+/// decodes, as for blocks older than the ones it keeps), except where a test says otherwise.
 /// </summary>
 public sealed class TxSearchCostTests : IDisposable
 {
@@ -14,7 +15,7 @@ public sealed class TxSearchCostTests : IDisposable
     private const int Blocks = 4;
     private const int TxsPerBlock = 15;
 
-    private readonly DevnetBankNode<CountingStore> _chain = new(new CountingStore(new MemoryKeyValueStore()));
+    private readonly DevnetBankNode<CountingStore> _chain = new(new CountingStore(new MemoryKeyValueStore()), new NodeOptions { RecentResultsKept = 0 });
     private readonly PrivateKey _test2 = DevnetBankChain.Test2;
 
     private ChainNode Node => _chain.Node;
@@ -56,6 +57,29 @@ public sealed class TxSearchCostTests : IDisposable
         // counting works on index keys; only the returned tx's block and results are decoded (before: one of each per match)
         Assert.Equal(1, _chain.Store.BlockReads);
         Assert.Equal(1, _chain.Store.ResultsReads);
+    }
+
+    [Fact]
+    public void TxSearch_over_the_latest_blocks_reads_their_results_from_memory_not_the_store()
+    {
+        using var chain = new DevnetBankNode<CountingStore>(new CountingStore(new MemoryKeyValueStore()));
+        ulong seq = 0;
+        for (var b = 0; b < Blocks; b++)
+        {
+            for (var i = 0; i < TxsPerBlock; i++)
+            {
+                Assert.Equal(0u, chain.Backend.BroadcastTx(Send(seq, 1 + seq)).Code);
+                seq++;
+            }
+            chain.Node.ProduceBlock(T0.AddNanoseconds(b * 1_000_000_000L));
+        }
+        chain.Store.ResetCounts();
+
+        var result = chain.Backend.SearchTxs(TxQuery.Parse(BySender), 1, 100, true, CancellationToken.None);
+
+        Assert.Equal(Blocks * TxsPerBlock, result.Txs.Count);
+        Assert.Equal(Blocks, chain.Store.BlockReads);
+        Assert.Equal(0, chain.Store.ResultsReads);
     }
 
     [Fact]

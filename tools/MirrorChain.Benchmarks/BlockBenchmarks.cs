@@ -27,6 +27,8 @@ namespace MirrorChain.Benchmarks;
 /// a batch that is dropped.</item>
 /// <item><c>StageBlockRecords</c>: the rest of staging: the block, its results and the tx-hash index into a batch
 /// (<see cref="BlockStore.Append"/>), dropped.</item>
+/// <item><c>DecodeBlockResults</c>: decoding such a block's stored results record (what <c>block_results</c> or
+/// <c>tx</c> of a block older than the ones the node keeps in memory costs); the setup prints the record's size.</item>
 /// <item><c>CommitPreparedBlock</c>: only the commit of a block prepared in the iteration setup: the atomic store
 /// write (synced on RocksDB, as the node does), marking the new version, the (empty) mempool recheck, handing the
 /// results to the event indexer.</item>
@@ -60,6 +62,7 @@ public class BlockBenchmarks
     private List<byte[]> _txHashes = [];
     private PendingBlock? _prepared;
     private BlockResults? _indexResults;
+    private byte[] _resultsRecord = [];
 
     [Params("rocksdb", "memory")]
     public string Store { get; set; } = "rocksdb";
@@ -99,6 +102,8 @@ public class BlockBenchmarks
         RequireAllOk(executed.Select(r => r.Code), "executed block");
         _blockChanges = cache.Changes();
         _indexResults = new BlockResults(1, executed, new byte[32]);
+        _resultsRecord = BlockCodec.EncodeResults(_indexResults);
+        Console.WriteLine($"// block results record: {_resultsRecord.Length} bytes ({Senders} senders)");
         using (var pending = _node.PrepareBlock(NextTime(), _txs))
         {
             _stagedBlock = pending.Block;
@@ -180,6 +185,9 @@ public class BlockBenchmarks
             _indexResults ?? throw new InvalidOperationException("no block results"), _txHashes);
         return batch.Count;
     }
+
+    [Benchmark]
+    public int DecodeBlockResults() => BlockCodec.DecodeResults(_resultsRecord).TxResults.Count;
 
     [Benchmark]
     public long CommitPreparedBlock()
