@@ -20,8 +20,9 @@ namespace MirrorChain.Benchmarks;
 /// run never re-parses a 100 MB genesis.
 /// </para>
 /// <para>
-/// Cache: the built database stays in <c>$TMPDIR/mirrorchain-stategrowth/base-N-v1</c> (a <c>complete</c> marker
-/// is written last; delete the directory to rebuild). Each benchmark case runs on a fresh working copy
+/// Cache: the built database stays in <c>$TMPDIR/mirrorchain-stategrowth/base-N-v1-G</c>, G the first 12 hex digits
+/// of the base genesis hash (a <c>complete</c> marker is written last; delete the directory to rebuild; stale ones
+/// of an older genesis can be deleted). Each benchmark case runs on a fresh working copy
 /// (<see cref="CheckOut"/>): the immutable SST files are symlinked, the rest (manifest, WAL, options) copied, so
 /// every case starts from the same untouched state in well under a second and the base is never written.
 /// </para>
@@ -80,7 +81,10 @@ internal static class StateGrowthFixture
     /// <summary>The database directory of the built state with <paramref name="accounts"/> generated accounts (building it if missing).</summary>
     public static string EnsureBuilt(int accounts, Action<string>? log = null)
     {
-        var dir = Path.Combine(CacheRoot, $"base-{accounts}-{Version}");
+        // Named for the devnet genesis it was built from: a changed genesis (the node refuses a home initialised from
+        // another one) builds a new state instead of failing every case.
+        var genesisTag = Convert.ToHexStringLower(BaseGenesis().Hash)[..12];
+        var dir = Path.Combine(CacheRoot, $"base-{accounts}-{Version}-{genesisTag}");
         var marker = Path.Combine(dir, "complete");
         if (File.Exists(marker))
         {
