@@ -27,38 +27,23 @@ internal sealed class RecordWriter
     public int Length => _position;
 
     /// <summary>Runs <paramref name="write"/> and returns its bytes in an array of exactly their size.</summary>
-    public static byte[] Encode<T>(T value, Action<RecordWriter, T> write)
-    {
-        var writer = new RecordWriter(256);
-        try
+    public static byte[] Encode<T>(T value, Action<RecordWriter, T> write) =>
+        Encode(value, (writer, v) =>
         {
-            write(writer, value);
-            return writer._buffer.AsSpan(0, writer._position).ToArray();
-        }
-        finally
-        {
-            writer.Release();
-        }
-    }
+            write(writer, v);
+            return true;
+        });
 
     /// <summary>
     /// As <see cref="Encode{T}"/>, from a pooled buffer that goes straight into <paramref name="batch"/> under
     /// <paramref name="key"/> (the batch copies it): no array of the record's size is allocated.
     /// </summary>
-    public static void Put<T>(IWriteBatch batch, byte[] key, T value, Action<RecordWriter, T> write)
-    {
-        var writer = new RecordWriter(Volatile.Read(ref LastPutLength));
-        try
+    public static void Put<T>(IWriteBatch batch, byte[] key, T value, Action<RecordWriter, T> write) =>
+        Put(batch, key, value, (writer, v) =>
         {
-            write(writer, value);
-            batch.Put(key, writer._buffer.AsSpan(0, writer._position));
-            Volatile.Write(ref LastPutLength, Math.Max(writer._position, 256));
-        }
-        finally
-        {
-            writer.Release();
-        }
-    }
+            write(writer, v);
+            return true;
+        });
 
     /// <summary>
     /// As <see cref="Put{T}"/>, for a writer that answers something about what it wrote (e.g. whether the record

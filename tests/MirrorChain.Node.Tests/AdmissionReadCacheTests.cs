@@ -1,7 +1,7 @@
-using System.Text.Json;
 using MirrorChain.Crypto;
 using MirrorChain.Execution;
 using MirrorChain.State;
+using MirrorChain.Tests;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -14,21 +14,6 @@ namespace MirrorChain.Node.Tests;
 /// </summary>
 public sealed class AdmissionReadCacheTests
 {
-    private static GenesisDoc DevnetBankGenesis()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
-
-    private static PrivateKey Test1()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet-accounts.json")));
-        var mnemonic = doc.RootElement.GetProperty("accounts").EnumerateArray()
-            .First(a => a.GetProperty("name").GetString() == "test1").GetProperty("mnemonic").GetString()!;
-        return PrivateKey.FromMnemonic(mnemonic);
-    }
-
     private static readonly Address Recipient = Address.FromBytes(Hashing.Sha256("admission cache recipient"u8).AsSpan(0, 20));
 
     private static TxEnvelope Send(ChainNode node, PrivateKey key, ulong accountNumber, ulong sequence, Address? to = null,
@@ -52,8 +37,8 @@ public sealed class AdmissionReadCacheTests
     {
         using var db = new MemoryKeyValueStore();
         var app = new ParamsChangingApplication();
-        using var node = ChainNode.Open(db, DevnetBankGenesis(), app);
-        var key = Test1();
+        using var node = ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), app);
+        var key = DevnetBankChain.Test1();
         var number = AccountNumber(node, key.Address);
         Assert.Equal(0u, node.Submit(Send(node, key, number, 0)).Code); // 3000 uluna for 100,000 gas: 0.03 ≥ 0.015
         Assert.Equal(0u, node.Submit(Send(node, key, number, 1)).Code); // params now cached for this committed state
@@ -72,8 +57,8 @@ public sealed class AdmissionReadCacheTests
     public void An_account_created_by_a_block_can_send_right_after_it_although_admission_found_none_before()
     {
         using var db = new MemoryKeyValueStore();
-        using var node = ChainNode.Open(db, DevnetBankGenesis(), new MirrorApplication());
-        var funder = Test1();
+        using var node = ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        var funder = DevnetBankChain.Test1();
         var fresh = PrivateKey.FromBytes(Hashing.Sha256("admission cache fresh account"u8));
         var early = node.Submit(Send(node, fresh, 0, 0, to: funder.Address));
         Assert.Equal(SdkError.UnknownAddress.Code, early.Code); // the committed state has no such account (read and cached)
@@ -89,8 +74,8 @@ public sealed class AdmissionReadCacheTests
     public void Admission_checks_sequences_against_the_pending_state_not_the_committed_account()
     {
         using var db = new MemoryKeyValueStore();
-        using var node = ChainNode.Open(db, DevnetBankGenesis(), new MirrorApplication());
-        var key = Test1();
+        using var node = ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        var key = DevnetBankChain.Test1();
         var number = AccountNumber(node, key.Address);
 
         Assert.Equal(0u, node.Submit(Send(node, key, number, 0)).Code);
@@ -114,8 +99,8 @@ public sealed class AdmissionReadCacheTests
     public void Admitting_a_tx_reads_each_committed_state_key_from_the_store_once_per_committed_state()
     {
         using var store = new ReadCountingStore(new MemoryKeyValueStore());
-        using var node = ChainNode.Open(store, DevnetBankGenesis(), new MirrorApplication());
-        var key = Test1();
+        using var node = ChainNode.Open(store, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        var key = DevnetBankChain.Test1();
         var number = AccountNumber(node, key.Address);
         var first = Send(node, key, number, 0);
         var second = Send(node, key, number, 1);

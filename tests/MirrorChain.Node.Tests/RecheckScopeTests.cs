@@ -2,6 +2,7 @@ using System.Text.Json;
 using MirrorChain.Crypto;
 using MirrorChain.Execution;
 using MirrorChain.State;
+using MirrorChain.Tests;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -15,13 +16,6 @@ namespace MirrorChain.Node.Tests;
 public sealed class RecheckScopeTests
 {
     private static readonly Address Recipient = Address.FromBytes(Hashing.Sha256("recheck scope recipient"u8).AsSpan(0, 20));
-
-    private static GenesisDoc DevnetBankGenesis()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
 
     private static PrivateKey Key(string name)
     {
@@ -56,7 +50,7 @@ public sealed class RecheckScopeTests
     }
 
     private static ChainNode Open(MemoryKeyValueStore db, IChainApplication? app = null) =>
-        ChainNode.Open(db, DevnetBankGenesis(), app ?? new MirrorApplication());
+        ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), app ?? new MirrorApplication());
 
     [Fact]
     public void A_waiting_tx_whose_sequence_the_block_used_is_evicted()

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using MirrorChain.Crypto;
 using MirrorChain.Execution;
 using MirrorChain.State;
+using MirrorChain.Tests;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -11,21 +11,6 @@ namespace MirrorChain.Node.Tests;
 public sealed class TxDecodeOnceTests
 {
     private static readonly Address Recipient = Address.FromBytes(Hashing.Sha256("decode once recipient"u8).AsSpan(0, 20));
-
-    private static GenesisDoc DevnetBankGenesis()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
-
-    private static PrivateKey Test1()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet-accounts.json")));
-        var mnemonic = doc.RootElement.GetProperty("accounts").EnumerateArray()
-            .First(a => a.GetProperty("name").GetString() == "test1").GetProperty("mnemonic").GetString()!;
-        return PrivateKey.FromMnemonic(mnemonic);
-    }
 
     private static TxEnvelope Send(ChainNode node, PrivateKey key, ulong sequence) =>
         new(TxBuilder.Sign(new TxSpec
@@ -44,8 +29,8 @@ public sealed class TxDecodeOnceTests
     public void A_submitted_tx_is_decoded_once_through_admission_recheck_and_its_block()
     {
         using var db = new MemoryKeyValueStore();
-        using var node = ChainNode.Open(db, DevnetBankGenesis(), new MirrorApplication());
-        var key = Test1();
+        using var node = ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        var key = DevnetBankChain.Test1();
         var first = Send(node, key, 0);
         var second = Send(node, key, 1);
         Assert.Equal(0u, node.Submit(first).Code);   // signature check + CheckTx
@@ -69,9 +54,9 @@ public sealed class TxDecodeOnceTests
     public void A_block_of_raw_txs_is_decoded_once_for_its_signatures_and_its_execution()
     {
         using var db = new MemoryKeyValueStore();
-        using var node = ChainNode.Open(db, DevnetBankGenesis(), new MirrorApplication());
+        using var node = ChainNode.Open(db, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
         IChainApplication app = new MirrorApplication();
-        var key = Test1();
+        var key = DevnetBankChain.Test1();
         TxEnvelope[] txs = [Send(node, key, 0), Send(node, key, 1), new TxEnvelope([0xff])];
 
         var signatures = app.VerifyEnvelopeSignatures(txs, node.State.Committed, node.Genesis.ChainId);
@@ -87,9 +72,9 @@ public sealed class TxDecodeOnceTests
     {
         using var db1 = new MemoryKeyValueStore();
         using var db2 = new MemoryKeyValueStore();
-        using var viaEnvelopes = ChainNode.Open(db1, DevnetBankGenesis(), new MirrorApplication());
-        using var viaBytes = ChainNode.Open(db2, DevnetBankGenesis(), new MirrorApplication());
-        var key = Test1();
+        using var viaEnvelopes = ChainNode.Open(db1, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        using var viaBytes = ChainNode.Open(db2, DevnetBankChain.GenesisWithoutContracts(), new MirrorApplication());
+        var key = DevnetBankChain.Test1();
         TxEnvelope[] txs = [Send(viaEnvelopes, key, 0), Send(viaEnvelopes, key, 7), new TxEnvelope([0xff]), Send(viaEnvelopes, key, 1)];
         foreach (var tx in txs)
         {

@@ -6,7 +6,7 @@ namespace MirrorChain.Tests;
 
 /// <summary>
 /// The devnet's accounts and bank without its Mirror deployment, for the node-level test projects that include this
-/// file (Rpc, Metrics, Abci): the genesis, the test2 key
+/// file (Node, Rpc, Metrics, Abci): the genesis, the test1 key (from genesis/devnet-accounts.json), the test2 key
 /// (account number 2: validator 0, test1 1, test2 2) and signed bank sends from test2 to test3.
 /// </summary>
 internal static class DevnetBankChain
@@ -26,6 +26,15 @@ internal static class DevnetBankChain
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.File("genesis/devnet.json")))!;
         json["app_state"]!.AsObject().Remove("wasm");
         return MirrorChain.Node.GenesisDoc.Parse(json.ToJsonString());
+    }
+
+    /// <summary>test1's key, from genesis/devnet-accounts.json (account number 1).</summary>
+    public static PrivateKey Test1()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.File("genesis/devnet-accounts.json")));
+        var mnemonic = doc.RootElement.GetProperty("accounts").EnumerateArray()
+            .First(a => a.GetProperty("name").GetString() == "test1").GetProperty("mnemonic").GetString()!;
+        return PrivateKey.FromMnemonic(mnemonic);
     }
 
     /// <summary>test2 sends <paramref name="amount"/> uluna to test3 at <paramref name="sequence"/>.</summary>
