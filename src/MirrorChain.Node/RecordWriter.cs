@@ -103,19 +103,7 @@ internal sealed class RecordWriter
     }
 
     /// <summary>BinaryWriter.Write7BitEncodedInt: 7 bits per byte, low first, high bit = more (negatives take 5 bytes).</summary>
-    public void Varint(int value)
-    {
-        var span = Reserve(5);
-        var v = (uint)value;
-        var i = 0;
-        while (v > 0x7Fu)
-        {
-            span[i++] = (byte)(v | 0x80u);
-            v >>= 7;
-        }
-        span[i++] = (byte)v;
-        _position += i;
-    }
+    public void Varint(int value) => VarUInt64((uint)value);
 
     /// <summary>Unsigned LEB128: 7 bits per byte, low first, high bit = more (up to 10 bytes).</summary>
     public void VarUInt64(ulong v)
