@@ -1,5 +1,6 @@
 using MirrorChain.Crypto;
 using MirrorChain.Execution;
+using MirrorChain.Tests;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
 
@@ -13,10 +14,9 @@ namespace MirrorChain.Node.Tests;
 public sealed class StoredResultsEncodingTests
 {
     private const string ChainId = "mirrorchain-devnet-1";
-    private static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-03-02T15:00:00Z");
-    private static readonly PrivateKey Test2 = PrivateKey.FromMnemonic(
-        "quality vacuum heart guard buzz spike sight swarm shove special gym robust assume sudden deposit grid alcohol choice devote leader tilt noodle tide penalty");
-    private static readonly Address Test3 = Address.Parse("terra1757tkx08n0cqrw7p86ny9lnxsqeth0wgp0em95");
+    private static readonly BlockTime T0 = DevnetBankChain.T0;
+    private static readonly PrivateKey Test2 = DevnetBankChain.Test2;
+    private static readonly Address Test3 = DevnetBankChain.Test3;
 
     /// <summary>Every field, in the version 1 layout: equal bytes = equal results (height and app hash included).</summary>
     private static byte[] Fields(BlockResults r) => BlockCodec.EncodeResultsVersion1(r);
@@ -176,12 +176,7 @@ public sealed class StoredResultsEncodingTests
         ],
     };
 
-    internal static GenesisDoc DevnetGenesis()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MirrorChain.Tests.RepoPaths.File("genesis/devnet.json")))!;
-        json["app_state"]!.AsObject().Remove("wasm");
-        return GenesisDoc.Parse(json.ToJsonString());
-    }
+    internal static GenesisDoc DevnetGenesis() => DevnetBankChain.GenesisWithoutContracts();
 
     internal static byte[] Send(ulong accountNumber, ulong sequence, ulong amount) => TxBuilder.Sign(new TxSpec
     {
