@@ -52,6 +52,14 @@ public sealed record NodeConfigFile
     [JsonPropertyName("admission_verify_threads")]
     public int AdmissionVerifyThreads { get; init; }
 
+    /// <summary>
+    /// CheckTxs that may run at once while this node produces a block (docs/node-limits.md): 0 = broadcasts wait until
+    /// the block is committed, as CometBFT 0.38's local ABCI client serializes CheckTx with FinalizeBlock and Commit;
+    /// -1 = no limit (admission and the block share the cores); N ≥ 1 = N at once.
+    /// </summary>
+    [JsonPropertyName("admission_checks_during_block")]
+    public int AdmissionChecksDuringBlock { get; init; } = MirrorChain.Node.NodeOptions.DefaultAdmissionChecksDuringBlock;
+
     /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;
@@ -79,13 +87,20 @@ public sealed record NodeConfigFile
     /// <summary>Parses a node.json text; <paramref name="path"/> names it in errors.</summary>
     public static NodeConfigFile FromJson(string json, string path)
     {
+        NodeConfigFile config;
         try
         {
-            return JsonSerializer.Deserialize<NodeConfigFile>(json, Options) ?? new NodeConfigFile();
+            config = JsonSerializer.Deserialize<NodeConfigFile>(json, Options) ?? new NodeConfigFile();
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path} is not valid: {e.Message}", e);
         }
+        if (config.AdmissionChecksDuringBlock < -1)
+        {
+            throw new InvalidDataException(
+                $"{path} is not valid: admission_checks_during_block is {config.AdmissionChecksDuringBlock}; it must be -1 (no limit), 0 (broadcasts wait for the block) or a positive number of CheckTxs");
+        }
+        return config;
     }
 }

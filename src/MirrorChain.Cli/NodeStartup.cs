@@ -38,6 +38,7 @@ internal static class NodeStartup
         MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
         MempoolCacheSize = config.MempoolCacheSize,
         AdmissionVerifyThreads = config.AdmissionVerifyThreads,
+        AdmissionChecksDuringBlock = config.AdmissionChecksDuringBlock,
         Log = log,
         Metrics = metrics,
     };

@@ -38,6 +38,7 @@ public sealed class BlockProducer(ChainNode node, TimeProvider clock, Action<str
             }
             next += interval.Ticks * clock.TimestampFrequency / TimeSpan.TicksPerSecond;
             var started = Stopwatch.GetTimestamp();
+            var sampled = BlockThreadSample.Take();
             Block block;
             BlockResults results;
             try
@@ -53,7 +54,8 @@ public sealed class BlockProducer(ChainNode node, TimeProvider clock, Action<str
             if (block.Txs.Count > 0 && log is not null)
             {
                 var failed = results.TxResults.Count(r => r.Code != 0);
-                log($"committed block {block.Header.Height}: {block.Txs.Count} txs ({failed} failed) in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms, app hash {Hex.Upper(results.AppHash)}");
+                var wall = Stopwatch.GetElapsedTime(started);
+                log($"committed block {block.Header.Height}: {block.Txs.Count} txs ({failed} failed) in {wall.TotalMilliseconds:F1} ms, app hash {Hex.Upper(results.AppHash)}; {BlockThreadSample.Take().Describe(sampled, wall)}");
             }
             // If we fell behind (a slow block), do not try to catch up with a burst of empty blocks.
             var now = clock.GetTimestamp();

@@ -49,6 +49,7 @@ public sealed class ChainNode : IDisposable
         Blocks = new BlockStore(db, Math.Max(0, options.RecentResultsKept));
         Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
         SeenTxs = new SeenTxCache(options.MempoolCacheSize);
+        AdmissionGate = new AdmissionGate(options.AdmissionChecksDuringBlock);
         ProposerAddress = genesis.Validators[0].Address;
         if (options.BlockSigner is { } signer)
         {
@@ -107,6 +108,9 @@ public sealed class ChainNode : IDisposable
     public EventIndexer? Indexer { get; }
 
     public Mempool Mempool { get; }
+
+    /// <summary>How many CheckTxs may run while a block is produced (<see cref="NodeOptions.AdmissionChecksDuringBlock"/>).</summary>
+    public AdmissionGate AdmissionGate { get; }
 
     /// <summary>CometBFT's mempool cache: recently seen tx hashes, refused before CheckTx.</summary>
     public SeenTxCache SeenTxs { get; }
@@ -217,6 +221,7 @@ public sealed class ChainNode : IDisposable
             return Fail(SdkError.TxInMempoolCache, "tx already committed"); // stays in the cache: it is a valid tx
         }
         var admitted = false;
+        AdmissionGate.Enter();
         try
         {
             var outcome = Check(envelope);
@@ -225,6 +230,7 @@ public sealed class ChainNode : IDisposable
         }
         finally
         {
+            AdmissionGate.Leave();
             if (!admitted)
             {
                 SeenTxs.Remove(hash);
@@ -636,6 +642,8 @@ public sealed class ChainNode : IDisposable
         RecheckMempool(pending);
         Options.Metrics.BlockCommitted(new CommittedBlockSample(pending.Block, pending.Results, pending.ExecutionTime,
             Stopwatch.GetElapsedTime(writeStarted, written), Stopwatch.GetElapsedTime(written)));
+        // Admission goes on before the listeners run: one may broadcast (a no-op when no produced block started it).
+        AdmissionGate.BlockEnded();
         if (BlockCommitted is { } handlers)
         {
             // A failing listener (e.g. an RPC waiter) must not stop block production: report it and go on.
@@ -678,19 +686,29 @@ public sealed class ChainNode : IDisposable
     /// </summary>
     public (Block Block, BlockResults Results) ProduceBlock(BlockTime time)
     {
-        var txs = Mempool.Reap(Genesis.MaxDataBytes, Genesis.MaxBlockGas).Select(t => t.Tx).ToList();
-        PendingBlock prepared;
+        // The block in progress takes precedence over admission (AdmissionGate) from the reap until the mempool is
+        // rechecked; Commit opens the gate before the listeners, the finally when the block fails.
+        AdmissionGate.BlockStarted();
         try
         {
-            prepared = PrepareEnvelopes(time, txs);
+            var txs = Mempool.Reap(Genesis.MaxDataBytes, Genesis.MaxBlockGas).Select(t => t.Tx).ToList();
+            PendingBlock prepared;
+            try
+            {
+                prepared = PrepareEnvelopes(time, txs);
+            }
+            catch (InvalidBlockException e)
+            {
+                throw new InvariantViolationException($"the block producer built an invalid block: {e.Message}", e);
+            }
+            using var pending = prepared;
+            pending.Commit();
+            return (pending.Block, pending.Results);
         }
-        catch (InvalidBlockException e)
+        finally
         {
-            throw new InvariantViolationException($"the block producer built an invalid block: {e.Message}", e);
+            AdmissionGate.BlockEnded();
         }
-        using var pending = prepared;
-        pending.Commit();
-        return (pending.Block, pending.Results);
     }
 
     /// <summary>

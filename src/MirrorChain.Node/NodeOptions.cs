@@ -64,6 +64,15 @@ public sealed record NodeOptions
     /// </summary>
     public int AdmissionVerifyThreads { get; init; }
 
+    /// <summary>
+    /// CheckTxs that may run at once while this node produces a block (<see cref="AdmissionGate"/>): -1 = no limit,
+    /// 0 = broadcasts wait until the block is committed (CometBFT 0.38's local client), N ≥ 1 = N at once.
+    /// </summary>
+    public int AdmissionChecksDuringBlock { get; init; } = DefaultAdmissionChecksDuringBlock;
+
+    /// <summary>The default of <see cref="AdmissionChecksDuringBlock"/> (docs/node-limits.md says why).</summary>
+    public const int DefaultAdmissionChecksDuringBlock = 0;
+
     /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
     public int EventIndexQueueBlocks { get; init; } = 16;
 
