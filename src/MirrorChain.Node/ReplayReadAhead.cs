@@ -5,15 +5,16 @@ using MirrorChain.Tx;
 namespace MirrorChain.Node;
 
 /// <summary>
-/// A stored block ready to replay: the block, its stored results, and its signature checks under way (null = to be
-/// checked by execution) over its txs wrapped once (null = not wrapped), so execution reuses the decode the checks made.
+/// A stored block ready to replay: the block, its stored results record (compared as written,
+/// <see cref="ReplayComparison.CompareWithRecord"/>), and its signature checks under way (null = to be checked by
+/// execution) over its txs wrapped once (null = not wrapped), so execution reuses the decode the checks made.
 /// </summary>
-internal sealed record ReplayItem(Block Block, BlockResults Expected, ReplaySignatureChecks? Checks, IReadOnlyList<TxEnvelope>? Envelopes = null);
+internal sealed record ReplayItem(Block Block, byte[] ExpectedRecord, ReplaySignatureChecks? Checks, IReadOnlyList<TxEnvelope>? Envelopes = null);
 
 /// <summary>
-/// Replay's read-ahead: one thread reads and decodes blocks 1..last with their stored results, in height order, at
+/// Replay's read-ahead: one thread reads and decodes blocks 1..last and reads their stored results, in height order, at
 /// most <c>depth</c> blocks ahead of execution, and queues each block's signature checks
-/// (<see cref="IChainApplication.VerifyEnvelopeSignatures"/>, one tx at a time) for <see cref="ReplayVerifierThreads"/>;
+/// (<see cref="IChainApplication.EnvelopeSignatureChecker"/>, one tx at a time) for <see cref="ReplayVerifierThreads"/>;
 /// the executing thread checks what they have not reached when it gets to the block. The checks run against the
 /// target's committed state of the moment. That state is at or before the one the block starts from, which is
 /// enough: execution keeps the true answers and checks the false ones again
@@ -38,7 +39,7 @@ internal sealed class ReplayReadAhead : IDisposable
     public static ReplayItem Read(BlockStore stored, long height)
     {
         var block = stored.GetBlock(height) ?? throw new InvalidDataException($"block {height} is missing from the store");
-        var expected = stored.GetResults(height) ?? throw new InvalidDataException($"results of block {height} are missing");
+        var expected = stored.GetResultsRecord(height) ?? throw new InvalidDataException($"results of block {height} are missing");
         return new ReplayItem(block, expected, null);
     }
 
@@ -67,7 +68,8 @@ internal sealed class ReplayReadAhead : IDisposable
                 {
                     item = Read(stored, h);
                     var envelopes = TxEnvelope.Wrap(item.Block.Txs);
-                    var checks = new ReplaySignatureChecks(envelopes.Count, i => app.VerifyEnvelopeSignatures([envelopes[i]], state, chainId)[0]);
+                    var check = app.EnvelopeSignatureChecker(state, chainId);
+                    var checks = new ReplaySignatureChecks(envelopes.Count, i => check(envelopes[i]));
                     _verifiers.Add(checks);
                     item = item with { Checks = checks, Envelopes = envelopes };
                 }
