@@ -1,90 +1,82 @@
 namespace MirrorChain.Node;
 
 /// <summary>
-/// One block's signature checks in replay's pipeline, taken a chunk of txs at a time by whoever comes first: the
-/// verifier threads ahead of execution, and the executing thread itself when it reaches the block before they have
-/// finished (<see cref="Await"/> checks what is left instead of waiting idle). Each answer is computed exactly once
-/// and lands at its tx's index, so who checked which tx cannot change an answer.
+/// One block's signature checks in replay's pipeline, taken one tx at a time by whoever comes first: the verifier
+/// threads ahead of execution, and the executing thread itself when it reaches the block before they have finished
+/// (<see cref="Await"/>). The executing thread never waits for a verifier: a tx still in progress on a verifier
+/// thread (which the scheduler may have preempted) is checked again on the executing thread. The checks are pure,
+/// so both compute the same answer and who checked which tx cannot change an answer.
 /// </summary>
 internal sealed class ReplaySignatureChecks
 {
-    /// <summary>Txs per claim: large enough that claiming costs nothing next to ~50 µs per check, small enough to share a block.</summary>
-    internal const int ChunkSize = 8;
-
     private readonly int _count;
     private readonly Func<int, bool> _check;
     private readonly bool[] _ok;
-    private readonly object _gate = new(); // Monitor.Wait needs an object lock
-    private bool _finished; // under _gate
+    private readonly int[] _answered; // 1 once _ok[i] holds tx i's answer (written before it, read after it)
     private int _next; // the first index nobody has claimed
-    private int _left; // answers still missing
-    private Exception? _error;
 
     /// <param name="count">The block's txs.</param>
-    /// <param name="check">The check of tx i (pure: the same answer on any thread).</param>
+    /// <param name="check">The check of tx i (pure: the same answer on any thread, any number of times).</param>
     public ReplaySignatureChecks(int count, Func<int, bool> check)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _count = count;
         _check = check;
         _ok = new bool[count];
-        _left = count;
-        _finished = count == 0;
+        _answered = new int[count];
     }
 
     /// <summary>Whether some txs are not claimed yet.</summary>
     public bool HasUnclaimed => Volatile.Read(ref _next) < _count;
 
-    /// <summary>Claims and checks the next chunk; false when nothing was left to claim.</summary>
-    public bool RunChunk()
+    /// <summary>
+    /// Claims and checks the next tx; false when nothing was left to claim. A check that throws leaves the tx
+    /// unanswered: <see cref="Await"/> checks it again and throws there.
+    /// </summary>
+    public bool RunNext()
     {
-        var start = Interlocked.Add(ref _next, ChunkSize) - ChunkSize;
-        if (start >= _count)
+        var i = Interlocked.Increment(ref _next) - 1;
+        if (i >= _count)
         {
             return false;
         }
-        var end = Math.Min(start + ChunkSize, _count);
         try
         {
-            for (var i = start; i < end; i++)
-            {
-                _ok[i] = _check(i);
-            }
+            _ok[i] = _check(i);
+            Volatile.Write(ref _answered[i], 1);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Interlocked.CompareExchange(ref _error, e, null);
-        }
-        if (Interlocked.Add(ref _left, start - end) == 0)
-        {
-            lock (_gate) // a full fence: every answer written by any thread is visible to the one that waited
-            {
-                _finished = true;
-                Monitor.PulseAll(_gate);
-            }
+            // unanswered: the executing thread's own check throws it
         }
         return true;
     }
 
     /// <summary>
-    /// Checks every chunk nobody has claimed yet on the calling thread, waits for the chunks in progress elsewhere,
-    /// and returns one answer per tx (or throws the first check's failure).
+    /// Checks every tx nobody has claimed yet on the calling thread, then every tx not answered yet (in progress on
+    /// a verifier thread, or failed there) again, and returns one answer per tx; a failing check throws.
     /// </summary>
     public bool[] Await()
     {
-        while (RunChunk())
+        while (RunNext())
         {
         }
-        lock (_gate)
+        for (var i = 0; i < _count; i++)
         {
-            while (!_finished)
+            if (Volatile.Read(ref _answered[i]) == 0)
             {
-                Monitor.Wait(_gate); // only chunks already running elsewhere: at most one chunk's time
+                bool answer;
+                try
+                {
+                    answer = _check(i);
+                }
+                catch (Exception e)
+                {
+                    throw new InvalidOperationException($"a signature check failed: {e.Message}", e);
+                }
+                _ok[i] = answer; // a verifier finishing the same tx later writes the same value
+                Volatile.Write(ref _answered[i], 1);
             }
-        }
-        if (Volatile.Read(ref _error) is { } error)
-        {
-            throw new InvalidOperationException($"a signature check failed: {error.Message}", error);
         }
         return _ok;
     }

@@ -1,7 +1,7 @@
 namespace MirrorChain.Node;
 
 /// <summary>
-/// Replay's signature-check threads: each takes chunks of the oldest block whose checks are not all claimed yet
+/// Replay's signature-check threads: each takes txs of the oldest block whose checks are not all claimed yet
 /// (<see cref="ReplaySignatureChecks"/>), so the block due next is finished first. One thread fewer than the cores
 /// (at least one): the executing thread has a core of its own, and when it reaches a block before the checks are
 /// done it checks the rest itself (<see cref="ReplaySignatureChecks.Await"/>) rather than waiting. They run at normal
@@ -61,11 +61,13 @@ internal sealed class ReplayVerifierThreads : IDisposable
                 }
                 checks = _blocks.Peek();
             }
-            checks.RunChunk();
+            while (checks.RunNext())
+            {
+            }
         }
     }
 
-    /// <summary>Stops the threads after the chunks in progress; checks not claimed are left to their <see cref="ReplaySignatureChecks.Await"/>.</summary>
+    /// <summary>Stops the threads after the blocks in progress; checks not claimed are left to their <see cref="ReplaySignatureChecks.Await"/>.</summary>
     public void Dispose()
     {
         lock (_gate)

@@ -1,8 +1,9 @@
 namespace MirrorChain.Node.Tests;
 
 /// <summary>
-/// Replay's shared signature checks: each tx is checked exactly once and its answer lands at its index, whether the
-/// verifier threads or the executing thread (<see cref="ReplaySignatureChecks.Await"/>) take it; failures surface.
+/// Replay's shared signature checks: each tx's answer lands at its index, whether the verifier threads or the
+/// executing thread (<see cref="ReplaySignatureChecks.Await"/>) take it; a tx is checked twice only when the executing
+/// thread finds it still in progress elsewhere; failures surface.
 /// </summary>
 public sealed class ReplaySignatureChecksTests
 {
@@ -19,7 +20,7 @@ public sealed class ReplaySignatureChecksTests
         Assert.Equal(Enumerable.Range(0, 21).Select(i => i % 3 == 0), answers);
         Assert.All(calls, c => Assert.Equal(1, c));
         Assert.False(checks.HasUnclaimed);
-        Assert.False(checks.RunChunk());
+        Assert.False(checks.RunNext());
     }
 
     [Fact]
@@ -60,12 +61,42 @@ public sealed class ReplaySignatureChecksTests
     }
 
     [Fact]
-    public void A_failing_check_surfaces_from_Await_with_its_cause()
+    public void A_check_failing_on_a_verifier_thread_is_checked_again_and_surfaces_from_Await_with_its_cause()
     {
-        var checks = new ReplaySignatureChecks(ReplaySignatureChecks.ChunkSize + 3, i => i == ReplaySignatureChecks.ChunkSize + 1 ? throw new FormatException("bad key") : true);
+        var calls = 0;
+        var checks = new ReplaySignatureChecks(5, i => i == 3 && Interlocked.Increment(ref calls) > 0 ? throw new FormatException("bad key") : true);
+        while (checks.RunNext()) // as a verifier thread: the failure leaves tx 3 unanswered
+        {
+        }
         var e = Assert.Throws<InvalidOperationException>(checks.Await);
         Assert.IsType<FormatException>(e.InnerException);
         Assert.Contains("bad key", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public void Await_does_not_wait_for_a_tx_a_verifier_thread_holds_and_checks_it_itself()
+    {
+        using var held = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        var calls = new int[3];
+        var checks = new ReplaySignatureChecks(3, i =>
+        {
+            if (Interlocked.Increment(ref calls[i]) == 1 && i == 0)
+            {
+                held.Set();
+                release.Wait(); // the verifier thread stalls inside tx 0 (preempted, say)
+            }
+            return i != 1;
+        });
+        var verifier = new Thread(() => checks.RunNext()); // claims tx 0 only
+        verifier.Start();
+        held.Wait();
+        Assert.Equal([true, false, true], checks.Await()); // tx 0 checked again here, txs 1 and 2 claimed here
+        Assert.Equal([2, 1, 1], calls);
+        release.Set();
+        verifier.Join();
+        Assert.Equal([true, false, true], checks.Await()); // the late answer is the same
     }
 
     [Fact]
