@@ -56,4 +56,8 @@ public sealed class BlockExecutor(TxExecutor txExecutor)
     /// <summary>The same over envelopes, which keep their decode for execution.</summary>
     public static bool[] PreVerifyEnvelopes(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
         SignatureCheck.PreVerifyEnvelopes(txs, state, chainId);
+
+    /// <summary>One tx at a time, with the decode options read once (<see cref="SignatureCheck.Checker"/>).</summary>
+    public static Func<TxEnvelope, bool> EnvelopeSignatureChecker(IStateReader state, string chainId) =>
+        SignatureCheck.Checker(state, chainId);
 }

@@ -104,18 +104,7 @@ public static class SignatureCheck
         var jobs = new (DecodedTx Tx, byte[] Key, ulong Number)?[txs.Count];
         for (var i = 0; i < txs.Count; i++)
         {
-            try
-            {
-                var tx = txs[i].Decode(options);
-                if (Accounts.Get(state, tx.Signer) is { } account && VerificationKey(tx, account) is { } key)
-                {
-                    jobs[i] = (tx, key, account.AccountNumber);
-                }
-            }
-            catch (SdkException)
-            {
-                // undecodable: the executor reports the decode error itself
-            }
+            jobs[i] = Job(txs[i], options, state);
         }
         var results = new bool[txs.Count];
         if (txs.Count == 1) // one tx (CheckTx): no scheduling, no closure
@@ -131,5 +120,34 @@ public static class SignatureCheck
             }
         });
         return results;
+    }
+
+    /// <summary>
+    /// One tx at a time with the answers of <see cref="PreVerifyEnvelopes"/>, on the calling thread: the decode
+    /// options are read from <paramref name="state"/> once, here, instead of once per call (replay's verifier
+    /// threads check a block's txs in chunks through one checker per block).
+    /// </summary>
+    public static Func<TxEnvelope, bool> Checker(IStateReader state, string chainId)
+    {
+        var options = ChainParams.Load(state).DecodeOptions();
+        return tx => Job(tx, options, state) is { } job && Verify(job.Tx, job.Key, chainId, job.Number);
+    }
+
+    /// <summary>The decoded tx, its verification key and account number; null when undecidable up front (false).</summary>
+    private static (DecodedTx Tx, byte[] Key, ulong Number)? Job(TxEnvelope envelope, DecodeOptions options, IStateReader state)
+    {
+        try
+        {
+            var tx = envelope.Decode(options);
+            if (Accounts.Get(state, tx.Signer) is { } account && VerificationKey(tx, account) is { } key)
+            {
+                return (tx, key, account.AccountNumber);
+            }
+        }
+        catch (SdkException)
+        {
+            // undecodable: the executor reports the decode error itself
+        }
+        return null;
     }
 }

@@ -48,6 +48,15 @@ public static class BlockCodec
     /// </summary>
     public static byte[] EncodeResultsVersion1(BlockResults results) => RecordWriter.Encode(results, WriteResults);
 
+    /// <summary>
+    /// True when <paramref name="record"/> is exactly what <see cref="EncodeResults"/> writes for
+    /// <paramref name="results"/> and that decodes back to them exactly: then <see cref="DecodeResults"/> of the
+    /// record equals <paramref name="results"/> field for field (the layout is read back unambiguously). False says
+    /// nothing (e.g. a version 1 record, or other results): decode and compare.
+    /// </summary>
+    internal static bool IsRecordOf(ReadOnlySpan<byte> record, BlockResults results) =>
+        record.Length > 0 && record[0] == CompactResultsCodec.Version && RecordWriter.WritesExactly(results, CompactResultsCodec.Write, record);
+
     /// <summary>Decodes a stored results record of either layout (its first byte: 1 or 2).</summary>
     public static BlockResults DecodeResults(byte[] data)
     {

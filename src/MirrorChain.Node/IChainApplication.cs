@@ -25,6 +25,14 @@ public interface IChainApplication
     bool[] VerifyEnvelopeSignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
         VerifySignatures(Bytes(txs), state, chainId);
 
+    /// <summary>
+    /// <see cref="VerifyEnvelopeSignatures"/> one tx per call on the calling thread, with what every tx needs from
+    /// <paramref name="state"/> (e.g. the decode options) read once when the checker is made: replay's verifier
+    /// threads make one per block.
+    /// </summary>
+    Func<TxEnvelope, bool> EnvelopeSignatureChecker(IStateReader state, string chainId) =>
+        tx => VerifyEnvelopeSignatures([tx], state, chainId)[0];
+
     /// <summary>Runs a block's txs in order over <paramref name="state"/>; one result per tx.</summary>
     IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk);
 

@@ -4,8 +4,7 @@ namespace MirrorChain.Node;
 
 /// <summary>
 /// A few dedicated threads at a lower scheduling priority (<see cref="BackgroundPriority"/>) for signature checks
-/// that must not hold a core the block in progress needs: CheckTx's checks of txs still arriving, and replay's
-/// checks of blocks ahead of the one executing. On two cores, a burst of broadcasts otherwise keeps both cores
+/// that must not hold a core the block in progress needs: CheckTx's checks of txs still arriving. On two cores, a burst of broadcasts otherwise keeps both cores
 /// verifying while the block thread waits its turn. The work goes on at full speed whenever a core is free, and
 /// gives the same answers as on the calling thread (the checks are pure). Callers block until their work is done.
 /// </summary>
@@ -38,7 +37,7 @@ internal sealed class LowPriorityWorkers : IDisposable
         ArgumentNullException.ThrowIfNull(check);
         var job = CallerJob ??= new Job();
         var answer = false;
-        job.Reset(() => answer = check(), null);
+        job.Reset(() => answer = check());
         if (!TryAdd(job))
         {
             return check(); // closing: answer on the calling thread
@@ -46,28 +45,6 @@ internal sealed class LowPriorityWorkers : IDisposable
         job.Done.Wait();
         Rethrow(job);
         return answer;
-    }
-
-    /// <summary>Runs every item of <paramref name="work"/> on the workers and returns when all are done.</summary>
-    public void RunAll(IReadOnlyList<Action> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        using var left = new CountdownEvent(work.Count);
-        var jobs = new Job[work.Count];
-        for (var i = 0; i < work.Count; i++)
-        {
-            jobs[i] = new Job();
-            jobs[i].Reset(work[i], left);
-            if (!TryAdd(jobs[i]))
-            {
-                RunHere(jobs[i]); // closing: on the calling thread
-            }
-        }
-        left.Wait();
-        foreach (var job in jobs)
-        {
-            Rethrow(job);
-        }
     }
 
     private bool TryAdd(Job job)
@@ -110,14 +87,7 @@ internal sealed class LowPriorityWorkers : IDisposable
         {
             job.Error = e;
         }
-        if (job.Countdown is { } countdown)
-        {
-            countdown.Signal();
-        }
-        else
-        {
-            job.Done.Set();
-        }
+        job.Done.Set();
     }
 
     public void Dispose()
@@ -138,13 +108,11 @@ internal sealed class LowPriorityWorkers : IDisposable
     {
         public ManualResetEventSlim Done { get; } = new(false, spinCount: 1);
         public Action? Work { get; private set; }
-        public CountdownEvent? Countdown { get; private set; }
         public Exception? Error { get; set; }
 
-        public void Reset(Action work, CountdownEvent? countdown)
+        public void Reset(Action work)
         {
             Work = work;
-            Countdown = countdown;
             Error = null;
             Done.Reset();
         }

@@ -54,6 +54,9 @@ public sealed class MirrorApplication : IChainApplication
     public bool[] VerifyEnvelopeSignatures(IReadOnlyList<TxEnvelope> txs, IStateReader state, string chainId) =>
         BlockExecutor.PreVerifyEnvelopes(txs, state, chainId);
 
+    public Func<TxEnvelope, bool> EnvelopeSignatureChecker(IStateReader state, string chainId) =>
+        BlockExecutor.EnvelopeSignatureChecker(state, chainId);
+
     public IReadOnlyList<TxResult> ExecuteBlock(BlockContext ctx, IReadOnlyList<byte[]> txs, StateCache state, bool[] signaturesOk) =>
         _executor.ExecuteBlock(ctx, txs, state, signaturesOk);
 

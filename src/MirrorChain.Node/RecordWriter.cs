@@ -65,6 +65,23 @@ internal sealed class RecordWriter
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="write"/> answers true and writes exactly the bytes of <paramref name="record"/>,
+    /// compared in a pooled buffer (no array of the record's size).
+    /// </summary>
+    public static bool WritesExactly<T>(T value, Func<RecordWriter, T, bool> write, ReadOnlySpan<byte> record)
+    {
+        var writer = new RecordWriter(Math.Max(record.Length, 256));
+        try
+        {
+            return write(writer, value) && writer._buffer.AsSpan(0, writer._position).SequenceEqual(record);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
     /// <summary>As <see cref="Encode{T}"/>, for a writer that answers something about what it wrote.</summary>
     public static byte[] Encode<T, TAnswer>(T value, Func<RecordWriter, T, TAnswer> write)
     {

@@ -5,26 +5,28 @@ using MirrorChain.Tx;
 namespace MirrorChain.Node;
 
 /// <summary>
-/// A stored block ready to replay: the block, its stored results, and its signatures checked ahead (null = not
-/// checked) over its txs wrapped once (null = not wrapped), so execution reuses the decode the check made.
+/// A stored block ready to replay: the block, its stored results record (compared as written,
+/// <see cref="ReplayComparison.CompareWithRecord"/>), and its signature checks under way (null = to be checked by
+/// execution) over its txs wrapped once (null = not wrapped), so execution reuses the decode the checks made.
 /// </summary>
-internal sealed record ReplayItem(Block Block, BlockResults Expected, bool[]? SignaturesOk, IReadOnlyList<TxEnvelope>? Envelopes = null);
+internal sealed record ReplayItem(Block Block, byte[] ExpectedRecord, ReplaySignatureChecks? Checks, IReadOnlyList<TxEnvelope>? Envelopes = null);
 
 /// <summary>
-/// Replay's read-ahead worker: one thread reads and decodes blocks 1..last with their stored results, in height
-/// order, and checks each block's signatures (<see cref="IChainApplication.VerifyEnvelopeSignatures"/>, one tx at a
-/// time on <see cref="LowPriorityWorkers"/>, so the block executing keeps its core) against the target's committed
-/// state of the moment, at most <c>depth</c> blocks ahead of execution. That state
-/// is at or before the one the block starts from, which is enough: execution keeps the true answers and checks
-/// the false ones again (<see cref="ChainNode.PrepareStoredBlock(Block, bool[], IReadOnlyList{Tx.TxEnvelope})"/>). A read failure is handed
-/// over in order, at the height where it happened.
+/// Replay's read-ahead: one thread reads and decodes blocks 1..last and reads their stored results, in height order, at
+/// most <c>depth</c> blocks ahead of execution, and queues each block's signature checks
+/// (<see cref="IChainApplication.EnvelopeSignatureChecker"/>, one tx at a time) for <see cref="ReplayVerifierThreads"/>;
+/// the executing thread checks what they have not reached when it gets to the block. The checks run against the
+/// target's committed state of the moment. That state is at or before the one the block starts from, which is
+/// enough: execution keeps the true answers and checks the false ones again
+/// (<see cref="ChainNode.PrepareStoredBlock(Block, bool[], IReadOnlyList{Tx.TxEnvelope})"/>). A read failure is
+/// handed over in order, at the height where it happened.
 /// </summary>
 internal sealed class ReplayReadAhead : IDisposable
 {
     private readonly BlockingCollection<(ReplayItem? Item, Exception? Error)> _queue;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _worker;
-    private readonly LowPriorityWorkers _verifiers = new(Environment.ProcessorCount, "replay verify");
+    private readonly ReplayVerifierThreads _verifiers = new(ReplayVerifierThreads.DefaultThreads, "replay verify");
 
     public ReplayReadAhead(BlockStore stored, IChainApplication app, IStateReader state, string chainId, long last, int depth)
     {
@@ -37,7 +39,7 @@ internal sealed class ReplayReadAhead : IDisposable
     public static ReplayItem Read(BlockStore stored, long height)
     {
         var block = stored.GetBlock(height) ?? throw new InvalidDataException($"block {height} is missing from the store");
-        var expected = stored.GetResults(height) ?? throw new InvalidDataException($"results of block {height} are missing");
+        var expected = stored.GetResultsRecord(height) ?? throw new InvalidDataException($"results of block {height} are missing");
         return new ReplayItem(block, expected, null);
     }
 
@@ -66,8 +68,10 @@ internal sealed class ReplayReadAhead : IDisposable
                 {
                     item = Read(stored, h);
                     var envelopes = TxEnvelope.Wrap(item.Block.Txs);
-                    var sigs = envelopes.Count == 0 ? [] : Verify(app, envelopes, state, chainId);
-                    item = item with { SignaturesOk = sigs, Envelopes = envelopes };
+                    var check = app.EnvelopeSignatureChecker(state, chainId);
+                    var checks = new ReplaySignatureChecks(envelopes.Count, i => check(envelopes[i]));
+                    _verifiers.Add(checks);
+                    item = item with { Checks = checks, Envelopes = envelopes };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -95,27 +99,6 @@ internal sealed class ReplayReadAhead : IDisposable
             {
             }
         }
-    }
-
-    /// <summary>Each tx's signature check, in one stripe of the txs per worker.</summary>
-    private bool[] Verify(IChainApplication app, IReadOnlyList<TxEnvelope> envelopes, IStateReader state, string chainId)
-    {
-        var sigs = new bool[envelopes.Count];
-        var stripes = Math.Min(_verifiers.Threads, envelopes.Count);
-        var work = new Action[stripes];
-        for (var s = 0; s < stripes; s++)
-        {
-            var first = s;
-            work[s] = () =>
-            {
-                for (var i = first; i < envelopes.Count; i += stripes)
-                {
-                    sigs[i] = app.VerifyEnvelopeSignatures([envelopes[i]], state, chainId)[0];
-                }
-            };
-        }
-        _verifiers.RunAll(work);
-        return sigs;
     }
 
     public void Dispose()

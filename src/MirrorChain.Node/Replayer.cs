@@ -10,8 +10,10 @@ namespace MirrorChain.Node;
 /// block) are reproduced, and that every tx result is identical (code, codespace, log, info, data, gas wanted and
 /// used, events). A block over the genesis limits (max_bytes, max_gas) is reported as the first mismatch.
 /// <para>
-/// Pipelined (<see cref="Lookahead"/> &gt; 0): a worker reads, decodes and signature-checks the next blocks while
-/// the current one executes; execution and commits stay in height order on the calling thread, and the signature
+/// Pipelined (<see cref="Lookahead"/> &gt; 0): a worker reads and decodes the next blocks and reads their stored results
+/// while the current one executes, and their signatures are checked on one thread fewer than the cores
+/// (<see cref="ReplayVerifierThreads"/>; the executing thread checks what they have not reached when it gets there);
+/// execution and commits stay in height order on the calling thread, and the signature
 /// answers execution sees are the sequential path's (<see cref="ChainNode.PrepareStoredBlock(Block, bool[], IReadOnlyList{Tx.TxEnvelope})"/>).
 /// The target is a scratch store written without fsync, mempool cache, event indexer or stored blocks
 /// (<see cref="NodeOptions.IndexEvents"/>, <see cref="NodeOptions.StoreBlocks"/> off): nothing serves clients from
@@ -68,14 +70,14 @@ public sealed class Replayer(IKeyValueStore source, GenesisDoc genesis, Func<ICh
             PendingBlock prepared;
             try
             {
-                prepared = node.PrepareStoredBlock(block, next.SignaturesOk, next.Envelopes);
+                prepared = node.PrepareStoredBlock(block, next.Checks?.Await(), next.Envelopes);
             }
             catch (InvalidBlockException e)
             {
                 return new Outcome(done, h, e.Message, sw.Elapsed); // over the genesis block limits
             }
             using var pending = prepared;
-            var mismatch = ReplayComparison.Compare(next.Expected, pending.Results);
+            var mismatch = ReplayComparison.CompareWithRecord(next.ExpectedRecord, pending.Results);
             if (mismatch is not null)
             {
                 return new Outcome(done, h, mismatch, sw.Elapsed);

@@ -38,16 +38,6 @@ public sealed class LowPriorityWorkersTests
     }
 
     [Fact]
-    public void RunAll_runs_each_item_once_and_returns_after_the_last()
-    {
-        using var workers = new LowPriorityWorkers(2, "test verify");
-        var counts = new int[50];
-        var work = Enumerable.Range(0, counts.Length).Select(i => (Action)(() => Interlocked.Increment(ref counts[i]))).ToList();
-        workers.RunAll(work);
-        Assert.All(counts, c => Assert.Equal(1, c));
-    }
-
-    [Fact]
     public void A_failing_check_surfaces_to_the_caller_with_its_cause()
     {
         using var workers = new LowPriorityWorkers(1, "test verify");
@@ -55,8 +45,6 @@ public sealed class LowPriorityWorkersTests
         Assert.IsType<FormatException>(e.InnerException);
         Assert.Contains("bad key", e.Message, StringComparison.Ordinal);
         Assert.True(workers.Run(() => true)); // the worker survives a failed check
-        var all = Assert.Throws<InvalidOperationException>(() => workers.RunAll([() => { }, () => throw new FormatException("second")]));
-        Assert.Contains("second", all.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,9 +60,6 @@ public sealed class LowPriorityWorkersTests
             return true;
         }));
         Assert.Equal(caller, ranOn);
-        var ran = 0;
-        workers.RunAll([() => ran++, () => ran++]);
-        Assert.Equal(2, ran);
     }
 
     /// <summary>Field 19 of /proc/thread-self/stat (counted from the pid; the name in parentheses may hold spaces).</summary>

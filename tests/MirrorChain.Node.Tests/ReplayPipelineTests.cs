@@ -128,6 +128,8 @@ public sealed class ReplayPipelineTests
         using var stale = ChainNode.Open(genesisOnly, genesis, new MirrorApplication());
         var preverified = new MirrorApplication().VerifySignatures(block2.Txs, stale.State.Committed, ChainId);
         Assert.Equal([false, false, true], preverified);
+        var checker = new MirrorApplication().EnvelopeSignatureChecker(stale.State.Committed, ChainId); // replay's per-tx form
+        Assert.Equal(preverified, TxEnvelope.Wrap(block2.Txs).Select(checker));
 
         BlockResults Replay2(bool[]? signatures)
         {

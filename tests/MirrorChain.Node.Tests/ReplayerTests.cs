@@ -81,6 +81,31 @@ public sealed class ReplayerTests
     }
 
     [Fact]
+    public void Stored_results_compare_as_written_when_identical_and_field_by_field_otherwise()
+    {
+        using var source = BuildChain(3);
+        var results = new BlockStore(source).GetResults(2)!;
+        var record = BlockCodec.EncodeResults(results);
+        var tx = results.TxResults[0];
+        var forged = results with { TxResults = [tx with { Events = [Event.Of("kv", ("key", "k0"), ("value", "forged"))] }, .. results.TxResults.Skip(1)] };
+
+        Assert.True(BlockCodec.IsRecordOf(record, results));
+        Assert.Null(ReplayComparison.CompareWithRecord(record, results));
+        // a version 1 record of the same results: not the same bytes, decoded and found identical
+        Assert.False(BlockCodec.IsRecordOf(BlockCodec.EncodeResultsVersion1(results), results));
+        Assert.Null(ReplayComparison.CompareWithRecord(BlockCodec.EncodeResultsVersion1(results), results));
+        // other results: the field-by-field message, in either direction
+        Assert.False(BlockCodec.IsRecordOf(record, forged));
+        Assert.Equal("tx 0: event 0: replayed kv{key=k0, value=forged} != stored kv{key=k2, value=v2}", ReplayComparison.CompareWithRecord(record, forged));
+        Assert.Equal(ReplayComparison.Compare(results, forged), ReplayComparison.CompareWithRecord(record, forged));
+        Assert.Equal(ReplayComparison.Compare(forged, results), ReplayComparison.CompareWithRecord(BlockCodec.EncodeResults(forged), results));
+        // the app hash is part of the record
+        var otherHash = results with { AppHash = new byte[results.AppHash.Length] };
+        Assert.False(BlockCodec.IsRecordOf(record, otherHash));
+        Assert.StartsWith("app hash ", ReplayComparison.CompareWithRecord(record, otherHash), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sequential_and_pipelined_replay_agree_on_txs_refused_for_their_signature()
     {
         using var source = new MemoryKeyValueStore();
