@@ -39,6 +39,9 @@ public sealed class ChainNode : IDisposable
     private BlockResults? _latestResults;
     private bool _disposed;
 
+    // Loads the tree paths of the keys a block writes while it executes (NodeOptions.PrefetchState); null when off.
+    private readonly StatePrefetcher? _prefetcher;
+
     private ChainNode(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions options)
     {
         _db = db;
@@ -46,6 +49,7 @@ public sealed class ChainNode : IDisposable
         Genesis = genesis;
         Options = options;
         State = new StateDb(db);
+        _prefetcher = options.PrefetchState ? new StatePrefetcher(options.PrefetchDrainsAtBlockEnd) : null;
         Blocks = new BlockStore(db, Math.Max(0, options.RecentResultsKept));
         Mempool = new Mempool(options.MempoolMaxTxs, options.MempoolMaxBytes, options.MempoolMaxTxsPerSender, options.MempoolMaxBytesPerSender);
         SeenTxs = new SeenTxCache(options.MempoolCacheSize);
@@ -473,11 +477,22 @@ public sealed class ChainNode : IDisposable
         }
         var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
         var reads = new ReadRecorder(State.Committed); // the values execution reads, for the tree (StateDb.PrepareCommit)
-        var cache = new StateCache(reads);
+        // Each key the block writes is handed to the prefetcher as it enters the block's cache (at the end of its tx),
+        // which loads its path of the tree the block starts from while execution goes on; ended before the update.
+        _prefetcher?.Begin(State.Tree.StartWarmup(State.LatestRoot, reads));
+        var cache = new StateCache(reads) { KeyAdded = _prefetcher is { } prefetcher ? prefetcher.Add : null };
         envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
-        var sigs = preverified is null ? VerifyBlockSignatures(envelopes) : RecheckRefusedSignatures(envelopes, preverified);
-        var results = _app.ExecuteEnvelopes(ctx, envelopes, cache, sigs);
+        IReadOnlyList<TxResult> results;
+        try
+        {
+            var sigs = preverified is null ? VerifyBlockSignatures(envelopes) : RecheckRefusedSignatures(envelopes, preverified);
+            results = _app.ExecuteEnvelopes(ctx, envelopes, cache, sigs);
+        }
+        finally
+        {
+            _prefetcher?.End();
+        }
         if (Genesis.MaxBlockGas >= 0)
         {
             Int128 gasWanted = 0;
@@ -845,5 +860,6 @@ public sealed class ChainNode : IDisposable
             indexer.Dispose();
         }
         Volatile.Read(ref _admissionVerifier)?.Dispose();
+        _prefetcher?.Dispose();
     }
 }
