@@ -24,6 +24,11 @@ namespace MirrorChain.Benchmarks;
 /// </list>
 /// Each measured iteration is one block (one invocation); the next block is signed in the iteration setup and
 /// prepared blocks that are not the measured step are committed in the cleanup, so the chain moves on.
+/// <para>
+/// For before/after comparisons in one build: <c>MC_STATE_GROWTH_PREFETCH=0</c> turns the node's state prefetcher
+/// off (<see cref="NodeOptions.PrefetchState"/>, on by default), <c>MC_STATE_GROWTH_BLOCK_CACHE_MB=N</c> opens
+/// RocksDB with an N MB block cache instead of <see cref="RocksDbSettings.BlockCacheBytes"/>'s default.
+/// </para>
 /// </summary>
 [MemoryDiagnoser]
 public class StateGrowthBenchmarks
@@ -51,9 +56,15 @@ public class StateGrowthBenchmarks
     {
         var built = StateGrowthFixture.EnsureBuilt(Accounts, Console.WriteLine);
         _work = StateGrowthFixture.CheckOut(built);
-        _store = RocksDbStore.Open(_work);
-        _node = ChainNode.Open(_store, StateGrowthFixture.BaseGenesis(), _app,
-            new NodeOptions { MempoolMaxTxs = 4 * TxsPerBlock });
+        var settings = Environment.GetEnvironmentVariable("MC_STATE_GROWTH_BLOCK_CACHE_MB") is { Length: > 0 } megabytes
+            ? RocksDbSettings.Default with { BlockCacheBytes = long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024 }
+            : RocksDbSettings.Default;
+        _store = RocksDbStore.Open(_work, settings);
+        _node = ChainNode.Open(_store, StateGrowthFixture.BaseGenesis(), _app, new NodeOptions
+        {
+            MempoolMaxTxs = 4 * TxsPerBlock,
+            PrefetchState = Environment.GetEnvironmentVariable("MC_STATE_GROWTH_PREFETCH") != "0",
+        });
         _rng = 0x9E3779B97F4A7C15UL ^ (ulong)Accounts;
         _known.Clear();
     }
