@@ -477,11 +477,13 @@ public sealed class ChainNode : IDisposable
         }
         var ctx = new BlockContext(Genesis.ChainId, height, block.Header.Time);
         var reads = new ReadRecorder(State.Committed); // the values execution reads, for the tree (StateDb.PrepareCommit)
-        // Each key the block writes is handed to the prefetcher as it enters the block's cache (at the end of its tx),
-        // which loads its path of the tree the block starts from while execution goes on; ended before the update.
-        _prefetcher?.Begin(State.Tree.StartWarmup(State.LatestRoot, reads));
-        var cache = new StateCache(reads) { KeyAdded = _prefetcher is { } prefetcher ? prefetcher.Add : null };
         envelopes ??= TxEnvelope.Wrap(block.Txs); // a stored block: hashed here once, decoded once when verified
+        // The prefetcher loads, from the state and tree the block starts from, the keys the app expects the txs to
+        // read, then the path of each key the block writes, handed over as it enters the block's cache (at the end
+        // of its tx); ended before the update. Only speed depends on it (StatePrefetcher).
+        var blockTxs = envelopes;
+        _prefetcher?.Begin(State.Tree.StartWarmup(State.LatestRoot, reads), State.Committed, () => _app.LikelyReads(blockTxs, State.Committed));
+        var cache = new StateCache(reads) { KeyAdded = _prefetcher is { } prefetcher ? prefetcher.Add : null };
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
         IReadOnlyList<TxResult> results;
         try

@@ -63,7 +63,14 @@ public sealed class TreeWarmup
     /// Loads the nodes on <paramref name="key"/>'s path that are not cached yet. Returns false when stopped before
     /// the path's end. A node missing from the store throws (as the update itself would).
     /// </summary>
-    public bool WarmPath(byte[] key)
+    public bool WarmPath(byte[] key) => WarmPath(key, null);
+
+    /// <summary>
+    /// <see cref="WarmPath(byte[])"/>, told whether <paramref name="key"/> holds a value at the root (e.g. from a
+    /// flat read): an existing key's leaf is not read (the update recognises it from its value); null = ask the
+    /// read recorder. A wrong answer only costs a read, here or in the update.
+    /// </summary>
+    public bool WarmPath(byte[] key, bool? exists)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (MerkleTree.IsEmptyRoot(_root))
@@ -92,7 +99,7 @@ public sealed class TreeWarmup
                 }
             }
             if (node is not InternalNode inner || inner.ChildRef(Nibbles.At(keyHash, depth)) is not { } child
-                || (child.IsLeaf && KnownToExist(key)))
+                || (child.IsLeaf && (exists ?? KnownToExist(key))))
             {
                 Interlocked.Increment(ref _pathsWalked);
                 return true;

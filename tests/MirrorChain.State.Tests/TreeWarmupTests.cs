@@ -89,6 +89,13 @@ public sealed class TreeWarmupTests
         Assert.True(known.WarmPath(a));
         Assert.Equal(1, known.NodesRead); // the root; a's leaf is recognised from its value by the update
 
+        var toldTree = new MerkleTree(store);
+        var told = toldTree.StartWarmup(root);
+        Assert.True(told.WarmPath(b, exists: true));
+        Assert.Equal(1, told.NodesRead); // told that b exists (a flat read found it): the root only
+        Assert.True(told.WarmPath(a, exists: false));
+        Assert.Equal(2, told.NodesRead); // told a is new: the leaf in its slot is read (the update needs it)
+
         var unreadTree = new MerkleTree(store);
         var unread = unreadTree.StartWarmup(root, reads);
         Assert.True(unread.WarmPath(b));
