@@ -38,6 +38,7 @@ internal static class NodeStartup
         MempoolMaxBytesPerSender = config.MempoolMaxBytesPerSender,
         MempoolCacheSize = config.MempoolCacheSize,
         AdmissionVerifyThreads = config.AdmissionVerifyThreads,
+        PrefetchState = config.PrefetchState,
         Log = log,
         Metrics = metrics,
     };

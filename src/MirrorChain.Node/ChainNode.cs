@@ -482,7 +482,8 @@ public sealed class ChainNode : IDisposable
         // read, then the path of each key the block writes, handed over as it enters the block's cache (at the end
         // of its tx); ended before the update. Only speed depends on it (StatePrefetcher).
         var blockTxs = envelopes;
-        _prefetcher?.Begin(State.Tree.StartWarmup(State.LatestRoot, reads), State.Committed, () => _app.LikelyReads(blockTxs, State.Committed));
+        var warmup = _prefetcher is null ? null : State.Tree.StartWarmup(State.LatestRoot, reads);
+        _prefetcher?.Begin(warmup!, State.Committed, () => _app.LikelyReads(blockTxs, State.Committed));
         var cache = new StateCache(reads) { KeyAdded = _prefetcher is { } prefetcher ? prefetcher.Add : null };
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
         IReadOnlyList<TxResult> results;
@@ -532,6 +533,7 @@ public sealed class ChainNode : IDisposable
         {
             ExecutionTime = Stopwatch.GetElapsedTime(started),
             ResultsStoredExactly = resultsExact,
+            PrefetchedTreeNodes = warmup?.NodesRead ?? 0,
         };
     }
 
