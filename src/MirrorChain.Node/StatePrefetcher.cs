@@ -180,8 +180,9 @@ internal sealed class StatePrefetcher : IDisposable
         }
     }
 
-    // Reads the next likely read of the block (starting the hints first if need be): its flat value, then its path
-    // (the value says whether its leaf needs reading). The hints end (for this block) when they run out or throw.
+    // Reads the next likely read of the block (starting the hints first if need be): its flat value unless execution
+    // read it already, then its path (the value says whether its leaf needs reading). The hints end (for this block)
+    // when they run out or throw.
     private void NextHint(TreeWarmup warmup, IStateReader committed, Func<IEnumerable<byte[]>>? start, IEnumerator<byte[]>? hints)
     {
         var key = (byte[]?)null;
@@ -208,7 +209,11 @@ internal sealed class StatePrefetcher : IDisposable
             hints?.Dispose();
             return;
         }
-        var exists = committed.Get(key) is not null;
+        // A key execution has read already (the prefetcher is behind) needs no flat read: only its path is loaded.
+        if (!warmup.WasRead(key, out var exists))
+        {
+            exists = committed.Get(key) is not null;
+        }
         warmup.WarmPath(key, exists);
     }
 

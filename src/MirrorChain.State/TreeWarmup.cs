@@ -108,6 +108,22 @@ public sealed class TreeWarmup
         }
     }
 
+    /// <summary>
+    /// Whether execution already read <paramref name="key"/> (through the recorder the warmup was started with), and
+    /// whether it found a value: a prefetcher that fell behind execution skips the flat read of such a key.
+    /// </summary>
+    public bool WasRead(byte[] key, out bool exists)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_reads is not null && _reads.TryGetSeen(key, out var value))
+        {
+            exists = value is not null;
+            return true;
+        }
+        exists = false;
+        return false;
+    }
+
     /// <summary>Ends the warmup: when this returns, nothing more enters the node cache through it.</summary>
     public void Stop()
     {

@@ -98,10 +98,10 @@ public sealed class StatePrefetchBankTests
     }
 
     [Fact]
-    public void The_hinted_keys_are_read_on_the_prefetch_thread_and_the_block_thread_reads_no_tree_node()
+    public void With_read_hints_the_block_thread_reads_no_tree_node()
     {
         // A node reopened over a chain of 3 blocks (empty node cache) runs block 4: the prefetcher reads the chain
-        // params and the 5 hinted keys of each of its 7 txs from the flat state, and walks every path the block changes.
+        // params and the hinted keys of its 7 txs from the flat state, and walks every path the block changes.
         using var db = new CountingStore(new MemoryKeyValueStore());
         var genesis = DevnetBankChain.GenesisWithoutContracts();
         using (var node = ChainNode.Open(db, genesis, new MirrorApplication(), Options(prefetch: false)))
@@ -117,7 +117,9 @@ public sealed class StatePrefetchBankTests
             db.Reset();
             using var pending = node.PrepareBlock(DevnetBankChain.T0.AddNanoseconds(3_000_000_000L), txs);
 
-            Assert.Equal(1 + (5 * 7), db.Reads(prefetchThread: true, nodes: false)); // the chain params (to decode), then the hints
+            // How many hinted keys the prefetcher reads before execution does depends on the race (a key execution
+            // read first is not read again); the chain params it needs to decode are always read.
+            Assert.InRange(db.Reads(prefetchThread: true, nodes: false), 1, 1 + (5 * 7));
             Assert.Equal(0, db.Reads(prefetchThread: false, nodes: true));
             Assert.True(db.Reads(prefetchThread: true, nodes: true) > 0);
         }

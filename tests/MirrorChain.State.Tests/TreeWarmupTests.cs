@@ -96,6 +96,9 @@ public sealed class TreeWarmupTests
         Assert.True(told.WarmPath(a, exists: false));
         Assert.Equal(2, told.NodesRead); // told a is new: the leaf in its slot is read (the update needs it)
 
+        Assert.True(known.WasRead(a, out var aExists) && aExists);
+        Assert.False(known.WasRead(b, out _));
+
         var unreadTree = new MerkleTree(store);
         var unread = unreadTree.StartWarmup(root, reads);
         Assert.True(unread.WarmPath(b));
