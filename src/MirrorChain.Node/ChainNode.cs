@@ -39,7 +39,8 @@ public sealed class ChainNode : IDisposable
     private BlockResults? _latestResults;
     private bool _disposed;
 
-    // Loads the tree paths of the keys a block writes while it executes (NodeOptions.PrefetchState); null when off.
+    // Loads the state a block will read and the tree paths it writes while it executes (NodeOptions.PrefetchState);
+    // null when off.
     private readonly StatePrefetcher? _prefetcher;
 
     private ChainNode(IKeyValueStore db, GenesisDoc genesis, IChainApplication app, NodeOptions options)
@@ -482,8 +483,12 @@ public sealed class ChainNode : IDisposable
         // read, then the path of each key the block writes, handed over as it enters the block's cache (at the end
         // of its tx); ended before the update. Only speed depends on it (StatePrefetcher).
         var blockTxs = envelopes;
-        var warmup = _prefetcher is null ? null : State.Tree.StartWarmup(State.LatestRoot, reads);
-        _prefetcher?.Begin(warmup!, State.Committed, () => _app.LikelyReads(blockTxs, State.Committed));
+        TreeWarmup? warmup = null;
+        if (_prefetcher is not null)
+        {
+            warmup = State.Tree.StartWarmup(State.LatestRoot, reads);
+            _prefetcher.Begin(warmup, State.Committed, () => _app.LikelyReads(blockTxs, State.Committed));
+        }
         var cache = new StateCache(reads) { KeyAdded = _prefetcher is { } prefetcher ? prefetcher.Add : null };
         var hashes = envelopes.Select(t => t.HashBytes).ToList();
         IReadOnlyList<TxResult> results;
