@@ -60,6 +60,13 @@ public sealed record NodeConfigFile
     [JsonPropertyName("admission_checks_during_block")]
     public int AdmissionChecksDuringBlock { get; init; } = MirrorChain.Node.NodeOptions.DefaultAdmissionChecksDuringBlock;
 
+    /// <summary>
+    /// While a block executes, load the state it will read and the tree paths it writes on one low-priority thread
+    /// (docs/state-growth.md); only speed depends on it. On by default; off leaves that work to the block thread.
+    /// </summary>
+    [JsonPropertyName("prefetch_state")]
+    public bool PrefetchState { get; init; } = true;
+
     /// <summary>The JSON-RPC and LCD request body limit: room for a max-size (1 MiB) tx in base64 plus the JSON envelope (docs/limits.md).</summary>
     [JsonPropertyName("max_request_bytes")]
     public long MaxRequestBytes { get; init; } = MirrorChain.Rpc.RpcServerOptions.DefaultMaxRequestBodyBytes;

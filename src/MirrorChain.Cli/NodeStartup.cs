@@ -39,6 +39,7 @@ internal static class NodeStartup
         MempoolCacheSize = config.MempoolCacheSize,
         AdmissionVerifyThreads = config.AdmissionVerifyThreads,
         AdmissionChecksDuringBlock = config.AdmissionChecksDuringBlock,
+        PrefetchState = config.PrefetchState,
         Log = log,
         Metrics = metrics,
     };

@@ -41,6 +41,13 @@ public interface IChainApplication
         ExecuteBlock(ctx, Bytes(txs), state, signaturesOk);
 
     /// <summary>
+    /// State keys the block's <paramref name="txs"/> will likely read, for the node's prefetcher to load from
+    /// <paramref name="committed"/> (the state the block starts from) ahead of execution, on its own thread. Hints
+    /// only: a wrong or missing key costs a read, never a result. Default: none.
+    /// </summary>
+    IEnumerable<byte[]> LikelyReads(IReadOnlyList<TxEnvelope> txs, IStateReader committed) => [];
+
+    /// <summary>
     /// Validates a tx against the pending state (applying its ante effects there when it passes).
     /// <paramref name="signatureOk"/> true (from <see cref="VerifySignatures"/>)
     /// skips the signature check. <see cref="CheckTxResponse.Sender"/> names the tx's signer for the mempool's

@@ -63,6 +63,8 @@ public sealed class MirrorApplication : IChainApplication
     public IReadOnlyList<TxResult> ExecuteEnvelopes(BlockContext ctx, IReadOnlyList<TxEnvelope> txs, StateCache state, bool[] signaturesOk) =>
         _executor.ExecuteEnvelopes(ctx, txs, state, signaturesOk);
 
+    public IEnumerable<byte[]> LikelyReads(IReadOnlyList<TxEnvelope> txs, IStateReader committed) => BlockReadHints.Of(txs, committed);
+
     public CheckTxResponse CheckTx(byte[] tx, StateCache pending, BlockContext ctx, bool signatureOk) =>
         _executor.TxExecutor.CheckTx(tx, pending, ctx, signatureOk);
 

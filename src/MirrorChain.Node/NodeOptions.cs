@@ -73,6 +73,16 @@ public sealed record NodeOptions
     /// <summary>The default of <see cref="AdmissionChecksDuringBlock"/> (docs/node-limits.md says why).</summary>
     public const int DefaultAdmissionChecksDuringBlock = 0;
 
+    /// <summary>
+    /// While a block executes, load the tree paths of the keys it writes into the node cache on one low-priority
+    /// thread, so the block's Merkle update finds them in memory (docs/state-growth.md). Only speed depends on it;
+    /// it pays off on a large state (paths below the cached top levels), and yields when the cores are busy.
+    /// </summary>
+    public bool PrefetchState { get; init; } = true;
+
+    /// <summary>Tests: the prefetcher walks every key handed over before the block's update starts (exact counts).</summary>
+    internal bool PrefetchDrainsAtBlockEnd { get; init; }
+
     /// <summary>Committed blocks queued for the event indexer; over it, blocks are read back from the store (memory stays bounded).</summary>
     public int EventIndexQueueBlocks { get; init; } = 16;
 

@@ -33,6 +33,12 @@ public sealed class PendingBlock : IDisposable
     /// <summary>How long executing and staging the block took (for the metrics only).</summary>
     internal TimeSpan ExecutionTime { get; init; }
 
+    /// <summary>
+    /// Tree nodes the state prefetcher read from the store for this block (0 when it is off): diagnostics, so that a
+    /// benchmark can tell the block's own reads (<see cref="State.MerkleTree.StoreReads"/> minus these) from them.
+    /// </summary>
+    public int PrefetchedTreeNodes { get; internal init; }
+
     /// <summary>Whether the staged results record decodes back to <see cref="Results"/> exactly (<see cref="BlockStore.Append"/>).</summary>
     internal bool ResultsStoredExactly { get; init; }
 

@@ -59,6 +59,7 @@ public sealed class MerkleTree
     private readonly INodeReader _reader;
     private readonly NodeCache _cache;
     private readonly bool _parallel;
+    private long _storeReads;
 
     /// <param name="reader">The node store; must allow concurrent reads when <paramref name="parallel"/>.</param>
     /// <param name="cacheCapacity">Decoded nodes to keep in memory (0 = none).</param>
@@ -80,6 +81,25 @@ public sealed class MerkleTree
 
     /// <summary>Number of decoded nodes currently cached (diagnostics only).</summary>
     public int CachedNodes => _cache.Count;
+
+    /// <summary>
+    /// Nodes read from the store so far, by any thread (a <see cref="TreeWarmup"/>'s reads included; diagnostics and
+    /// tests: it says how much of the tree was found in memory).
+    /// </summary>
+    public long StoreReads => Interlocked.Read(ref _storeReads);
+
+    /// <summary>
+    /// Starts loading paths of the tree at <paramref name="root"/> into the node cache ahead of an
+    /// <see cref="Apply(byte[], IReadOnlyList{KeyValuePair{byte[], byte[]}}, IStateReader)"/> from that root (see
+    /// <see cref="TreeWarmup"/>). Only speed depends on it.
+    /// </summary>
+    /// <param name="root">The committed root the coming update starts from.</param>
+    /// <param name="reads">The recorder execution reads through, if any: a key it saw with a value needs no leaf read.</param>
+    public TreeWarmup StartWarmup(byte[] root, ReadRecorder? reads = null)
+    {
+        CheckRoot(root);
+        return new TreeWarmup(this, (byte[])root.Clone(), reads, _cache);
+    }
 
     /// <summary>
     /// Applies <paramref name="changes"/> (key → value, null value = delete; any order, keys unique) to the tree at
@@ -481,11 +501,18 @@ public sealed class MerkleTree
         {
             return cached;
         }
-        var data = _reader.ReadNode(hash)
-            ?? throw new InvalidDataException($"state tree node {Convert.ToHexStringLower(hash)} is missing from the store");
-        var node = NodeCodec.Decode(hash, data);
+        var node = ReadStored(hash);
         _cache.Add(hash, node, depth);
         return node;
+    }
+
+    /// <summary>The node stored under <paramref name="hash"/>, read and decoded (not cached here).</summary>
+    internal TreeNode ReadStored(byte[] hash)
+    {
+        Interlocked.Increment(ref _storeReads);
+        var data = _reader.ReadNode(hash)
+            ?? throw new InvalidDataException($"state tree node {Convert.ToHexStringLower(hash)} is missing from the store");
+        return NodeCodec.Decode(hash, data);
     }
 
     private static void CheckRoot(byte[] root)

@@ -53,7 +53,8 @@ public sealed class ReadRecorder(IStateReader parent) : IStateReader
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) =>
         Parent.Range(start, end, reverse);
 
-    private bool TryGetSeen(byte[] key, out byte[]? value)
+    /// <summary>Whether <paramref name="key"/> was read already, and what was found (null = absent).</summary>
+    internal bool TryGetSeen(byte[] key, out byte[]? value)
     {
         lock (_lock)
         {

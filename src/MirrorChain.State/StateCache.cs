@@ -20,6 +20,13 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
 
     public IStateReader Parent { get; } = parent;
 
+    /// <summary>
+    /// Called with each key when it first enters this layer (e.g. a block cache: as each tx's writes are flushed
+    /// into it), for work that only affects speed, such as prefetching the key's tree path. The key array is the one
+    /// this layer keeps: it must only be read. Not called again for a key written twice; exceptions propagate.
+    /// </summary>
+    public Action<byte[]>? KeyAdded { get; init; }
+
     public int WriteCount => _writes.Count;
 
     public byte[]? Get(byte[] key) => _writes.TryGetValue(key, out var v) ? v : Parent.Get(key);
@@ -70,6 +77,7 @@ public sealed class StateCache(IStateReader parent) : IStateWriter
         if (!existed)
         {
             _sorted?.Add(key);
+            KeyAdded?.Invoke(key);
         }
     }
 

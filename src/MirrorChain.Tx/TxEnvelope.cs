@@ -71,5 +71,15 @@ public sealed class TxEnvelope
         return memo.Tx ?? throw new SdkException(memo.Error!.Error, memo.Error.Log);
     }
 
+    /// <summary>
+    /// The decode remembered for <paramref name="options"/>, or null when none is (never decoded with them, or the
+    /// decode failed). Never decodes: for readers that must not add a decode of their own (a prefetch hint).
+    /// </summary>
+    public DecodedTx? Remembered(DecodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Volatile.Read(ref _memo) is { } memo && memo.Options.Equals(options) ? memo.Tx : null;
+    }
+
     private sealed record Memo(DecodeOptions Options, DecodedTx? Tx, SdkException? Error);
 }

@@ -236,4 +236,24 @@ public sealed class StateCacheTests
         cache.WriteTo(target);
         Assert.Equal(keys.Order(StringComparer.Ordinal).Select(k => $"set {k}=v"), target.Log);
     }
+
+    [Fact]
+    public void Key_added_reports_each_key_once_when_it_first_enters_the_layer()
+    {
+        var added = new List<string>();
+        var block = new StateCache(Parent(("a", "1"))) { KeyAdded = k => added.Add(S(k)) };
+        block.Set(B("b"), B("2"));
+        block.Set(B("b"), B("3"));                             // written again: not reported again
+        var tx = new StateCache(block);
+        tx.Set(B("c"), B("3"));
+        tx.Delete(B("a"));
+        tx.Set(B("b"), B("4"));
+        Assert.Equal(["b"], added);                            // a tx's writes stay in the tx until it ends
+        tx.WriteTo(block);
+        block.SetOwned(B("d"), B("5"));
+        block.Delete(B("e"));
+
+        Assert.Equal(["b", "a", "c", "d", "e"], added.Take(1).Concat(added.Skip(1).Take(2).Order(StringComparer.Ordinal)).Concat(added.Skip(3)));
+        Assert.Equal(5, added.Count);
+    }
 }

@@ -24,6 +24,11 @@ namespace MirrorChain.Benchmarks;
 /// </list>
 /// Each measured iteration is one block (one invocation); the next block is signed in the iteration setup and
 /// prepared blocks that are not the measured step are committed in the cleanup, so the chain moves on.
+/// <para>
+/// For before/after comparisons in one build: <c>MC_STATE_GROWTH_PREFETCH=0</c> turns the node's state prefetcher
+/// off (<see cref="NodeOptions.PrefetchState"/>, on by default), <c>MC_STATE_GROWTH_BLOCK_CACHE_MB=N</c> opens
+/// RocksDB with an N MB block cache instead of <see cref="RocksDbSettings.BlockCacheBytes"/>'s default.
+/// </para>
 /// </summary>
 [MemoryDiagnoser]
 public class StateGrowthBenchmarks
@@ -40,6 +45,9 @@ public class StateGrowthBenchmarks
     private PendingBlock? _prepared;
     private ulong _rng;
 
+    // Per prepared block: tree nodes the block read from the store itself, and those the prefetcher read for it.
+    private readonly List<(long Block, int Prefetched)> _treeReads = [];
+
     /// <summary>Generated accounts in state (see <see cref="StateGrowthFixture.Sizes"/>).</summary>
     [ParamsSource(nameof(Sizes))]
     public int Accounts { get; set; } = 10_000;
@@ -51,9 +59,15 @@ public class StateGrowthBenchmarks
     {
         var built = StateGrowthFixture.EnsureBuilt(Accounts, Console.WriteLine);
         _work = StateGrowthFixture.CheckOut(built);
-        _store = RocksDbStore.Open(_work);
-        _node = ChainNode.Open(_store, StateGrowthFixture.BaseGenesis(), _app,
-            new NodeOptions { MempoolMaxTxs = 4 * TxsPerBlock });
+        var settings = Environment.GetEnvironmentVariable("MC_STATE_GROWTH_BLOCK_CACHE_MB") is { Length: > 0 } megabytes
+            ? RocksDbSettings.Default with { BlockCacheBytes = long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024 }
+            : RocksDbSettings.Default;
+        _store = RocksDbStore.Open(_work, settings);
+        _node = ChainNode.Open(_store, StateGrowthFixture.BaseGenesis(), _app, new NodeOptions
+        {
+            MempoolMaxTxs = 4 * TxsPerBlock,
+            PrefetchState = Environment.GetEnvironmentVariable("MC_STATE_GROWTH_PREFETCH") != "0",
+        });
         _rng = 0x9E3779B97F4A7C15UL ^ (ulong)Accounts;
         _known.Clear();
     }
@@ -61,6 +75,18 @@ public class StateGrowthBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        if (_treeReads.Count > 3)
+        {
+            var measured = _treeReads.Skip(3).ToList(); // the first blocks warm the node cache's upper tier
+            static long Median(IEnumerable<long> values)
+            {
+                var sorted = values.Order().ToList();
+                return sorted[sorted.Count / 2];
+            }
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"// tree nodes read from the store per block ({Accounts} accounts): by the block median {Median(measured.Select(r => r.Block))}, by the prefetcher median {Median(measured.Select(r => (long)r.Prefetched))}, over {measured.Count} blocks (first 3 skipped)"));
+        }
+        _treeReads.Clear();
         _prepared?.Dispose();
         _prepared = null;
         _node.Dispose();
@@ -107,7 +133,7 @@ public class StateGrowthBenchmarks
     [Benchmark]
     public byte[] Prepare()
     {
-        _prepared = _node.PrepareBlock(NextTime(), _txs);
+        _prepared = PrepareCounted();
         return _prepared.Results.AppHash;
     }
 
@@ -124,10 +150,19 @@ public class StateGrowthBenchmarks
     [Benchmark]
     public long PrepareAndCommit()
     {
-        using var pending = _node.PrepareBlock(NextTime(), _txs);
+        using var pending = PrepareCounted();
         pending.Commit();
         Advance(pending);
         return pending.Block.Header.Height;
+    }
+
+    // PrepareBlock, noting how many tree nodes the block and the prefetcher read from the store (two counter reads).
+    private PendingBlock PrepareCounted()
+    {
+        var before = _node.State.Tree.StoreReads;
+        var pending = _node.PrepareBlock(NextTime(), _txs);
+        _treeReads.Add((_node.State.Tree.StoreReads - before - pending.PrefetchedTreeNodes, pending.PrefetchedTreeNodes));
+        return pending;
     }
 
     private BlockTime NextTime() => _node.Genesis.GenesisTime.AddNanoseconds((_node.LatestHeight + 1) * 1_000_000_000L);
