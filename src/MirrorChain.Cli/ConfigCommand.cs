@@ -55,15 +55,30 @@ public static class ConfigCommand
                 _ => throw new FormatException($"{name} must be true or false, got {value}"),
             })
             : current.GetValueKind() == System.Text.Json.JsonValueKind.Number
-            ? JsonValue.Create(long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0
-                ? n
-                : throw new FormatException($"{name} must be a non-negative integer, got {value}"))
+            ? JsonValue.Create(ParseNumber(name, value))
             : JsonValue.Create(value);
         var updated = NodeConfigFile.FromJson(doc.ToJsonString(), home.NodeConfig);
         Directory.CreateDirectory(home.Config);
         updated.Save(home.NodeConfig);
         output.WriteLine($"{name} = {doc[name]} (in {home.NodeConfig})");
         return 0;
+    }
+
+    /// <summary>
+    /// A numeric setting's value: a non-negative integer, or -1 for a setting where it means "no limit"
+    /// (<c>admission_checks_during_block</c>); the file's own checks then decide (<see cref="NodeConfigFile.FromJson"/>).
+    /// </summary>
+    private static long ParseNumber(string name, string value)
+    {
+        var signed = name == "admission_checks_during_block";
+        var style = signed ? System.Globalization.NumberStyles.AllowLeadingSign : System.Globalization.NumberStyles.None;
+        if (long.TryParse(value, style, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= (signed ? -1 : 0))
+        {
+            return n;
+        }
+        throw new FormatException(signed
+            ? $"{name} must be -1 (no limit), 0 or a positive integer, got {value}"
+            : $"{name} must be a non-negative integer, got {value}");
     }
 
     /// <summary>"tcp://127.0.0.1:26657/" → "127.0.0.1:26657".</summary>
