@@ -1,6 +1,5 @@
 using MirrorChain.Crypto;
 using MirrorChain.Execution;
-using MirrorChain.State;
 using MirrorChain.Tests;
 using MirrorChain.Tx;
 using MirrorChain.Tx.Messages;
@@ -10,36 +9,6 @@ namespace MirrorChain.Node.Tests;
 /// <summary>The real application over the devnet genesis (bank only) with the state prefetcher and its read hints.</summary>
 public sealed class StatePrefetchBankTests
 {
-    // Counts, by the prefetch thread and by the others, reads of tree nodes (0x02) and of flat values (0x01).
-    private sealed class CountingStore(MemoryKeyValueStore inner) : IKeyValueStore
-    {
-        private readonly int[] _reads = new int[4]; // [prefetch?, node?]
-
-        public int Reads(bool prefetchThread, bool nodes) => Volatile.Read(ref _reads[(prefetchThread ? 2 : 0) + (nodes ? 1 : 0)]);
-
-        public void Reset() => Array.Clear(_reads);
-
-        public byte[]? Get(ReadOnlySpan<byte> key)
-        {
-            if (key.Length > 0 && key[0] is StateStoreKeys.Node or StateStoreKeys.Flat)
-            {
-                var prefetch = Thread.CurrentThread.Name == "state prefetch";
-                Interlocked.Increment(ref _reads[(prefetch ? 2 : 0) + (key[0] == StateStoreKeys.Node ? 1 : 0)]);
-            }
-            return inner.Get(key);
-        }
-
-        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => inner.Range(start, end, reverse);
-
-        public IWriteBatch CreateBatch() => inner.CreateBatch();
-
-        public void Write(IWriteBatch batch, bool sync = false) => inner.Write(batch, sync);
-
-        public IKeyValueSnapshot GetSnapshot() => inner.GetSnapshot();
-
-        public void Dispose() => inner.Dispose();
-    }
-
     private static Address Fresh(int i) => Address.FromBytes(Hashing.Sha256(Encoding.UTF8.GetBytes($"prefetch recipient {i}")).AsSpan(0, 20));
 
     private static byte[] Send(ChainNode node, PrivateKey key, ulong sequence, Address to, ulong amount) =>
@@ -102,7 +71,7 @@ public sealed class StatePrefetchBankTests
     {
         // A node reopened over a chain of 3 blocks (empty node cache) runs block 4: the prefetcher reads the chain
         // params and the hinted keys of its 7 txs from the flat state, and walks every path the block changes.
-        using var db = new CountingStore(new MemoryKeyValueStore());
+        using var db = new PrefetchReadCountingStore(new MemoryKeyValueStore());
         var genesis = DevnetBankChain.GenesisWithoutContracts();
         using (var node = ChainNode.Open(db, genesis, new MirrorApplication(), Options(prefetch: false)))
         {

@@ -1,5 +1,3 @@
-using MirrorChain.State;
-
 namespace MirrorChain.Node.Tests;
 
 public sealed class StatePrefetchTests
@@ -7,56 +5,6 @@ public sealed class StatePrefetchTests
     private static readonly BlockTime T0 = BlockTime.ParseRfc3339("2026-02-01T10:00:00Z");
 
     private static byte[] Tx(string s) => Encoding.UTF8.GetBytes(s);
-
-    // A memory store that counts tree-node reads (0x02 entries) by the prefetch thread and by every other thread,
-    // and can make the prefetch thread's reads fail.
-    private sealed class NodeReadCountingStore(MemoryKeyValueStore inner) : IKeyValueStore
-    {
-        private int _prefetchReads;
-        private int _otherReads;
-
-        public bool FailPrefetchReads { get; set; }
-
-        public int PrefetchReads => Volatile.Read(ref _prefetchReads);
-
-        public int OtherReads => Volatile.Read(ref _otherReads);
-
-        public void Reset()
-        {
-            Volatile.Write(ref _prefetchReads, 0);
-            Volatile.Write(ref _otherReads, 0);
-        }
-
-        public byte[]? Get(ReadOnlySpan<byte> key)
-        {
-            if (key.Length > 0 && key[0] == StateStoreKeys.Node)
-            {
-                if (Thread.CurrentThread.Name == "state prefetch")
-                {
-                    Interlocked.Increment(ref _prefetchReads);
-                    if (FailPrefetchReads)
-                    {
-                        throw new IOException("injected prefetch read failure");
-                    }
-                }
-                else
-                {
-                    Interlocked.Increment(ref _otherReads);
-                }
-            }
-            return inner.Get(key);
-        }
-
-        public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => inner.Range(start, end, reverse);
-
-        public IWriteBatch CreateBatch() => inner.CreateBatch();
-
-        public void Write(IWriteBatch batch, bool sync = false) => inner.Write(batch, sync);
-
-        public IKeyValueSnapshot GetSnapshot() => inner.GetSnapshot();
-
-        public void Dispose() => inner.Dispose();
-    }
 
     // Blocks of creations, overwrites and deletions: block b sets k{b*7+i} for i < 40, overwrites the previous
     // block's keys with new values and deletes every third key of the block before that.
@@ -130,12 +78,12 @@ public sealed class StatePrefetchTests
         var reads = new Dictionary<bool, (int Prefetch, int Other, string AppHash)>();
         foreach (var prefetch in new[] { true, false })
         {
-            using var db = new NodeReadCountingStore(new MemoryKeyValueStore());
+            using var db = new PrefetchReadCountingStore(new MemoryKeyValueStore());
             Run(db, prefetch: false, blocks);
             using var node = ChainNode.Open(db, TestGenesis.Doc, new KvTestApplication(), Options(prefetch));
             db.Reset();
             using var pending = node.PrepareBlock(T0.AddNanoseconds(10_000_000_000L), next);
-            reads[prefetch] = (db.PrefetchReads, db.OtherReads, Convert.ToHexString(pending.Results.AppHash));
+            reads[prefetch] = (db.Reads(prefetchThread: true, nodes: true), db.Reads(prefetchThread: false, nodes: true), Convert.ToHexString(pending.Results.AppHash));
         }
 
         Assert.Equal(0, reads[true].Other);
@@ -151,13 +99,13 @@ public sealed class StatePrefetchTests
     public void A_failing_prefetch_read_does_not_change_or_break_the_block()
     {
         var blocks = Blocks(6);
-        using var failing = new NodeReadCountingStore(new MemoryKeyValueStore()) { FailPrefetchReads = true };
+        using var failing = new PrefetchReadCountingStore(new MemoryKeyValueStore()) { FailPrefetchReads = true };
         using var plain = new MemoryKeyValueStore();
 
         var withFailures = Run(failing, prefetch: true, blocks);
         var without = Run(plain, prefetch: false, blocks);
 
-        Assert.True(failing.PrefetchReads > 0);
+        Assert.True(failing.Reads(prefetchThread: true, nodes: true) > 0);
         Assert.Equal(without.Select(Describe), withFailures.Select(Describe));
     }
 }
