@@ -18,19 +18,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
+port="$(mc_free_port)" || { echo "FAIL no free port"; exit 1; }
 rpc="http://127.0.0.1:$port"
-lcd_port="$(free_port)" && [ "$lcd_port" != "$port" ] || lcd_port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
+lcd_port="$(mc_free_port)" && [ "$lcd_port" != "$port" ] || lcd_port="$(mc_free_port)" || { echo "FAIL no free port"; exit 1; }
 export MIRRORCHAIN_LCD="http://127.0.0.1:$lcd_port"
-metrics_port="$(free_port)" && [ "$metrics_port" != "$port" ] && [ "$metrics_port" != "$lcd_port" ] || metrics_port="$(free_port)" || { echo "FAIL no free port"; exit 1; }
+metrics_port="$(mc_free_port)" && [ "$metrics_port" != "$port" ] && [ "$metrics_port" != "$lcd_port" ] || metrics_port="$(mc_free_port)" || { echo "FAIL no free port"; exit 1; }
 export MIRRORCHAIN_METRICS="http://127.0.0.1:$metrics_port"
 
 # rpc_call METHOD -> prints the JSON result (uses node's fetch; no curl needed)

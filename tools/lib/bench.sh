@@ -28,16 +28,6 @@ mc_build_loadgen() {
   mc_die "load generator build failed"
 }
 
-# mc_free_port -> a loopback port nothing listens on (random in 20000-39999), or fails.
-mc_free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
 # mc_stop_node: stops the node whose pid is in $node_pid (and clears it): SIGTERM, then up to 30 s for the block in
 # progress, then SIGKILL. Returns the node's exit code.
 node_pid=""

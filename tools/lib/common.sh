@@ -129,6 +129,16 @@ mc_build_cli() {
 
 mc_cli() { dotnet "$MC_CLI_DLL" "$@"; }
 
+# mc_free_port -> a loopback port nothing listens on (random in 20000-39999), or fails.
+mc_free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
 # mc_ensure_chromium: Debian's chromium for tests/MirrorChain.Explorer.Tests, which drive it through Playwright's
 # ExecutablePath (docs/explorer.md); Playwright never downloads a browser of its own.
 mc_ensure_chromium() {
