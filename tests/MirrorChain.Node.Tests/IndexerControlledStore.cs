@@ -1,14 +1,14 @@
+using MirrorChain.Tests;
+
 namespace MirrorChain.Node.Tests;
 
 /// <summary>
 /// A memory store that lets a test control the event indexer's writes (those made on its thread, named
 /// <see cref="EventIndexer.ThreadName"/>): hold them at a gate, or fail them like a full disk. Block commits pass.
 /// </summary>
-internal sealed class IndexerControlledStore(MemoryKeyValueStore inner) : IKeyValueStore
+internal sealed class IndexerControlledStore(MemoryKeyValueStore inner) : ForwardingStore<MemoryKeyValueStore>(inner)
 {
     private int _failIndexWrites;
-
-    public MemoryKeyValueStore Inner { get; } = inner;
 
     /// <summary>Index writes wait here while it is reset.</summary>
     public ManualResetEventSlim IndexGate { get; } = new(initialState: true);
@@ -23,13 +23,7 @@ internal sealed class IndexerControlledStore(MemoryKeyValueStore inner) : IKeyVa
     /// <summary>Index writes that got through.</summary>
     public int IndexWrites { get; private set; }
 
-    public byte[]? Get(ReadOnlySpan<byte> key) => Inner.Get(key);
-
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => Inner.Range(start, end, reverse);
-
-    public IWriteBatch CreateBatch() => Inner.CreateBatch();
-
-    public void Write(IWriteBatch batch, bool sync = false)
+    public override void Write(IWriteBatch batch, bool sync = false)
     {
         if (Thread.CurrentThread.Name == EventIndexer.ThreadName)
         {
@@ -48,11 +42,5 @@ internal sealed class IndexerControlledStore(MemoryKeyValueStore inner) : IKeyVa
         Inner.Write(batch, sync);
     }
 
-    public IKeyValueSnapshot GetSnapshot() => Inner.GetSnapshot();
-
-    public void Dispose()
-    {
-        IndexGate.Dispose();
-        Inner.Dispose();
-    }
+    protected override void DisposeWrapper() => IndexGate.Dispose();
 }

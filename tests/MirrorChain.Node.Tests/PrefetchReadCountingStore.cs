@@ -1,4 +1,5 @@
 using MirrorChain.State;
+using MirrorChain.Tests;
 
 namespace MirrorChain.Node.Tests;
 
@@ -6,7 +7,7 @@ namespace MirrorChain.Node.Tests;
 /// A memory store that counts reads of tree nodes (0x02 entries) and flat state values (0x01) separately for the
 /// state prefetcher's thread and for every other thread, and can make the prefetch thread's reads of either fail.
 /// </summary>
-internal sealed class PrefetchReadCountingStore(MemoryKeyValueStore inner) : IKeyValueStore
+internal sealed class PrefetchReadCountingStore(MemoryKeyValueStore inner) : ForwardingStore<MemoryKeyValueStore>(inner)
 {
     private readonly int[] _reads = new int[4]; // index: (prefetch thread ? 2 : 0) + (tree node ? 1 : 0)
 
@@ -16,7 +17,7 @@ internal sealed class PrefetchReadCountingStore(MemoryKeyValueStore inner) : IKe
 
     public void Reset() => Array.Clear(_reads);
 
-    public byte[]? Get(ReadOnlySpan<byte> key)
+    public override byte[]? Get(ReadOnlySpan<byte> key)
     {
         if (key.Length > 0 && key[0] is StateStoreKeys.Node or StateStoreKeys.Flat)
         {
@@ -27,16 +28,6 @@ internal sealed class PrefetchReadCountingStore(MemoryKeyValueStore inner) : IKe
                 throw new IOException("injected prefetch read failure");
             }
         }
-        return inner.Get(key);
+        return Inner.Get(key);
     }
-
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => inner.Range(start, end, reverse);
-
-    public IWriteBatch CreateBatch() => inner.CreateBatch();
-
-    public void Write(IWriteBatch batch, bool sync = false) => inner.Write(batch, sync);
-
-    public IKeyValueSnapshot GetSnapshot() => inner.GetSnapshot();
-
-    public void Dispose() => inner.Dispose();
 }

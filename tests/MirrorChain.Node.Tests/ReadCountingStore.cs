@@ -1,14 +1,13 @@
 using MirrorChain.State;
+using MirrorChain.Tests;
 
 namespace MirrorChain.Node.Tests;
 
 /// <summary>A memory store that counts the reads of each committed-state (flat) key while <see cref="Counting"/> is on.</summary>
-internal sealed class ReadCountingStore(MemoryKeyValueStore inner) : IKeyValueStore
+internal sealed class ReadCountingStore(MemoryKeyValueStore inner) : ForwardingStore<MemoryKeyValueStore>(inner)
 {
     private readonly Dictionary<byte[], int> _flatReads = new(ByteArrayComparer.Instance);
     private readonly Lock _lock = new();
-
-    public MemoryKeyValueStore Inner { get; } = inner;
 
     public bool Counting { get; set; }
 
@@ -32,7 +31,7 @@ internal sealed class ReadCountingStore(MemoryKeyValueStore inner) : IKeyValueSt
         }
     }
 
-    public byte[]? Get(ReadOnlySpan<byte> key)
+    public override byte[]? Get(ReadOnlySpan<byte> key)
     {
         if (Counting && key.Length > 0 && key[0] == StateStoreKeys.Flat)
         {
@@ -44,14 +43,4 @@ internal sealed class ReadCountingStore(MemoryKeyValueStore inner) : IKeyValueSt
         }
         return Inner.Get(key);
     }
-
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => Inner.Range(start, end, reverse);
-
-    public IWriteBatch CreateBatch() => Inner.CreateBatch();
-
-    public void Write(IWriteBatch batch, bool sync = false) => Inner.Write(batch, sync);
-
-    public IKeyValueSnapshot GetSnapshot() => Inner.GetSnapshot();
-
-    public void Dispose() => Inner.Dispose();
 }

@@ -3,7 +3,7 @@ using MirrorChain.Storage;
 namespace MirrorChain.Rpc.Tests;
 
 /// <summary>An <see cref="IKeyValueStore"/> that counts point reads of blocks and block results (each one is a decode).</summary>
-internal sealed class CountingStore(IKeyValueStore inner) : IKeyValueStore
+internal sealed class CountingStore(IKeyValueStore inner) : ForwardingStore<IKeyValueStore>(inner)
 {
     private int _blockReads;
     private int _resultsReads;
@@ -18,7 +18,7 @@ internal sealed class CountingStore(IKeyValueStore inner) : IKeyValueStore
         Volatile.Write(ref _resultsReads, 0);
     }
 
-    public byte[]? Get(ReadOnlySpan<byte> key)
+    public override byte[]? Get(ReadOnlySpan<byte> key)
     {
         if (key.Length == 9 && key[0] == StoreKeys.Block)
         {
@@ -28,16 +28,6 @@ internal sealed class CountingStore(IKeyValueStore inner) : IKeyValueStore
         {
             Interlocked.Increment(ref _resultsReads);
         }
-        return inner.Get(key);
+        return Inner.Get(key);
     }
-
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[] start, byte[]? end, bool reverse = false) => inner.Range(start, end, reverse);
-
-    public IWriteBatch CreateBatch() => inner.CreateBatch();
-
-    public void Write(IWriteBatch batch, bool sync = false) => inner.Write(batch, sync);
-
-    public IKeyValueSnapshot GetSnapshot() => inner.GetSnapshot();
-
-    public void Dispose() => inner.Dispose();
 }
