@@ -48,20 +48,20 @@ public sealed class BlockStore(IKeyValueStore db, int recentResultsKept = BlockS
         return b is null ? null : BlockCodec.DecodeBlock(b);
     }
 
+    /// <summary>The stored results record of block <paramref name="height"/> as written (<see cref="BlockCodec.DecodeResults"/> reads it), or null.</summary>
+    internal byte[]? GetResultsRecord(long height) => db.Get(StoreKeys.ResultsKey(height));
+
     /// <summary>
     /// The stored results of block <paramref name="height"/>, decoded; one of the last few blocks (8 by default) this
     /// instance's node committed comes from memory (the same results, not decoded again).
     /// </summary>
-    /// <summary>The stored results record of block <paramref name="height"/> as written (<see cref="BlockCodec.DecodeResults"/> reads it), or null.</summary>
-    internal byte[]? GetResultsRecord(long height) => db.Get(StoreKeys.ResultsKey(height));
-
     public BlockResults? GetResults(long height)
     {
         if (_recent?.Get(height) is { } recent)
         {
             return recent;
         }
-        var b = db.Get(StoreKeys.ResultsKey(height));
+        var b = GetResultsRecord(height);
         return b is null ? null : BlockCodec.DecodeResults(b);
     }
 
