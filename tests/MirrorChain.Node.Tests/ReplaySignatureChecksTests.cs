@@ -31,7 +31,7 @@ public sealed class ReplaySignatureChecksTests
     }
 
     [Fact]
-    public void Verifier_threads_and_the_executing_thread_together_check_each_tx_of_each_block_once()
+    public void Verifier_threads_and_the_executing_thread_check_each_tx_once_except_one_in_progress_per_verifier_thread()
     {
         const int Blocks = 30, Txs = 101;
         var calls = new int[Blocks, Txs];
@@ -51,12 +51,18 @@ public sealed class ReplaySignatureChecksTests
                 Assert.Equal(Enumerable.Range(0, Txs).Select(i => (b + i) % 2 == 0), all[b].Await());
             }
         }
+        // Await checks again a tx a verifier thread still holds (it never waits for one), so a tx is checked once,
+        // or twice when it was in progress on a verifier thread as the executing thread reached its block: at most
+        // one such tx per verifier thread and block. How many depends on the scheduler; these bounds do not.
         for (var b = 0; b < Blocks; b++)
         {
+            var twice = 0;
             for (var i = 0; i < Txs; i++)
             {
-                Assert.Equal(1, calls[b, i]);
+                Assert.InRange(calls[b, i], 1, 2);
+                twice += calls[b, i] - 1;
             }
+            Assert.InRange(twice, 0, 2);
         }
     }
 
